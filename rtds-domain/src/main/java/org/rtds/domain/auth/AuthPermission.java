@@ -1,0 +1,59 @@
+package org.rtds.domain.auth;
+
+import static jakarta.persistence.FetchType.LAZY;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.rtds.domain.GeneratedIdEntity;
+import org.rtds.domain.django.DjangoContentType;
+
+/**
+ * A Django permission ({@code auth_permission}), e.g. "Can view patient" with codename {@code
+ * view_patient}. Granted to groups through {@link AuthGroupPermission} and to single users through
+ * {@link AuthUserPermission}; qualified by the {@link DjangoContentType#getAppLabel() app label} of
+ * its content type.
+ */
+@Entity
+@Table(name = "auth_permission")
+public class AuthPermission extends GeneratedIdEntity {
+
+  /** Human-readable name, {@code "Can <action> <model>"}. */
+  @Column(name = "name", nullable = false, length = 255)
+  private String name;
+
+  /** The model the permission is about; its {@code app_label} qualifies the codename. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "content_type_id", nullable = false)
+  private DjangoContentType contentType;
+
+  /** Machine name, e.g. {@code view_patient} (the name without "Can"). */
+  @Column(name = "codename", nullable = false, length = 100)
+  private String codename;
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public DjangoContentType getContentType() {
+    return contentType;
+  }
+
+  public void setContentType(DjangoContentType contentType) {
+    this.contentType = contentType;
+  }
+
+  public String getCodename() {
+    return codename;
+  }
+
+  public void setCodename(String codename) {
+    this.codename = codename;
+  }
+}

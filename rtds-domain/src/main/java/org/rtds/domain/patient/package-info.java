@@ -1,0 +1,10 @@
+/**
+ * The DICOM information hierarchy above the objects: patients, studies and series.
+ *
+ * <p>Promises: a study belongs to one patient, a series to one study and patient; studies and
+ * series are found by their DICOM UIDs through named queries ({@link
+ * org.rtds.domain.patient.Study#FIND_BY_STUDY_UID}, {@link
+ * org.rtds.domain.patient.Series#FIND_BY_SERIES_UID}). Patient data is personal health information:
+ * entities never leave the server, DTOs carry what a screen needs.
+ */
+package org.rtds.domain.patient;

@@ -1,0 +1,197 @@
+package org.rtds.domain.rt;
+
+import static jakarta.persistence.FetchType.LAZY;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import org.rtds.domain.GeneratedIdEntity;
+import org.rtds.domain.auth.AuthUser;
+import org.rtds.domain.patient.Patient;
+import org.rtds.domain.patient.Series;
+import org.rtds.domain.patient.Study;
+
+/**
+ * An RT Dose object ({@code rt_dose}): a 3-D dose distribution calculated by the treatment planning
+ * system, with the attributes needed to turn its stored values into dose. The grid itself is an
+ * {@link RtDoseImage}; DVHs are {@link RtDvh} rows.
+ *
+ * <p>Dose in Gy = stored pixel value &times; {@link #getDoseGridScaling() dose grid scaling} when
+ * {@link #getDoseUnits() dose units} is {@code GY}. The column {@code eferencedRTPlanSequence} is a
+ * misspelling of "ReferencedRTPlanSequence" in the legacy schema; RTDS stores there (and in {@code
+ * ReferencedStructureSetSequence}) the SOP Instance UID of the first referenced object, not the
+ * sequence itself.
+ */
+@Entity
+@Table(name = "rt_dose")
+@NamedQuery(
+    name = RtDose.FIND_BY_SOP_INSTANCE_UID,
+    query = "select d from RtDose d where d.sopInstanceUid = :sopInstanceUid")
+public class RtDose extends GeneratedIdEntity {
+
+  /** The RT Dose with the given SOP Instance UID (parameter {@code sopInstanceUid}). */
+  public static final String FIND_BY_SOP_INSTANCE_UID = "RtDose.findBySopInstanceUid";
+
+  /** SOP Class UID (0008,0016), RT Dose Storage {@code 1.2.840.10008.5.1.4.1.1.481.2}. */
+  @Column(name = "SOPClassUID", nullable = false, length = 100)
+  private String sopClassUid;
+
+  /** SOP Instance UID (0008,0018) of the RT Dose object. */
+  @Column(name = "SOPInstanceUID", nullable = false, length = 100)
+  private String sopInstanceUid;
+
+  /**
+   * Dose Grid Scaling (3004,000E), decimal string: dose = stored pixel value &times; scaling, in
+   * {@link #getDoseUnits() dose units}.
+   */
+  @Column(name = "DoseGridScaling", length = 100)
+  private String doseGridScaling;
+
+  /**
+   * Dose Summation Type (3004,000A): {@code PLAN}, {@code MULTI_PLAN}, {@code FRACTION}, {@code
+   * BEAM}, {@code BRACHY}, ...
+   */
+  @Column(name = "DoseSummationType", length = 100)
+  private String doseSummationType;
+
+  /** Dose Type (3004,0004): {@code PHYSICAL}, {@code EFFECTIVE} or {@code ERROR}. */
+  @Column(name = "DoseType", length = 100)
+  private String doseType;
+
+  /** Dose Units (3004,0002): {@code GY} or {@code RELATIVE} (percent of a reference dose). */
+  @Column(name = "DoseUnits", length = 100)
+  private String doseUnits;
+
+  /**
+   * SOP Instance UID of the RT Plan the dose was calculated for (first item of Referenced RT Plan
+   * Sequence (300C,0002)). Column name misspelt in the legacy schema (the leading "R" is missing).
+   */
+  @Column(name = "eferencedRTPlanSequence", length = 100)
+  private String referencedRtPlan;
+
+  /**
+   * SOP Instance UID of the RT Structure Set referenced by the dose (first item of Referenced
+   * Structure Set Sequence (300C,0060)), if any.
+   */
+  @Column(name = "ReferencedStructureSetSequence", length = 100)
+  private String referencedStructureSet;
+
+  /** The patient the dose belongs to. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_patient_id_id", nullable = false)
+  private Patient patient;
+
+  /** The RTDOSE series the object belongs to. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_series_id_id", nullable = false)
+  private Series series;
+
+  /** The study the dose belongs to. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_study_id_id", nullable = false)
+  private Study study;
+
+  /** Account that created the record (optional). */
+  @ManyToOne(fetch = LAZY)
+  @JoinColumn(name = "fk_user_id_id")
+  private AuthUser user;
+
+  public String getSopClassUid() {
+    return sopClassUid;
+  }
+
+  public void setSopClassUid(String sopClassUid) {
+    this.sopClassUid = sopClassUid;
+  }
+
+  public String getSopInstanceUid() {
+    return sopInstanceUid;
+  }
+
+  public void setSopInstanceUid(String sopInstanceUid) {
+    this.sopInstanceUid = sopInstanceUid;
+  }
+
+  public String getDoseGridScaling() {
+    return doseGridScaling;
+  }
+
+  public void setDoseGridScaling(String doseGridScaling) {
+    this.doseGridScaling = doseGridScaling;
+  }
+
+  public String getDoseSummationType() {
+    return doseSummationType;
+  }
+
+  public void setDoseSummationType(String doseSummationType) {
+    this.doseSummationType = doseSummationType;
+  }
+
+  public String getDoseType() {
+    return doseType;
+  }
+
+  public void setDoseType(String doseType) {
+    this.doseType = doseType;
+  }
+
+  public String getDoseUnits() {
+    return doseUnits;
+  }
+
+  public void setDoseUnits(String doseUnits) {
+    this.doseUnits = doseUnits;
+  }
+
+  public String getReferencedRtPlan() {
+    return referencedRtPlan;
+  }
+
+  public void setReferencedRtPlan(String referencedRtPlan) {
+    this.referencedRtPlan = referencedRtPlan;
+  }
+
+  public String getReferencedStructureSet() {
+    return referencedStructureSet;
+  }
+
+  public void setReferencedStructureSet(String referencedStructureSet) {
+    this.referencedStructureSet = referencedStructureSet;
+  }
+
+  public Patient getPatient() {
+    return patient;
+  }
+
+  public void setPatient(Patient patient) {
+    this.patient = patient;
+  }
+
+  public Series getSeries() {
+    return series;
+  }
+
+  public void setSeries(Series series) {
+    this.series = series;
+  }
+
+  public Study getStudy() {
+    return study;
+  }
+
+  public void setStudy(Study study) {
+    this.study = study;
+  }
+
+  public AuthUser getUser() {
+    return user;
+  }
+
+  public void setUser(AuthUser user) {
+    this.user = user;
+  }
+}

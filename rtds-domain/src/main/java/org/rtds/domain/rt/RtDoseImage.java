@@ -1,0 +1,198 @@
+package org.rtds.domain.rt;
+
+import static jakarta.persistence.FetchType.LAZY;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.Length;
+import org.rtds.domain.GeneratedIdEntity;
+import org.rtds.domain.auth.AuthUser;
+import org.rtds.domain.patient.Patient;
+import org.rtds.domain.patient.Series;
+import org.rtds.domain.patient.Study;
+
+/**
+ * The dose grid of an RT Dose object ({@code rt_dose_image}): geometry and stored pixel values of
+ * all frames.
+ *
+ * <p>Geometry is in mm, DICOM patient coordinates (LPS), as backslash-separated decimal strings.
+ * {@link #getImageData() imageData} holds the stored values, to be multiplied by the dose grid
+ * scaling of the {@link RtDose}; it can be large and is loaded with the entity, so list views use
+ * projections. The legacy schema has no column for Grid Frame Offset Vector (3004,000C), which
+ * gives the z of each frame; consumers take it from the DICOM object. Schema version 2 widened
+ * {@code ImageOrientationPatient}, {@code ImagePositionPatient} and {@code PixelSpacing} from 20 to
+ * 200 characters. The column names {@code rows} and {@code columns} are quoted (reserved words).
+ */
+@Entity
+@Table(name = "rt_dose_image")
+public class RtDoseImage extends GeneratedIdEntity {
+
+  /** Columns (0028,0011) of the dose grid. */
+  @Column(name = "`columns`")
+  private Integer columns;
+
+  /** Rows (0028,0010) of the dose grid. */
+  @Column(name = "`rows`")
+  private Integer rows;
+
+  /** Image Orientation (Patient) (0020,0037) of the dose grid: 6 direction cosines. */
+  @Column(name = "ImageOrientationPatient", length = 200)
+  private String imageOrientationPatient;
+
+  /**
+   * Image Position (Patient) (0020,0032): centre of the first dose voxel of the first frame, mm.
+   */
+  @Column(name = "ImagePositionPatient", length = 200)
+  private String imagePositionPatient;
+
+  /** Photometric Interpretation (0028,0004), {@code MONOCHROME2}. */
+  @Column(name = "PhotometricInterpretation", length = 20)
+  private String photometricInterpretation;
+
+  /** Pixel Spacing (0028,0030) of the dose grid in mm: row spacing (y), then column spacing (x). */
+  @Column(name = "PixelSpacing", length = 200)
+  private String pixelSpacing;
+
+  /** Number of Frames (0028,0008): number of dose planes. */
+  @Column(name = "NumberOfFrames")
+  private Integer numberOfFrames;
+
+  /**
+   * Stored dose pixel values of all frames, frame by frame, row by row (multiply by the dose grid
+   * scaling of the RT Dose).
+   */
+  @Column(name = "ImageData", nullable = false, length = Length.LONG32)
+  private String imageData;
+
+  /** The RT Dose object the grid comes from. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_dose_id_id", nullable = false)
+  private RtDose dose;
+
+  /** The patient the dose belongs to. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_patient_id_id", nullable = false)
+  private Patient patient;
+
+  /** The RTDOSE series. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_series_id_id", nullable = false)
+  private Series series;
+
+  /** The study the dose belongs to. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_study_id_id", nullable = false)
+  private Study study;
+
+  /** Account that created the record (optional). */
+  @ManyToOne(fetch = LAZY)
+  @JoinColumn(name = "fk_user_id_id")
+  private AuthUser user;
+
+  public Integer getColumns() {
+    return columns;
+  }
+
+  public void setColumns(Integer columns) {
+    this.columns = columns;
+  }
+
+  public Integer getRows() {
+    return rows;
+  }
+
+  public void setRows(Integer rows) {
+    this.rows = rows;
+  }
+
+  public String getImageOrientationPatient() {
+    return imageOrientationPatient;
+  }
+
+  public void setImageOrientationPatient(String imageOrientationPatient) {
+    this.imageOrientationPatient = imageOrientationPatient;
+  }
+
+  public String getImagePositionPatient() {
+    return imagePositionPatient;
+  }
+
+  public void setImagePositionPatient(String imagePositionPatient) {
+    this.imagePositionPatient = imagePositionPatient;
+  }
+
+  public String getPhotometricInterpretation() {
+    return photometricInterpretation;
+  }
+
+  public void setPhotometricInterpretation(String photometricInterpretation) {
+    this.photometricInterpretation = photometricInterpretation;
+  }
+
+  public String getPixelSpacing() {
+    return pixelSpacing;
+  }
+
+  public void setPixelSpacing(String pixelSpacing) {
+    this.pixelSpacing = pixelSpacing;
+  }
+
+  public Integer getNumberOfFrames() {
+    return numberOfFrames;
+  }
+
+  public void setNumberOfFrames(Integer numberOfFrames) {
+    this.numberOfFrames = numberOfFrames;
+  }
+
+  public String getImageData() {
+    return imageData;
+  }
+
+  public void setImageData(String imageData) {
+    this.imageData = imageData;
+  }
+
+  public RtDose getDose() {
+    return dose;
+  }
+
+  public void setDose(RtDose dose) {
+    this.dose = dose;
+  }
+
+  public Patient getPatient() {
+    return patient;
+  }
+
+  public void setPatient(Patient patient) {
+    this.patient = patient;
+  }
+
+  public Series getSeries() {
+    return series;
+  }
+
+  public void setSeries(Series series) {
+    this.series = series;
+  }
+
+  public Study getStudy() {
+    return study;
+  }
+
+  public void setStudy(Study study) {
+    this.study = study;
+  }
+
+  public AuthUser getUser() {
+    return user;
+  }
+
+  public void setUser(AuthUser user) {
+    this.user = user;
+  }
+}

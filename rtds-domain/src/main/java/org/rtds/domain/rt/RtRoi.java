@@ -1,0 +1,151 @@
+package org.rtds.domain.rt;
+
+import static jakarta.persistence.FetchType.LAZY;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import org.rtds.domain.GeneratedIdEntity;
+import org.rtds.domain.auth.AuthUser;
+import org.rtds.domain.patient.Patient;
+import org.rtds.domain.patient.Series;
+import org.rtds.domain.patient.Study;
+
+/**
+ * One region of interest of an RT Structure Set ({@code rt_rois}): a target (PTV, CTV, GTV) or an
+ * organ at risk, e.g. {@code PTV70} or {@code Rectum}.
+ *
+ * <p>{@code Volume} ("in what measurement?" in the schema document) is the ROI volume in cm&sup3;
+ * (cc), computed from the planar contours (shared/spec/rt-algorithms.md section 6); the field is
+ * {@link #getVolumeCc() volumeCc}. {@code ROINumber} is the DICOM ROI Number (3006,0022), the key
+ * by which contours, DVHs and plans inside the DICOM objects refer to the ROI.
+ */
+@Entity
+@Table(name = "rt_rois")
+@NamedQuery(
+    name = RtRoi.FIND_BY_STRUCTURE_SET,
+    query = "select r from RtRoi r where r.structureSet.id = :structureSetId order by r.id")
+public class RtRoi extends GeneratedIdEntity {
+
+  /** The ROIs of a structure set (parameter {@code structureSetId}). */
+  public static final String FIND_BY_STRUCTURE_SET = "RtRoi.findByStructureSet";
+
+  /** ROI Name (3006,0026) as drawn by the planner, e.g. {@code PTV70}, {@code Rectum}. */
+  @Column(name = "ROIName", nullable = false, length = 100)
+  private String roiName;
+
+  /** ROI volume in cm&sup3; (cc), computed from the planar contours. */
+  @Column(name = "Volume")
+  private Double volumeCc;
+
+  /** Number of planar contours drawn for the ROI. */
+  @Column(name = "TotalContours")
+  private Integer totalContours;
+
+  /** The structure set that defines the ROI. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_structureset_id_id", nullable = false)
+  private RtStructureSet structureSet;
+
+  /** The patient the ROI belongs to. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_patient_id_id", nullable = false)
+  private Patient patient;
+
+  /** The RTSTRUCT series the ROI belongs to. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_series_id_id", nullable = false)
+  private Series series;
+
+  /** The study the ROI belongs to. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_study_id_id", nullable = false)
+  private Study study;
+
+  /** Account that created the record (optional). */
+  @ManyToOne(fetch = LAZY)
+  @JoinColumn(name = "fk_user_id_id")
+  private AuthUser user;
+
+  /**
+   * ROI Number (3006,0022), the key that contours and DVHs of the RT objects refer to, as found in
+   * the file.
+   */
+  @Column(name = "ROINumber", length = 200)
+  private String roiNumber;
+
+  public String getRoiName() {
+    return roiName;
+  }
+
+  public void setRoiName(String roiName) {
+    this.roiName = roiName;
+  }
+
+  public Double getVolumeCc() {
+    return volumeCc;
+  }
+
+  public void setVolumeCc(Double volumeCc) {
+    this.volumeCc = volumeCc;
+  }
+
+  public Integer getTotalContours() {
+    return totalContours;
+  }
+
+  public void setTotalContours(Integer totalContours) {
+    this.totalContours = totalContours;
+  }
+
+  public RtStructureSet getStructureSet() {
+    return structureSet;
+  }
+
+  public void setStructureSet(RtStructureSet structureSet) {
+    this.structureSet = structureSet;
+  }
+
+  public Patient getPatient() {
+    return patient;
+  }
+
+  public void setPatient(Patient patient) {
+    this.patient = patient;
+  }
+
+  public Series getSeries() {
+    return series;
+  }
+
+  public void setSeries(Series series) {
+    this.series = series;
+  }
+
+  public Study getStudy() {
+    return study;
+  }
+
+  public void setStudy(Study study) {
+    this.study = study;
+  }
+
+  public AuthUser getUser() {
+    return user;
+  }
+
+  public void setUser(AuthUser user) {
+    this.user = user;
+  }
+
+  public String getRoiNumber() {
+    return roiNumber;
+  }
+
+  public void setRoiNumber(String roiNumber) {
+    this.roiNumber = roiNumber;
+  }
+}

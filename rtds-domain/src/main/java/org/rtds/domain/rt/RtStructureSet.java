@@ -1,0 +1,119 @@
+package org.rtds.domain.rt;
+
+import static jakarta.persistence.FetchType.LAZY;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import org.rtds.domain.GeneratedIdEntity;
+import org.rtds.domain.auth.AuthUser;
+import org.rtds.domain.patient.Patient;
+import org.rtds.domain.patient.Series;
+import org.rtds.domain.patient.Study;
+
+/**
+ * An RT Structure Set object ({@code rt_structureset}): the set of ROIs (targets and organs at
+ * risk) delineated on a CT series. Its ROIs are {@link RtRoi} rows, their planar contours {@link
+ * RtContour} rows.
+ */
+@Entity
+@Table(name = "rt_structureset")
+@NamedQuery(
+    name = RtStructureSet.FIND_BY_SOP_INSTANCE_UID,
+    query = "select s from RtStructureSet s where s.sopInstanceUid = :sopInstanceUid")
+public class RtStructureSet extends GeneratedIdEntity {
+
+  /** The structure set with the given SOP Instance UID (parameter {@code sopInstanceUid}). */
+  public static final String FIND_BY_SOP_INSTANCE_UID = "RtStructureSet.findBySopInstanceUid";
+
+  /** SOP Instance UID (0008,0018) of the RT Structure Set object. */
+  @Column(name = "SOPInstanceUID", nullable = false, length = 200)
+  private String sopInstanceUid;
+
+  /** SOP Class UID (0008,0016), RT Structure Set Storage {@code 1.2.840.10008.5.1.4.1.1.481.3}. */
+  @Column(name = "SOPClassUID", nullable = false, length = 200)
+  private String sopClassUid;
+
+  /** Number of ROIs in the Structure Set ROI Sequence (3006,0020). */
+  @Column(name = "TotalROIs")
+  private Integer totalRois;
+
+  /** The patient the structure set belongs to. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_patient_id_id", nullable = false)
+  private Patient patient;
+
+  /** The RTSTRUCT series the object belongs to. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_series_id_id", nullable = false)
+  private Series series;
+
+  /** The study the structure set belongs to. */
+  @ManyToOne(fetch = LAZY, optional = false)
+  @JoinColumn(name = "fk_study_id_id", nullable = false)
+  private Study study;
+
+  /** Account that created the record (optional). */
+  @ManyToOne(fetch = LAZY)
+  @JoinColumn(name = "fk_user_id_id")
+  private AuthUser user;
+
+  public String getSopInstanceUid() {
+    return sopInstanceUid;
+  }
+
+  public void setSopInstanceUid(String sopInstanceUid) {
+    this.sopInstanceUid = sopInstanceUid;
+  }
+
+  public String getSopClassUid() {
+    return sopClassUid;
+  }
+
+  public void setSopClassUid(String sopClassUid) {
+    this.sopClassUid = sopClassUid;
+  }
+
+  public Integer getTotalRois() {
+    return totalRois;
+  }
+
+  public void setTotalRois(Integer totalRois) {
+    this.totalRois = totalRois;
+  }
+
+  public Patient getPatient() {
+    return patient;
+  }
+
+  public void setPatient(Patient patient) {
+    this.patient = patient;
+  }
+
+  public Series getSeries() {
+    return series;
+  }
+
+  public void setSeries(Series series) {
+    this.series = series;
+  }
+
+  public Study getStudy() {
+    return study;
+  }
+
+  public void setStudy(Study study) {
+    this.study = study;
+  }
+
+  public AuthUser getUser() {
+    return user;
+  }
+
+  public void setUser(AuthUser user) {
+    this.user = user;
+  }
+}

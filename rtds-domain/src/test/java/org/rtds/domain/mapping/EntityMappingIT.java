@@ -1,0 +1,283 @@
+package org.rtds.domain.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Table;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.EntityType;
+import java.lang.reflect.Field;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rtds.domain.GeneratedIdEntity;
+import org.rtds.domain.auth.AuthGroup;
+import org.rtds.domain.auth.AuthUser;
+import org.rtds.domain.auth.AuthUserGroup;
+import org.rtds.domain.auth.UserProfile;
+import org.rtds.domain.django.DjangoSession;
+import org.rtds.domain.feature.OarDictionaryEntry;
+import org.rtds.domain.imaging.CtImage;
+import org.rtds.domain.patient.Patient;
+import org.rtds.domain.patient.Series;
+import org.rtds.domain.patient.Study;
+import org.rtds.domain.rt.RtDose;
+import org.rtds.domain.rt.RtRoi;
+import org.rtds.domain.rt.RtStructureSet;
+import org.rtds.domain.schema.SchemaMigrator;
+import org.rtds.domain.testing.DocumentedSchema;
+import org.rtds.domain.testing.SampleGraph;
+import org.rtds.domain.testing.TestDatabase;
+import org.rtds.domain.testing.TestPersistence;
+
+/**
+ * The entities match the migrated schema: Hibernate's schema validation passes, and every entity
+ * survives a round trip through the database with every attribute intact.
+ */
+class EntityMappingIT {
+
+  private static TestDatabase database;
+  private static EntityManagerFactory factory;
+  private static SampleGraph graph;
+
+  @BeforeAll
+  static void migrateAndPersistOneOfEverything() {
+    database = TestDatabase.create("entity_mapping");
+    new SchemaMigrator(database.dataSource()).migrate();
+    factory = TestPersistence.createEntityManagerFactory(database);
+    graph = new SampleGraph("mapping");
+    runInTransaction(graph::persist);
+  }
+
+  @AfterAll
+  static void close() {
+    if (factory != null) {
+      factory.close();
+    }
+    database.close();
+  }
+
+  @Test
+  void hibernateSchemaValidationPasses() {
+    factory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+  }
+
+  @Test
+  void theMetamodelMapsExactlyTheDocumentedTables() {
+    Set<String> tables =
+        factory.getMetamodel().getEntities().stream()
+            .map(entity -> entity.getJavaType().getAnnotation(Table.class).name())
+            .collect(Collectors.toSet());
+
+    assertThat(factory.getMetamodel().getEntities()).hasSize(26);
+    assertThat(tables).containsExactlyInAnyOrderElementsOf(DocumentedSchema.load().tableNames());
+  }
+
+  @Test
+  void everyEntityReadsBackWithEveryAttributeAsWritten() {
+    SoftAssertions softly = new SoftAssertions();
+    EntityManager em = factory.createEntityManager();
+    try {
+      for (Object written : graph.entities()) {
+        EntityType<?> type = factory.getMetamodel().entity(written.getClass());
+        Object id = factory.getPersistenceUnitUtil().getIdentifier(written);
+        softly.assertThat(id).as(type.getName() + " id").isNotNull();
+        Object read = em.find(written.getClass(), id);
+        softly.assertThat(read).as(type.getName() + " read back").isNotNull().isNotSameAs(written);
+        for (Attribute<?, ?> attribute : type.getAttributes()) {
+          String name = type.getName() + "." + attribute.getName();
+          Object expected = comparable(valueOf(attribute, written));
+          softly.assertThat(expected).as(name + " is set by SampleGraph").isNotNull();
+          softly.assertThat(comparable(valueOf(attribute, read))).as(name).isEqualTo(expected);
+        }
+      }
+    } finally {
+      em.close();
+    }
+    softly.assertAll();
+  }
+
+  @Test
+  void everyEntityCanBeQueried() {
+    EntityManager em = factory.createEntityManager();
+    try {
+      for (EntityType<?> type : factory.getMetamodel().getEntities()) {
+        List<?> rows =
+            em.createQuery("select e from " + type.getName() + " e", type.getJavaType())
+                .setMaxResults(1)
+                .getResultList();
+        assertThat(rows).as(type.getName()).hasSize(1);
+      }
+    } finally {
+      em.close();
+    }
+  }
+
+  @Test
+  void namedQueriesFindTheSampleRows() {
+    EntityManager em = factory.createEntityManager();
+    try {
+      assertThat(
+              em.createNamedQuery(AuthUser.FIND_BY_USERNAME, AuthUser.class)
+                  .setParameter("username", graph.user.getUsername())
+                  .getSingleResult())
+          .isEqualTo(graph.user);
+      assertThat(em.createNamedQuery(AuthUser.COUNT_ALL, Long.class).getSingleResult())
+          .isEqualTo(1L);
+      assertThat(
+              em.createNamedQuery(AuthGroup.FIND_BY_NAME, AuthGroup.class)
+                  .setParameter("name", graph.group.getName())
+                  .getSingleResult())
+          .isEqualTo(graph.group);
+      assertThat(
+              em.createNamedQuery(AuthUserGroup.FIND_GROUP_NAMES_BY_USER, String.class)
+                  .setParameter("userId", graph.user.getId())
+                  .getResultList())
+          .containsExactly(graph.group.getName());
+      assertThat(
+              em.createNamedQuery(UserProfile.FIND_BY_USER, UserProfile.class)
+                  .setParameter("userId", graph.user.getId())
+                  .getSingleResult())
+          .isEqualTo(graph.profile);
+      assertThat(em.createNamedQuery(Patient.COUNT_ALL, Long.class).getSingleResult())
+          .isEqualTo(1L);
+      assertThat(em.createNamedQuery(Study.COUNT_ALL, Long.class).getSingleResult()).isEqualTo(1L);
+      assertThat(
+              em.createNamedQuery(Study.FIND_BY_STUDY_UID, Study.class)
+                  .setParameter("studyInstanceUid", graph.study.getStudyInstanceUid())
+                  .getSingleResult())
+          .isEqualTo(graph.study);
+      assertThat(
+              em.createNamedQuery(Series.FIND_BY_SERIES_UID, Series.class)
+                  .setParameter("seriesInstanceUid", graph.ctSeries.getSeriesInstanceUid())
+                  .getSingleResult())
+          .isEqualTo(graph.ctSeries);
+      assertThat(
+              em.createNamedQuery(CtImage.FIND_BY_SOP_INSTANCE_UID, CtImage.class)
+                  .setParameter("sopInstanceUid", graph.ctImage.getSopInstanceUid())
+                  .getSingleResult())
+          .isEqualTo(graph.ctImage);
+      assertThat(
+              em.createNamedQuery(RtStructureSet.FIND_BY_SOP_INSTANCE_UID, RtStructureSet.class)
+                  .setParameter("sopInstanceUid", graph.structureSet.getSopInstanceUid())
+                  .getSingleResult())
+          .isEqualTo(graph.structureSet);
+      assertThat(
+              em.createNamedQuery(RtRoi.FIND_BY_STRUCTURE_SET, RtRoi.class)
+                  .setParameter("structureSetId", graph.structureSet.getId())
+                  .getResultList())
+          .containsExactly(graph.roi);
+      assertThat(
+              em.createNamedQuery(RtDose.FIND_BY_SOP_INSTANCE_UID, RtDose.class)
+                  .setParameter("sopInstanceUid", graph.dose.getSopInstanceUid())
+                  .getSingleResult())
+          .isEqualTo(graph.dose);
+      assertThat(
+              em.createNamedQuery(OarDictionaryEntry.FIND_BY_ROI_NAME, OarDictionaryEntry.class)
+                  .setParameter("roiName", "PTV")
+                  .getResultList())
+          .containsExactly(graph.ptv);
+    } finally {
+      em.close();
+    }
+  }
+
+  @Test
+  void associationsAreLazyAndProxiesEqualTheirEntities() {
+    EntityManager em = factory.createEntityManager();
+    try {
+      RtRoi roi = em.find(RtRoi.class, graph.roi.getId());
+
+      assertThat(factory.getPersistenceUnitUtil().isLoaded(roi, "structureSet")).isFalse();
+      assertThat(roi.getStructureSet()).isEqualTo(graph.structureSet);
+      assertThat(roi.getStructureSet().hashCode()).isEqualTo(graph.structureSet.hashCode());
+      assertThat(roi.getStructureSet().getId()).isEqualTo(graph.structureSet.getId());
+      assertThat(roi).isNotEqualTo(new RtRoi()).isNotEqualTo(graph.oar);
+    } finally {
+      em.close();
+    }
+  }
+
+  /**
+   * Date-times are stored as the UTC wall-clock time the entity holds, whatever the JVM's time zone
+   * (hibernate.type.java_time_use_direct_jdbc in persistence.xml); legacy Django rows, written in
+   * UTC, read back unshifted.
+   */
+  @Test
+  void dateTimesAreStoredAsWrittenWhateverTheJvmTimeZone() {
+    TimeZone original = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Auckland"));
+    try {
+      LocalDateTime written = LocalDateTime.of(2024, 1, 2, 3, 4, 5);
+      DjangoSession session = new DjangoSession();
+      session.setSessionKey("timezone0000000000000000000000000000000");
+      session.setSessionData("e30=");
+      session.setExpireDate(written);
+      runInTransaction(em -> em.persist(session));
+
+      assertThat(
+              database.query(
+                  "select cast(expire_date as char) as stored from django_session where session_key"
+                      + " = ?",
+                  session.getSessionKey()))
+          .extracting(row -> row.get("stored"))
+          .containsExactly("2024-01-02 03:04:05");
+      assertThat(
+              inTransaction(em -> em.find(DjangoSession.class, session.getSessionKey()))
+                  .getExpireDate())
+          .isEqualTo(written);
+    } finally {
+      TimeZone.setDefault(original);
+    }
+  }
+
+  /** Value of a persistent attribute, read from its field (field access, proxies not involved). */
+  private static Object valueOf(Attribute<?, ?> attribute, Object entity) {
+    try {
+      Field field = (Field) attribute.getJavaMember();
+      field.setAccessible(true);
+      return field.get(entity);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Associations compare by id (a lazy proxy is not loaded), everything else by value. */
+  private static Object comparable(Object value) {
+    return value instanceof GeneratedIdEntity entity ? entity.getId() : value;
+  }
+
+  private static void runInTransaction(Consumer<EntityManager> work) {
+    inTransaction(
+        (Function<EntityManager, Void>)
+            em -> {
+              work.accept(em);
+              return null;
+            });
+  }
+
+  private static <T> T inTransaction(Function<EntityManager, T> work) {
+    EntityManager em = factory.createEntityManager();
+    try {
+      em.getTransaction().begin();
+      T result = work.apply(em);
+      em.getTransaction().commit();
+      return result;
+    } finally {
+      if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
+      }
+      em.close();
+    }
+  }
+}

@@ -1,0 +1,309 @@
+package org.rtds.domain.testing;
+
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.rtds.domain.auth.AuthGroup;
+import org.rtds.domain.auth.AuthGroupPermission;
+import org.rtds.domain.auth.AuthPermission;
+import org.rtds.domain.auth.AuthUser;
+import org.rtds.domain.auth.AuthUserGroup;
+import org.rtds.domain.auth.AuthUserPermission;
+import org.rtds.domain.auth.UserProfile;
+import org.rtds.domain.django.DjangoAdminLog;
+import org.rtds.domain.django.DjangoContentType;
+import org.rtds.domain.django.DjangoMigration;
+import org.rtds.domain.django.DjangoSession;
+import org.rtds.domain.feature.OarDictionaryEntry;
+import org.rtds.domain.feature.Ovh;
+import org.rtds.domain.feature.Similarity;
+import org.rtds.domain.feature.Sts;
+import org.rtds.domain.imaging.CtImage;
+import org.rtds.domain.patient.Patient;
+import org.rtds.domain.patient.Series;
+import org.rtds.domain.patient.Study;
+import org.rtds.domain.rt.RtContour;
+import org.rtds.domain.rt.RtDose;
+import org.rtds.domain.rt.RtDoseImage;
+import org.rtds.domain.rt.RtDvh;
+import org.rtds.domain.rt.RtIsodose;
+import org.rtds.domain.rt.RtRoi;
+import org.rtds.domain.rt.RtStructureSet;
+
+/**
+ * One instance of every entity, each with every attribute set (booleans {@code true}, no {@code
+ * null}), linked into a consistent graph: an account with group, permissions and profile, and a
+ * patient with a study, CT, RT Structure Set, RT Dose, DVH, isodose, OVH, STS and similarity rows.
+ * Values are shaped like real DICOM-derived values. Nothing is persisted until {@link
+ * #persist(EntityManager)}.
+ */
+public final class SampleGraph {
+
+  public final DjangoContentType contentType = new DjangoContentType();
+  public final AuthPermission permission = new AuthPermission();
+  public final AuthGroup group = new AuthGroup();
+  public final AuthGroupPermission groupPermission = new AuthGroupPermission();
+  public final AuthUser user = new AuthUser();
+  public final AuthUserGroup userGroup = new AuthUserGroup();
+  public final AuthUserPermission userPermission = new AuthUserPermission();
+  public final UserProfile profile = new UserProfile();
+  public final DjangoAdminLog adminLog = new DjangoAdminLog();
+  public final DjangoMigration migration = new DjangoMigration();
+  public final DjangoSession session = new DjangoSession();
+  public final Patient patient = new Patient();
+  public final Study study = new Study();
+  public final Series ctSeries = new Series();
+  public final CtImage ctImage = new CtImage();
+  public final RtStructureSet structureSet = new RtStructureSet();
+  public final RtRoi roi = new RtRoi();
+  public final RtContour contour = new RtContour();
+  public final RtDose dose = new RtDose();
+  public final RtDoseImage doseImage = new RtDoseImage();
+  public final RtDvh dvh = new RtDvh();
+  public final RtIsodose isodose = new RtIsodose();
+  public final OarDictionaryEntry ptv = new OarDictionaryEntry();
+  public final OarDictionaryEntry oar = new OarDictionaryEntry();
+  public final Ovh ovh = new Ovh();
+  public final Sts sts = new Sts();
+  public final Similarity similarity = new Similarity();
+
+  /**
+   * @param tag makes the unique values (user name, group name, content type, session key, UIDs)
+   *     unique, so several graphs can live in one database
+   */
+  public SampleGraph(String tag) {
+    String uidRoot = "1.2.826.0.1.3680043.8.498." + Math.abs(tag.hashCode()) + ".";
+
+    contentType.setAppLabel("dsrt");
+    contentType.setModel("patient_" + tag);
+    permission.setName("Can view patient " + tag);
+    permission.setContentType(contentType);
+    permission.setCodename("view_patient_" + tag);
+    group.setName("UCLA doctors " + tag);
+    groupPermission.setGroup(group);
+    groupPermission.setPermission(permission);
+
+    user.setPassword(
+        "pbkdf2_sha256$36000$hU4dYyQ3sQ7L$QqZ8tV3rR2o8o2J1cDk7w1m0yG9V7m5l3iUuXqz5f3E=");
+    user.setLastLogin(LocalDateTime.of(2024, 3, 2, 17, 45, 12));
+    user.setSuperuser(true);
+    user.setUsername("jdoe_" + tag);
+    user.setFirstName("Jürgen");
+    user.setLastName("Müller");
+    user.setEmail("jdoe@example.org");
+    user.setStaff(true);
+    user.setActive(true);
+    user.setDateJoined(LocalDateTime.of(2023, 11, 20, 14, 30, 5));
+    userGroup.setUser(user);
+    userGroup.setGroup(group);
+    userPermission.setUser(user);
+    userPermission.setPermission(permission);
+    profile.setOccupation("Radiation Oncologist");
+    profile.setInstitution("UCLA");
+    profile.setBirthday(LocalDate.of(1970, 5, 17));
+    profile.setLocation("Los Angeles");
+    profile.setBio("Formerly at UCLA, now a radiation oncologist at Roswell Park. 放射線");
+    profile.setUser(user);
+
+    adminLog.setActionFlag(2);
+    adminLog.setActionTime(LocalDateTime.of(2024, 1, 2, 3, 4, 5));
+    adminLog.setChangeMessage("[{\"changed\": {\"fields\": [\"email\"]}}]");
+    adminLog.setContentType(contentType);
+    adminLog.setObjectId("42");
+    adminLog.setObjectRepr("jdoe");
+    adminLog.setUser(user);
+    migration.setApp("dsrt");
+    migration.setName("0001_initial");
+    migration.setApplied(LocalDateTime.of(2017, 10, 11, 8, 59, 59));
+    session.setSessionKey(String.format("%-32s", "s" + Math.abs(tag.hashCode())).replace(' ', 'x'));
+    session.setSessionData("MmI4ZDQ5YzE6eyJfYXV0aF91c2VyX2lkIjoiMSJ9");
+    session.setExpireDate(LocalDateTime.of(2024, 3, 16, 17, 45, 12));
+
+    patient.setPatientName("Müller^Hans");
+    patient.setBirthDate(LocalDate.of(1948, 2, 29));
+    patient.setGender("M");
+    patient.setEthnicGroup("White");
+    patient.setUser(user);
+    study.setStudyInstanceUid(uidRoot + "1");
+    study.setStudyDate(LocalDate.of(2011, 3, 28));
+    study.setStudyDescription("PROSTATE IMRT");
+    study.setTotalSeries(3);
+    study.setPatient(patient);
+    study.setUser(user);
+    ctSeries.setSeriesInstanceUid(uidRoot + "2");
+    ctSeries.setSeriesDate(LocalDate.of(2011, 3, 28));
+    ctSeries.setSeriesDescription("Pelvis 3.0 B30f");
+    ctSeries.setSeriesType("CT");
+    ctSeries.setModality("CT");
+    ctSeries.setSeriesNumber("2");
+    ctSeries.setPhysicianOfRecord("DeMarco^John^^Dr.=デマルコ^ジョン");
+    ctSeries.setManufacturer("Siemens Healthineers Computed Tomography Division X");
+    ctSeries.setPatient(patient);
+    ctSeries.setStudy(study);
+    ctSeries.setUser(user);
+
+    ctImage.setSopInstanceUid(uidRoot + "3");
+    ctImage.setSopClassUid("1.2.840.10008.5.1.4.1.1.2");
+    ctImage.setImageType("ORIGINAL\\PRIMARY\\AXIAL");
+    ctImage.setPhotometricInterpretation("MONOCHROME2");
+    ctImage.setRescaleSlope(0.5);
+    ctImage.setRescaleIntercept(-1024.5);
+    ctImage.setSliceLocation(-127.5);
+    ctImage.setPixelSpacing("0.9765625\\0.9765625");
+    // six decimal strings of the maximum 16 characters: 101 characters, one more than V1 allowed
+    ctImage.setImageOrientationPatient(
+        String.join(
+            "\\",
+            "0.99984769515639",
+            "0.01745240643728",
+            "0.00000000000000",
+            "-0.0174524064372",
+            "0.99984769515639",
+            "0.00000000000000"));
+    ctImage.setImagePositionPatient("-249.51171875\\-432.01171875\\-127.5");
+    ctImage.setSliceThickness("3");
+    ctImage.setBodyPartExamined("PROSTATE");
+    ctImage.setRows(512);
+    ctImage.setColumns(512);
+    ctImage.setPatient(patient);
+    ctImage.setSeries(ctSeries);
+    ctImage.setStudy(study);
+    ctImage.setUser(user);
+
+    structureSet.setSopInstanceUid(uidRoot + "4");
+    structureSet.setSopClassUid("1.2.840.10008.5.1.4.1.1.481.3");
+    structureSet.setTotalRois(1);
+    structureSet.setPatient(patient);
+    structureSet.setSeries(ctSeries);
+    structureSet.setStudy(study);
+    structureSet.setUser(user);
+    roi.setRoiName("Rectum");
+    roi.setVolumeCc(61.25);
+    roi.setTotalContours(1);
+    roi.setStructureSet(structureSet);
+    roi.setPatient(patient);
+    roi.setSeries(ctSeries);
+    roi.setStudy(study);
+    roi.setUser(user);
+    roi.setRoiNumber("2");
+    contour.setContourGeometricType("CLOSED_PLANAR");
+    contour.setNumberOfContourPoints(3);
+    contour.setContourData("-5.0,60.0,-127.5,5.0,60.0,-127.5,0.0,70.0,-127.5");
+    contour.setReferencedSopClassUid("1.2.840.10008.5.1.4.1.1.2");
+    contour.setReferencedSopInstanceUid(ctImage.getSopInstanceUid());
+    contour.setRoi(roi);
+    contour.setStructureSet(structureSet);
+
+    dose.setSopClassUid("1.2.840.10008.5.1.4.1.1.481.2");
+    dose.setSopInstanceUid(uidRoot + "5");
+    dose.setDoseGridScaling("3.0517578125e-05");
+    dose.setDoseSummationType("PLAN");
+    dose.setDoseType("PHYSICAL");
+    dose.setDoseUnits("GY");
+    dose.setReferencedRtPlan(uidRoot + "6");
+    dose.setReferencedStructureSet(structureSet.getSopInstanceUid());
+    dose.setPatient(patient);
+    dose.setSeries(ctSeries);
+    dose.setStudy(study);
+    dose.setUser(user);
+    doseImage.setColumns(3);
+    doseImage.setRows(2);
+    doseImage.setImageOrientationPatient("1\\0\\0\\0\\1\\0");
+    doseImage.setImagePositionPatient("-249.51171875\\-432.01171875\\-118.5");
+    doseImage.setPhotometricInterpretation("MONOCHROME2");
+    doseImage.setPixelSpacing("2.5390625\\2.5390625");
+    doseImage.setNumberOfFrames(2);
+    doseImage.setImageData("0,120,240,360,480,600,10,130,250,370,490,610");
+    doseImage.setDose(dose);
+    doseImage.setPatient(patient);
+    doseImage.setSeries(ctSeries);
+    doseImage.setStudy(study);
+    doseImage.setUser(user);
+    dvh.setDoseScaling("1");
+    dvh.setMaximumDose(79.82);
+    dvh.setMeanDose(76.1125);
+    dvh.setMinimumDose(70.04);
+    dvh.setNumberOfBins(3.0);
+    dvh.setReferencedRoi("2");
+    dvh.setDvhType("DIFFERENTIAL");
+    dvh.setVolumeUnits("CM3");
+    dvh.setDoseType("PHYSICAL");
+    dvh.setDoseUnits("GY");
+    dvh.setDvhData("70,61.25,5,40.5,5,0.75");
+    dvh.setDose(dose);
+    dvh.setPatient(patient);
+    dvh.setSeries(ctSeries);
+    dvh.setStudy(study);
+    dvh.setUser(user);
+    isodose.setRowPositions("250,250,251,252");
+    isodose.setColumnPositions("240,241,241,242");
+    isodose.setIsodoseLevel(95);
+    isodose.setCtImage(ctImage);
+    isodose.setDose(dose);
+    isodose.setPatient(patient);
+    isodose.setSeries(ctSeries);
+    isodose.setStudy(study);
+
+    ptv.setRoiName("PTV");
+    ptv.setRoiDisplayColor("255\\0\\0");
+    oar.setRoiName("Rectum");
+    oar.setRoiDisplayColor("128\\64\\0");
+    ovh.setBinValues("-50,-49,-48");
+    ovh.setBinAmounts("0.0,0.125,0.25");
+    ovh.setOverlapVolumeMm3(1250);
+    ovh.setPtv(ptv);
+    ovh.setOar(oar);
+    ovh.setStudy(study);
+    sts.setElevationBins("-90,-72,-54,-36,-18,0,18,36,54,72,90");
+    sts.setDistanceBins("0,20,40,60,80,100,120,140,160,180,200");
+    sts.setAzimuthBins("-180,-144,-108,-72,-36,0,36,72,108,144,180");
+    sts.setAmounts("0.5,0.25,0.25");
+    sts.setPtv(ptv);
+    sts.setOar(oar);
+    sts.setStudy(study);
+    similarity.setHistoricalStudyId("17");
+    similarity.setTargetDoseDifferenceGy(-2.5);
+    similarity.setOvhDissimilarity(4.75);
+    similarity.setStsDissimilarity(0.125);
+    similarity.setTargetOar("2");
+    similarity.setStudy(study);
+  }
+
+  /** Every entity of the graph, each after the ones it refers to. */
+  public List<Object> entities() {
+    return List.of(
+        contentType,
+        permission,
+        group,
+        groupPermission,
+        user,
+        userGroup,
+        userPermission,
+        profile,
+        adminLog,
+        migration,
+        session,
+        patient,
+        study,
+        ctSeries,
+        ctImage,
+        structureSet,
+        roi,
+        contour,
+        dose,
+        doseImage,
+        dvh,
+        isodose,
+        ptv,
+        oar,
+        ovh,
+        sts,
+        similarity);
+  }
+
+  /** Persists every entity of the graph in the caller's transaction. */
+  public void persist(EntityManager entityManager) {
+    entities().forEach(entityManager::persist);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * RTDS's DICOM façade: the only package that knows the DICOM library.
+ *
+ * <p>RTDS reads DICOM with PixelMed (Debian's {@code libpixelmed-java}, installed into Maven by
+ * {@code scripts/install-pixelmed.sh}), because dcm4che is not published to Maven Central. Every
+ * {@code com.pixelmed} import lives in this package, and its public API uses only project-owned
+ * types ({@link org.rtds.ingest.dicom.DicomObject}, {@link org.rtds.ingest.dicom.DicomTag}, {@link
+ * org.rtds.ingest.dicom.SopClass}, {@link org.rtds.ingest.dicom.DicomParseException}) and the JDK.
+ * A switch to dcm4che therefore touches this package only. {@code DicomLibraryConfinementTest}
+ * enforces both rules.
+ *
+ * <p>What the package promises:
+ *
+ * <ul>
+ *   <li>{@link org.rtds.ingest.dicom.DicomReader} reads DICOM Part 10 files and bare data sets
+ *       (implicit or explicit VR, little or big endian, deflated) without decompressing pixel data,
+ *       so objects whose pixel data the library cannot decode (32-bit RLE RT Dose) are read and can
+ *       be stored as sent.
+ *   <li>A {@link org.rtds.ingest.dicom.DicomObject} it returns is complete: truncated or malformed
+ *       input, data that is not DICOM, a missing identifying attribute and an unsupported SOP class
+ *       are rejected with a {@link org.rtds.ingest.dicom.DicomParseException} that says which
+ *       problem, where.
+ *   <li>Values come out as the JDK types the DICOM value representation suggests; lengths and
+ *       coordinates are in mm in the DICOM patient coordinate system (LPS), doses in Gy unless
+ *       {@code DoseUnits} says otherwise. The façade does not convert units.
+ * </ul>
+ *
+ * <p>Planned here, next to the reader: access to pixel data (native, and encapsulated frames with
+ * an own 32-bit RLE decoder), a writer, the C-STORE SCP and DICOM JSON for DICOMweb.
+ */
+package org.rtds.ingest.dicom;

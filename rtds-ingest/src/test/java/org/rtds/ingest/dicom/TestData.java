@@ -1,0 +1,35 @@
+package org.rtds.ingest.dicom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+/**
+ * The shared test data folder ({@code /work/shared/data} on the build machines, see its README).
+ */
+final class TestData {
+
+  private TestData() {}
+
+  /**
+   * Returns the data folder: {@code ${rtds.shared.dir}/data}, which Surefire sets, or {@code
+   * ../../shared/data} relative to the module folder when the tests run without Maven.
+   */
+  static Path dataDir() {
+    String shared = System.getProperty("rtds.shared.dir");
+    Path dir =
+        shared == null || shared.isBlank()
+            ? Path.of("..", "..", "shared", "data")
+            : Path.of(shared, "data");
+    assertThat(dir).as("test data folder (set -Drtds.shared.dir)").isDirectory();
+    return dir.toAbsolutePath().normalize();
+  }
+
+  static Path pydicom(String name) {
+    return dataDir().resolve("pydicom-rt").resolve(name);
+  }
+
+  static Path nelms(String name) {
+    return dataDir().resolve("nelms-like").resolve(name);
+  }
+}

@@ -1,0 +1,21 @@
+package org.rtds.web.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** The RTDS HTTP API under {@code /rtds/api}; every resource needs an RTDS account (HTTP Basic). */
+@ApplicationPath("api")
+@OpenAPIDefinition(
+        info = @Info(title = "RTDS API", version = "v1",
+                description = "Radiation Therapy Decision Support: ingestion, DVH/OVH/STS features and similar-plan "
+                        + "evidence. Errors are application/problem+json (RFC 9457)."),
+        security = @SecurityRequirement(name = "basic"))
+@SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "an RTDS account (auth_user)")
+public class RestConfiguration extends Application {
+}

@@ -1,0 +1,63 @@
+package org.rtds.web.api.system;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rtds.security.boundary.RtdsRoles;
+import org.rtds.web.boot.ApplicationStartup;
+import org.rtds.web.boot.BuildInfo;
+import org.rtds.web.boot.RtdsConfig;
+
+/** Facts about this RTDS node for administrators: version, schema, database, data directory. */
+@Path("v1/system")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(RtdsRoles.ADMIN)
+@Tag(name = "system")
+public class SystemResource {
+
+    private static final long RETRY_AFTER_SECONDS = 15;
+
+    @Inject
+    ApplicationStartup startup;
+
+    @Inject
+    RtdsConfig config;
+
+    /**
+     * @param version        RTDS build version
+     * @param schemaVersion  applied Flyway version of the dsrt schema
+     * @param database       database product and version as the JDBC driver reports them
+     * @param dataDir        absolute path of RTDS_DATA_DIR on this node
+     * @param dataDirFreeMb  free space there, in MiB
+     */
+    public record SystemInfo(String version, String schemaVersion, String database, String dataDir,
+            long dataDirFreeMb) {
+    }
+
+    @GET
+    @Operation(summary = "Version, schema and database of this node (administrators only)")
+    public SystemInfo info() {
+        String database;
+        try (Connection connection = startup.dataSource().getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            database = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            throw new ServiceUnavailableException("database unreachable: " + e.getMessage(), RETRY_AFTER_SECONDS);
+        }
+        var dataDir = config.dataDir();
+        long free = dataDir.toFile().exists() ? dataDir.toFile().getUsableSpace() / (1024 * 1024) : 0;
+        return new SystemInfo(BuildInfo.version(), startup.state().schemaVersion(), database, dataDir.toString(),
+                free);
+    }
+}

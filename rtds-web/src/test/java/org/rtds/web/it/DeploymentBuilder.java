@@ -1,0 +1,69 @@
+package org.rtds.web.it;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+
+/**
+ * Builds the test WAR the way rtds-micro does, without a class list: the web module's own build output, the other
+ * RTDS modules as they are on the test class path (their {@code target/classes} in a reactor build, or their jars),
+ * and the third-party libraries resolved by Maven from this module's POM.
+ */
+final class DeploymentBuilder {
+
+    /** API jars the server provides; Hibernate drags them in (docs: platform pitfall 2). */
+    private static final List<String> SERVER_PROVIDED = List.of("jakarta.persistence-api", "jakarta.transaction-api",
+            "jakarta.inject-api", "jakarta.xml.bind-api", "jaxb-runtime", "jakarta.activation-api", "jaxb-core",
+            "jakarta.annotation-api");
+
+    private DeploymentBuilder() {
+    }
+
+    static WebArchive rtdsWar(Class<?>... testClasses) {
+        WebArchive war = ShrinkWrap.create(ExplodedImporter.class, "rtds.war")
+                .importDirectory(new File("src/main/webapp"))
+                .as(WebArchive.class)
+                .addPackages(true, "org.rtds.web")
+                .addAsResource(new File("target/classes/rtds-build.properties"), "rtds-build.properties")
+                .addClasses(testClasses);
+        for (String module : List.of("org.rtds.domain.schema.SchemaMigrator",
+                "org.rtds.security.boundary.AccountAuthenticator", "org.rtds.features.package-info")) {
+            war.addAsLibrary(moduleArchive(module));
+        }
+        File[] libraries = Maven.resolver().loadPomFromFile("pom.xml")
+                .resolve("org.hibernate.orm:hibernate-core", "org.flywaydb:flyway-core", "org.flywaydb:flyway-mysql",
+                        "org.primefaces:primefaces:jar:jakarta:?", "org.assertj:assertj-core")
+                .withTransitivity().asFile();
+        war.addAsLibraries(Arrays.stream(libraries)
+                .filter(f -> SERVER_PROVIDED.stream().noneMatch(api -> f.getName().startsWith(api + "-")))
+                .toArray(File[]::new));
+        return war;
+    }
+
+    /** The archive (directory or jar) that holds {@code className}, as an archive named after its module. */
+    private static JavaArchive moduleArchive(String className) {
+        Path location;
+        try {
+            Class<?> marker = Class.forName(className);
+            location = Path.of(marker.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (ClassNotFoundException | URISyntaxException e) {
+            throw new IllegalStateException("module class " + className + " is not on the test class path", e);
+        }
+        String name = className.split("\\.")[2] + ".jar";
+        if (Files.isDirectory(location)) {
+            return ShrinkWrap.create(ExplodedImporter.class, "rtds-" + name).importDirectory(location.toFile())
+                    .as(JavaArchive.class);
+        }
+        return ShrinkWrap.create(ZipImporter.class, "rtds-" + name).importFrom(location.toFile())
+                .as(JavaArchive.class);
+    }
+}
