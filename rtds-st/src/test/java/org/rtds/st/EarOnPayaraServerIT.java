@@ -25,6 +25,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,7 @@ class EarOnPayaraServerIT {
   private static Path payaraHome;
   private static Path asadmin;
   private static Path workDir;
+  private static Path dataDir;
   private static String dbName;
   private static String dbUser;
   private static int portBase;
@@ -130,7 +132,7 @@ class EarOnPayaraServerIT {
       domainRunning = true; // or half-started: stopped in any case
       time("start-domain", () -> asadminOk("start-domain", DOMAIN));
 
-      Path dataDir = workDir.resolve("data-" + dbName);
+      dataDir = workDir.resolve("data-" + dbName);
       installCommand =
           List.of(
               installScript.toString(),
@@ -287,6 +289,7 @@ class EarOnPayaraServerIT {
       }
     } finally {
       dropDatabase();
+      deleteRecursively(dataDir);
       if (shutdownHook != null && !domainRunning) {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
       }
@@ -582,6 +585,17 @@ class EarOnPayaraServerIT {
       token.append(alphabet.charAt(random.nextInt(alphabet.length())));
     }
     return token.toString();
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      System.out.println("[rtds-st] could not delete " + dir + ": " + e);
+    }
   }
 
   private static String lastLine(String text) {

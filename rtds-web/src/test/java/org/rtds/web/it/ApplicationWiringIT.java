@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,11 +50,14 @@ class ApplicationWiringIT {
 
     static final String DB = System.getProperty("rtds.it.db.name", "rtds_it_web_arquillian");
     static final String ADMIN_PASSWORD = System.getProperty("rtds.it.admin.password", "it-admin-password-1");
+    static final String DB_USER = System.getProperty("rtds.it.db.user", "rtds_it_web");
+    static final String DB_PASSWORD = System.getProperty("rtds.it.db.password", "it-web-db-password-1");
 
     @Inject
     ApplicationStartup startup;
 
     @Inject
+    @Readiness
     ReadinessCheck readiness;
 
     @Inject
@@ -70,8 +74,14 @@ class ApplicationWiringIT {
 
     @Deployment
     static WebArchive deployment() throws SQLException {
+        String account = "'" + DB_USER + "'@'%'";
+        String local = "'" + DB_USER + "'@'localhost'";
         database("DROP DATABASE IF EXISTS `" + DB + "`",
-                "CREATE DATABASE `" + DB + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                "CREATE DATABASE `" + DB + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+                "CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY '" + DB_PASSWORD + "'",
+                "CREATE USER IF NOT EXISTS " + local + " IDENTIFIED BY '" + DB_PASSWORD + "'",
+                "GRANT ALL PRIVILEGES ON `" + DB + "`.* TO " + account,
+                "GRANT ALL PRIVILEGES ON `" + DB + "`.* TO " + local);
         return DeploymentBuilder.rtdsWar(ApplicationWiringIT.class, DeploymentBuilder.class);
     }
 
@@ -80,7 +90,8 @@ class ApplicationWiringIT {
         // JUnit also runs lifecycle methods inside the container around each in-container test: drop only from the
         // client JVM (the one that knows where Payara Micro is), once every test is done
         if (System.getProperty("payara.microJar") != null) {
-            database("DROP DATABASE IF EXISTS `" + DB + "`");
+            database("DROP DATABASE IF EXISTS `" + DB + "`", "DROP USER IF EXISTS '" + DB_USER + "'@'%'",
+                    "DROP USER IF EXISTS '" + DB_USER + "'@'localhost'");
         }
     }
 
@@ -130,10 +141,15 @@ class ApplicationWiringIT {
         study.setPatient(patient);
         em.persist(study);
         tx.commit();
-        em.clear();
-        Study found = em.createNamedQuery(Study.FIND_BY_STUDY_UID, Study.class)
-                .setParameter("studyInstanceUid", "1.2.826.0.1.3680043.8.498.1").getSingleResult();
-        assertThat(found.getPatient().getPatientName()).isEqualTo("Wiring^Test");
+
+        tx.begin(); // a new persistence context: the rows come from the database, the patient through a lazy proxy
+        try {
+            Study found = em.createNamedQuery(Study.FIND_BY_STUDY_UID, Study.class)
+                    .setParameter("studyInstanceUid", "1.2.826.0.1.3680043.8.498.1").getSingleResult();
+            assertThat(found.getPatient().getPatientName()).isEqualTo("Wiring^Test");
+        } finally {
+            tx.rollback();
+        }
     }
 
     @Test

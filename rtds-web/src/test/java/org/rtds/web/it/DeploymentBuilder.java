@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
@@ -32,6 +33,7 @@ final class DeploymentBuilder {
         WebArchive war = ShrinkWrap.create(ExplodedImporter.class, "rtds.war")
                 .importDirectory(new File("src/main/webapp"))
                 .as(WebArchive.class)
+                .setWebXML(new StringAsset(webXmlWithTestRunnerOpen()))
                 .addPackages(true, "org.rtds.web")
                 .addAsResource(new File("target/classes/rtds-build.properties"), "rtds-build.properties")
                 .addClasses(testClasses);
@@ -47,6 +49,32 @@ final class DeploymentBuilder {
                 .filter(f -> SERVER_PROVIDED.stream().noneMatch(api -> f.getName().startsWith(api + "-")))
                 .toArray(File[]::new));
         return war;
+    }
+
+    /**
+     * The real web.xml, plus one public URL: Arquillian's test runner servlet, which the client calls to run
+     * in-container tests (everything else stays behind the login).
+     */
+    private static String webXmlWithTestRunnerOpen() {
+        try {
+            String webXml = Files.readString(Path.of("src/main/webapp/WEB-INF/web.xml"));
+            String opening = """
+                      <security-constraint>
+                        <web-resource-collection>
+                          <web-resource-name>arquillian</web-resource-name>
+                          <url-pattern>/ArquillianServletRunnerEE9</url-pattern>
+                          <url-pattern>/ArquillianServletRunner</url-pattern>
+                        </web-resource-collection>
+                      </security-constraint>
+                    """;
+            int at = webXml.indexOf("  <security-role>");
+            if (at < 0) {
+                throw new IllegalStateException("web.xml has no <security-role>: update DeploymentBuilder");
+            }
+            return webXml.substring(0, at) + opening + webXml.substring(at);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The archive (directory or jar) that holds {@code className}, as an archive named after its module. */
