@@ -89,7 +89,7 @@ class RunCommandIT {
 
     private Launched launch(Path dataDir, int port, Map<String, String> env) throws Exception {
         Process process = launcher(dataDir, port, env).start();
-        Launched launched = new Launched(process);
+        Launched launched = new Launched(process, dataDir);
         launched.awaitReady();
         return launched;
     }
@@ -139,12 +139,15 @@ class RunCommandIT {
     /** A running launcher whose console output is collected; closing it stops it as Ctrl-C would. */
     private static final class Launched implements AutoCloseable {
         final Process process;
+        final Path dataDir;
         final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        final Thread reader;
         String readyUrl;
 
-        Launched(Process process) {
+        Launched(Process process, Path dataDir) {
             this.process = process;
-            Thread reader = new Thread(() -> {
+            this.dataDir = dataDir;
+            reader = new Thread(() -> {
                 try (BufferedReader in = new BufferedReader(
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
@@ -181,12 +184,20 @@ class RunCommandIT {
 
         @Override
         public void close() throws InterruptedException {
-            process.destroy(); // SIGTERM: the launcher's shutdown hook stops Payara and the embedded MariaDB
+            // SIGTERM, as Ctrl-C or a service manager would: the launcher's shutdown hook stops Payara and the embedded
+            // MariaDB. Through the handle, so that (unlike Process.destroy) our end of its output stays open to read
+            process.toHandle().destroy();
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("the launcher did not stop within 90 s after SIGTERM:\n" + output());
             }
+            reader.join(10_000);
             assertThat(output()).contains("stopping the server");
+            // neither Payara Micro nor the embedded MariaDB outlives the launcher
+            assertThat(ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir.toString())).orElse(false))
+                    .map(p -> p.info().commandLine().orElse("")))
+                    .isEmpty();
         }
     }
 }

@@ -78,10 +78,7 @@ public class ApplicationStartup {
 
     private void bringUp() {
         try {
-            MigrationResult migration = new SchemaMigrator(dataSource).migrate();
-            LOG.log(Level.INFO, "RTDS schema at version {0} ({1} migration(s) applied now{2})",
-                    migration.currentVersion(), migration.migrationsApplied(),
-                    migration.adoptedLegacySchema() ? "; an existing legacy dsrt schema was adopted" : "");
+            MigrationResult migration = new SchemaMigrator(dataSource).migrate(); // logs what it did
             emf.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
             bootstrapAdmin();
             state = StartupState.ready(migration.currentVersion());
@@ -116,7 +113,7 @@ public class ApplicationStartup {
                     + "[{0}]. It is shown only this once: note it, log in and change it, or set RTDS_ADMIN_PASSWORD "
                     + "before the first start.", result.generatedPassword());
         } else if (result.created()) {
-            LOG.log(Level.INFO, "RTDS created the first administrator account ''admin'' (password from "
+            LOG.log(Level.INFO, "RTDS created the first administrator account 'admin' (password from "
                     + "RTDS_ADMIN_PASSWORD)");
         }
     }
