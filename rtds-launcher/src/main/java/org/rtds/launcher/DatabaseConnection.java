@@ -1,13 +1,14 @@
 package org.rtds.launcher;
 
 /**
- * How the application reaches its database: target, credentials and the Hibernate dialect for its product.
+ * How the application reaches its database: target, credentials and the Hibernate dialect for its
+ * product.
  *
- * @param target   where
- * @param user     database user
+ * @param target where
+ * @param user database user
  * @param password database password (never logged)
- * @param dialect  Hibernate dialect class chosen from the server's product (MariaDB or MySQL)
- * @param product  product and version as the server reports them, for the console
+ * @param dialect Hibernate dialect class chosen from the server's product (MariaDB or MySQL)
+ * @param product product and version as the server reports them, for the console
  */
-record DatabaseConnection(JdbcTarget target, String user, String password, String dialect, String product) {
-}
+record DatabaseConnection(
+    JdbcTarget target, String user, String password, String dialect, String product) {}

@@ -8,49 +8,60 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * Connects once before Payara starts: to fail early with a clear message, and to choose the Hibernate dialect from
- * the product (Hibernate cannot detect it on MariaDB 11 through Connector/J; docs: platform pitfall 7).
+ * Connects once before Payara starts: to fail early with a clear message, and to choose the
+ * Hibernate dialect from the product (Hibernate cannot detect it on MariaDB 11 through Connector/J;
+ * docs: platform pitfall 7).
  */
 final class DatabaseProbe {
 
-    static final String MARIADB_DIALECT = "org.hibernate.dialect.MariaDBDialect";
-    static final String MYSQL_DIALECT = "org.hibernate.dialect.MySQLDialect";
-    private static final int LOGIN_TIMEOUT_SECONDS = 10;
+  static final String MARIADB_DIALECT = "org.hibernate.dialect.MariaDBDialect";
+  static final String MYSQL_DIALECT = "org.hibernate.dialect.MySQLDialect";
+  private static final int LOGIN_TIMEOUT_SECONDS = 10;
 
-    private DatabaseProbe() {
-    }
+  private DatabaseProbe() {}
 
-    static DatabaseConnection probe(JdbcTarget target, String user, String password) {
-        DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
-        Properties credentials = new Properties();
-        credentials.setProperty("user", user);
-        credentials.setProperty("password", password);
-        try (Connection connection = DriverManager.getConnection(target.url(), credentials);
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT VERSION()")) {
-            rs.next();
-            String version = rs.getString(1);
-            boolean mariadb = version.toLowerCase().contains("mariadb");
-            String product = (mariadb ? "MariaDB " : "MySQL ") + version;
-            return new DatabaseConnection(target, user, password, mariadb ? MARIADB_DIALECT : MYSQL_DIALECT, product);
-        } catch (SQLException e) {
-            throw new LauncherException("cannot connect to the database at " + target.host() + ":" + target.port()
-                    + "/" + target.database() + " as '" + user + "': " + e.getMessage() + hint(e));
-        }
+  static DatabaseConnection probe(JdbcTarget target, String user, String password) {
+    DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
+    Properties credentials = new Properties();
+    credentials.setProperty("user", user);
+    credentials.setProperty("password", password);
+    try (Connection connection = DriverManager.getConnection(target.url(), credentials);
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT VERSION()")) {
+      rs.next();
+      String version = rs.getString(1);
+      boolean mariadb = version.toLowerCase().contains("mariadb");
+      String product = (mariadb ? "MariaDB " : "MySQL ") + version;
+      return new DatabaseConnection(
+          target, user, password, mariadb ? MARIADB_DIALECT : MYSQL_DIALECT, product);
+    } catch (SQLException e) {
+      throw new LauncherException(
+          "cannot connect to the database at "
+              + target.host()
+              + ":"
+              + target.port()
+              + "/"
+              + target.database()
+              + " as '"
+              + user
+              + "': "
+              + e.getMessage()
+              + hint(e));
     }
+  }
 
-    private static String hint(SQLException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("Unknown database")) {
-            return ". Create it first: CREATE DATABASE dsrt CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;";
-        }
-        if (message.contains("Access denied")) {
-            return ". Check RTDS_DB_USER and RTDS_DB_PASSWORD.";
-        }
-        if (message.contains("Communications link failure")) {
-            return ". Is the server running and reachable? For TLS to a remote server add sslMode=VERIFY_CA and a "
-                    + "trust store to RTDS_DB_URL (README, Configuration).";
-        }
-        return "";
+  private static String hint(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("Unknown database")) {
+      return ". Create it first: CREATE DATABASE dsrt CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;";
     }
+    if (message.contains("Access denied")) {
+      return ". Check RTDS_DB_USER and RTDS_DB_PASSWORD.";
+    }
+    if (message.contains("Communications link failure")) {
+      return ". Is the server running and reachable? For TLS to a remote server add sslMode=VERIFY_CA and a "
+          + "trust store to RTDS_DB_URL (README, Configuration).";
+    }
+    return "";
+  }
 }

@@ -10,60 +10,78 @@ import java.util.Optional;
 /**
  * The launcher's configuration, from environment variables (docs: interfaces.md, "Configuration").
  *
- * @param dbUrl         {@code RTDS_DB_URL}; empty: the embedded database in {@code dataDir}
- * @param dbUser        {@code RTDS_DB_USER}
- * @param dbPassword    {@code RTDS_DB_PASSWORD}
- * @param dataDir       {@code RTDS_DATA_DIR}, default {@code ./rtds-data}, made absolute
- * @param httpPort      {@code RTDS_HTTP_PORT}, default 8080
- * @param dicomPort     {@code RTDS_DICOM_PORT}, default 11112
- * @param aeTitle       {@code RTDS_AE_TITLE}, default {@code RTDS}
- * @param javaOptions   {@code RTDS_JAVA_OPTS}: extra JVM options for the server (e.g. {@code -Xmx4g})
+ * @param dbUrl {@code RTDS_DB_URL}; empty: the embedded database in {@code dataDir}
+ * @param dbUser {@code RTDS_DB_USER}
+ * @param dbPassword {@code RTDS_DB_PASSWORD}
+ * @param dataDir {@code RTDS_DATA_DIR}, default {@code ./rtds-data}, made absolute
+ * @param httpPort {@code RTDS_HTTP_PORT}, default 8080
+ * @param dicomPort {@code RTDS_DICOM_PORT}, default 11112
+ * @param aeTitle {@code RTDS_AE_TITLE}, default {@code RTDS}
+ * @param javaOptions {@code RTDS_JAVA_OPTS}: extra JVM options for the server (e.g. {@code -Xmx4g})
  */
-record LauncherSettings(Optional<String> dbUrl, String dbUser, String dbPassword, Path dataDir, int httpPort,
-        int dicomPort, String aeTitle, List<String> javaOptions) {
+record LauncherSettings(
+    Optional<String> dbUrl,
+    String dbUser,
+    String dbPassword,
+    Path dataDir,
+    int httpPort,
+    int dicomPort,
+    String aeTitle,
+    List<String> javaOptions) {
 
-    static final int DEFAULT_HTTP_PORT = 8080;
-    static final int DEFAULT_DICOM_PORT = 11112;
-    private static final int MAX_AE_TITLE_LENGTH = 16;
+  static final int DEFAULT_HTTP_PORT = 8080;
+  static final int DEFAULT_DICOM_PORT = 11112;
+  private static final int MAX_AE_TITLE_LENGTH = 16;
 
-    static LauncherSettings from(Map<String, String> env) {
-        Optional<String> url = value(env, "RTDS_DB_URL");
-        String user = value(env, "RTDS_DB_USER").orElse(url.isPresent() ? "" : "root");
-        if (url.isPresent() && user.isEmpty()) {
-            throw new LauncherException("RTDS_DB_URL is set but RTDS_DB_USER is not: set the database user too");
-        }
-        String aeTitle = value(env, "RTDS_AE_TITLE").orElse("RTDS");
-        if (aeTitle.length() > MAX_AE_TITLE_LENGTH || aeTitle.contains("\\")) {
-            throw new LauncherException("RTDS_AE_TITLE '" + aeTitle + "' is not a DICOM AE title (at most 16 "
-                    + "characters, no backslash)");
-        }
-        List<String> javaOptions = value(env, "RTDS_JAVA_OPTS")
-                .map(s -> new ArrayList<>(Arrays.asList(s.trim().split("\\s+"))))
-                .map(List::copyOf)
-                .orElse(List.of());
-        return new LauncherSettings(url, user, value(env, "RTDS_DB_PASSWORD").orElse(""),
-                Path.of(value(env, "RTDS_DATA_DIR").orElse("rtds-data")).toAbsolutePath().normalize(),
-                port(env, "RTDS_HTTP_PORT", DEFAULT_HTTP_PORT), port(env, "RTDS_DICOM_PORT", DEFAULT_DICOM_PORT),
-                aeTitle, javaOptions);
+  static LauncherSettings from(Map<String, String> env) {
+    Optional<String> url = value(env, "RTDS_DB_URL");
+    String user = value(env, "RTDS_DB_USER").orElse(url.isPresent() ? "" : "root");
+    if (url.isPresent() && user.isEmpty()) {
+      throw new LauncherException(
+          "RTDS_DB_URL is set but RTDS_DB_USER is not: set the database user too");
     }
-
-    private static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    String aeTitle = value(env, "RTDS_AE_TITLE").orElse("RTDS");
+    if (aeTitle.length() > MAX_AE_TITLE_LENGTH || aeTitle.contains("\\")) {
+      throw new LauncherException(
+          "RTDS_AE_TITLE '"
+              + aeTitle
+              + "' is not a DICOM AE title (at most 16 "
+              + "characters, no backslash)");
     }
+    List<String> javaOptions =
+        value(env, "RTDS_JAVA_OPTS")
+            .map(s -> new ArrayList<>(Arrays.asList(s.trim().split("\\s+"))))
+            .map(List::copyOf)
+            .orElse(List.of());
+    return new LauncherSettings(
+        url,
+        user,
+        value(env, "RTDS_DB_PASSWORD").orElse(""),
+        Path.of(value(env, "RTDS_DATA_DIR").orElse("rtds-data")).toAbsolutePath().normalize(),
+        port(env, "RTDS_HTTP_PORT", DEFAULT_HTTP_PORT),
+        port(env, "RTDS_DICOM_PORT", DEFAULT_DICOM_PORT),
+        aeTitle,
+        javaOptions);
+  }
 
-    private static int port(Map<String, String> env, String name, int defaultPort) {
-        Optional<String> raw = value(env, name);
-        if (raw.isEmpty()) {
-            return defaultPort;
-        }
-        try {
-            int port = Integer.parseInt(raw.get());
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new LauncherException(name + " must be a TCP port number between 1 and 65535, got '" + raw.get() + "'");
+  private static Optional<String> value(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  private static int port(Map<String, String> env, String name, int defaultPort) {
+    Optional<String> raw = value(env, name);
+    if (raw.isEmpty()) {
+      return defaultPort;
     }
+    try {
+      int port = Integer.parseInt(raw.get());
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new LauncherException(
+        name + " must be a TCP port number between 1 and 65535, got '" + raw.get() + "'");
+  }
 }

@@ -4,53 +4,64 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The asadmin commands Payara Micro runs after boot to create the JDBC resource {@code jdbc/rtds}: the same resource
- * hospital IT creates on Payara Server (rtds-ear/src/main/payara), so one {@code persistence.xml} serves both.
+ * The asadmin commands Payara Micro runs after boot to create the JDBC resource {@code jdbc/rtds}:
+ * the same resource hospital IT creates on Payara Server (rtds-ear/src/main/payara), so one {@code
+ * persistence.xml} serves both.
  */
 final class PostBootCommands {
 
-    static final String POOL = "rtdsPool";
-    static final String RESOURCE = "jdbc/rtds";
+  static final String POOL = "rtdsPool";
+  static final String RESOURCE = "jdbc/rtds";
 
-    private PostBootCommands() {
-    }
+  private PostBootCommands() {}
 
-    static String forDatabase(DatabaseConnection db) {
-        JdbcTarget target = db.target();
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("serverName", target.host());
-        properties.put("portNumber", Integer.toString(target.port()));
-        properties.put("databaseName", target.database());
-        properties.put("user", db.user());
-        if (!db.password().isEmpty()) {
-            properties.put("password", db.password()); // asadmin rejects an empty property value
-        }
-        properties.put("characterEncoding", "UTF-8");
-        properties.put("connectionTimeZone", "UTC");
-        properties.putAll(target.properties());
-        StringBuilder property = new StringBuilder();
-        for (var e : properties.entrySet()) {
-            if (property.length() > 0) {
-                property.append(':');
-            }
-            property.append(e.getKey()).append('=').append(escape(e.getValue()));
-        }
-        return "create-jdbc-connection-pool --restype javax.sql.DataSource"
-                + " --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource"
-                // validate connections so a restarted database is reconnected to without restarting RTDS
-                + " --isconnectvalidatereq true --validationmethod custom-validation"
-                + " --validationclassname org.glassfish.api.jdbc.validation.MySQLConnectionValidation"
-                + " --failconnection true --steadypoolsize 2 --maxpoolsize 32"
-                + " --property " + quote(property.toString()) + " " + POOL + "\n"
-                + "create-jdbc-resource --connectionpoolid " + POOL + " " + RESOURCE + "\n";
+  static String forDatabase(DatabaseConnection db) {
+    JdbcTarget target = db.target();
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("serverName", target.host());
+    properties.put("portNumber", Integer.toString(target.port()));
+    properties.put("databaseName", target.database());
+    properties.put("user", db.user());
+    if (!db.password().isEmpty()) {
+      properties.put("password", db.password()); // asadmin rejects an empty property value
     }
+    properties.put("characterEncoding", "UTF-8");
+    properties.put("connectionTimeZone", "UTC");
+    properties.putAll(target.properties());
+    StringBuilder property = new StringBuilder();
+    for (var e : properties.entrySet()) {
+      if (property.length() > 0) {
+        property.append(':');
+      }
+      property.append(e.getKey()).append('=').append(escape(e.getValue()));
+    }
+    return "create-jdbc-connection-pool --restype javax.sql.DataSource"
+        + " --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource"
+        // validate connections so a restarted database is reconnected to without restarting RTDS
+        + " --isconnectvalidatereq true --validationmethod custom-validation"
+        + " --validationclassname org.glassfish.api.jdbc.validation.MySQLConnectionValidation"
+        + " --failconnection true --steadypoolsize 2 --maxpoolsize 32"
+        + " --property "
+        + quote(property.toString())
+        + " "
+        + POOL
+        + "\n"
+        + "create-jdbc-resource --connectionpoolid "
+        + POOL
+        + " "
+        + RESOURCE
+        + "\n";
+  }
 
-    /** asadmin property syntax {@code name=value:name=value}: ':', '=' and the escape character are escaped. */
-    static String escape(String value) {
-        return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
-    }
+  /**
+   * asadmin property syntax {@code name=value:name=value}: ':', '=' and the escape character are
+   * escaped.
+   */
+  static String escape(String value) {
+    return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+  }
 
-    private static String quote(String argument) {
-        return "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
+  private static String quote(String argument) {
+    return "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
 }

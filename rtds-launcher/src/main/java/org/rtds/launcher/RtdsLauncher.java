@@ -6,45 +6,50 @@ import java.util.Arrays;
 /** Entry point of {@code ./rtds} subcommands that run Java (docs: interfaces.md, "Launcher"). */
 public final class RtdsLauncher {
 
-    static final String USAGE = "Usage: ./rtds run   (see ./rtds run --help for its settings)\n";
+  static final String USAGE = "Usage: ./rtds run   (see ./rtds run --help for its settings)\n";
 
-    private RtdsLauncher() {
-    }
+  private RtdsLauncher() {}
 
-    public static void main(String[] args) {
-        // the embedded database's own chatter goes to its log; only its warnings reach the console
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        PrintStream out = System.out;
-        int exit;
-        try {
-            exit = run(args, out);
-        } catch (LauncherException e) {
-            System.err.println("rtds: " + e.getMessage());
-            exit = 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exit = 130;
-        } catch (Exception e) {
-            System.err.println("rtds: unexpected failure: " + e);
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+  public static void main(String[] args) {
+    // the embedded database's own chatter goes to its log; only its warnings reach the console
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    PrintStream out = System.out;
+    int exit;
+    try {
+      exit = run(args, out);
+    } catch (LauncherException e) {
+      System.err.println("rtds: " + e.getMessage());
+      exit = 2;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      exit = 130;
+    } catch (Exception e) {
+      System.err.println("rtds: unexpected failure: " + e);
+      e.printStackTrace();
+      exit = 1;
     }
+    System.exit(exit);
+  }
 
-    static int run(String[] args, PrintStream out) throws Exception {
-        if (args.length == 0 || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            out.print(USAGE);
-            return args.length == 0 ? 2 : 0;
-        }
-        if (!"run".equals(args[0])) {
-            throw new LauncherException("unknown command '" + args[0] + "'; see ./rtds --help");
-        }
-        if (args.length > 1) {
-            throw new LauncherException("'run' takes no arguments (got " + String.join(" ", args) + "); configure it "
-                    + "with environment variables, see ./rtds run --help");
-        }
-        return new RunCommand(LauncherSettings.from(System.getenv()), RuntimeArtifacts.besideLauncher(), out)
-                .execute();
+  static int run(String[] args, PrintStream out) throws Exception {
+    if (args.length == 0
+        || Arrays.asList(args).contains("--help")
+        || Arrays.asList(args).contains("-h")) {
+      out.print(USAGE);
+      return args.length == 0 ? 2 : 0;
     }
+    if (!"run".equals(args[0])) {
+      throw new LauncherException("unknown command '" + args[0] + "'; see ./rtds --help");
+    }
+    if (args.length > 1) {
+      throw new LauncherException(
+          "'run' takes no arguments (got "
+              + String.join(" ", args)
+              + "); configure it "
+              + "with environment variables, see ./rtds run --help");
+    }
+    return new RunCommand(
+            LauncherSettings.from(System.getenv()), RuntimeArtifacts.besideLauncher(), out)
+        .execute();
+  }
 }

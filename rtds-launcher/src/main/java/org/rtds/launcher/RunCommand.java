@@ -21,179 +21,229 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./rtds run}: starts the database (embedded unless {@code RTDS_DB_URL} is set), then Payara Micro with the
- * RTDS WAR, waits until {@code /health/ready} is UP, prints {@code RTDS ready at …}, and stops both on Ctrl-C.
+ * {@code ./rtds run}: starts the database (embedded unless {@code RTDS_DB_URL} is set), then Payara
+ * Micro with the RTDS WAR, waits until {@code /health/ready} is UP, prints {@code RTDS ready at …},
+ * and stops both on Ctrl-C.
  */
 final class RunCommand {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
-    private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
-    private static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-Xms256m", "-Xmx2g");
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+  private static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-Xms256m", "-Xmx2g");
 
-    private final LauncherSettings settings;
-    private final RuntimeArtifacts artifacts;
-    private final PrintStream out;
+  private final LauncherSettings settings;
+  private final RuntimeArtifacts artifacts;
+  private final PrintStream out;
 
-    RunCommand(LauncherSettings settings, RuntimeArtifacts artifacts, PrintStream out) {
-        this.settings = settings;
-        this.artifacts = artifacts;
-        this.out = out;
-    }
+  RunCommand(LauncherSettings settings, RuntimeArtifacts artifacts, PrintStream out) {
+    this.settings = settings;
+    this.artifacts = artifacts;
+    this.out = out;
+  }
 
-    int execute() throws IOException, InterruptedException {
-        long started = System.nanoTime();
-        Path dataDir = settings.dataDir();
-        Files.createDirectories(dataDir.resolve("run"));
-        Files.createDirectories(dataDir.resolve("logs"));
-        try (FileChannel lockChannel = FileChannel.open(dataDir.resolve("run").resolve("rtds.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = lockChannel.tryLock()) {
-            if (lock == null) {
-                throw new LauncherException("another RTDS is already running with RTDS_DATA_DIR=" + dataDir
-                        + "; stop it first or choose another RTDS_DATA_DIR");
-            }
-            requireFreePort(settings.httpPort(), "RTDS_HTTP_PORT");
-            EmbeddedDatabase embedded = null;
-            try {
-                DatabaseConnection db;
-                if (settings.dbUrl().isEmpty()) {
-                    out.println("rtds: starting the embedded MariaDB (data in " + dataDir.resolve("db") + ") ...");
-                    embedded = EmbeddedDatabase.start(dataDir);
-                    db = embedded.connection();
-                } else {
-                    JdbcTarget target = JdbcTarget.parse(settings.dbUrl().get());
-                    if (target.isLoopback()) {
-                        target = target.withDefault("sslMode", "DISABLED");
-                    }
-                    db = DatabaseProbe.probe(target, settings.dbUser(), settings.dbPassword());
-                }
-                out.println("rtds: database " + db.product() + " at " + db.target().host() + ":" + db.target().port()
-                        + "/" + db.target().database());
-                return runServer(db, started);
-            } finally {
-                if (embedded != null) {
-                    embedded.close();
-                }
-            }
+  int execute() throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    Path dataDir = settings.dataDir();
+    Files.createDirectories(dataDir.resolve("run"));
+    Files.createDirectories(dataDir.resolve("logs"));
+    try (FileChannel lockChannel =
+            FileChannel.open(
+                dataDir.resolve("run").resolve("rtds.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = lockChannel.tryLock()) {
+      if (lock == null) {
+        throw new LauncherException(
+            "another RTDS is already running with RTDS_DATA_DIR="
+                + dataDir
+                + "; stop it first or choose another RTDS_DATA_DIR");
+      }
+      requireFreePort(settings.httpPort(), "RTDS_HTTP_PORT");
+      EmbeddedDatabase embedded = null;
+      try {
+        DatabaseConnection db;
+        if (settings.dbUrl().isEmpty()) {
+          out.println(
+              "rtds: starting the embedded MariaDB (data in " + dataDir.resolve("db") + ") ...");
+          embedded = EmbeddedDatabase.start(dataDir);
+          db = embedded.connection();
+        } else {
+          JdbcTarget target = JdbcTarget.parse(settings.dbUrl().get());
+          if (target.isLoopback()) {
+            target = target.withDefault("sslMode", "DISABLED");
+          }
+          db = DatabaseProbe.probe(target, settings.dbUser(), settings.dbPassword());
         }
-    }
-
-    private int runServer(DatabaseConnection db, long started) throws IOException, InterruptedException {
-        Path dataDir = settings.dataDir();
-        Path postBoot = dataDir.resolve("run").resolve("postboot.asadmin");
-        Files.deleteIfExists(postBoot);
-        Files.createFile(postBoot, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(postBoot, PostBootCommands.forDatabase(db), StandardCharsets.UTF_8);
-
-        ProcessBuilder builder = new ProcessBuilder(serverCommand(db, postBoot)).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("RTDS_DATA_DIR", dataDir.toString());
-        env.put("RTDS_HTTP_PORT", Integer.toString(settings.httpPort()));
-        env.put("RTDS_DICOM_PORT", Integer.toString(settings.dicomPort()));
-        env.put("RTDS_AE_TITLE", settings.aeTitle());
-        out.println("rtds: starting Payara Micro on port " + settings.httpPort() + " (server log: "
-                + dataDir.resolve("logs").resolve("server.log") + ") ...");
-        Process server = builder.start();
-        Thread stopper = new Thread(() -> stop(server), "rtds-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        try (Writer log = Files.newBufferedWriter(dataDir.resolve("logs").resolve("server.log"),
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            ServerLogRelay relay = new ServerLogRelay(server.getInputStream(), log, out);
-            Thread relayThread = new Thread(relay, "rtds-server-log");
-            relayThread.setDaemon(true);
-            relayThread.start();
-            if (!awaitReady(server, relay)) {
-                String why = relay.deploymentFailure() != null ? "could not deploy RTDS: " + relay.deploymentFailure()
-                        : server.isAlive() ? "did not become ready within " + READY_TIMEOUT.toMinutes() + " minutes"
-                        : "exited with code " + server.exitValue();
-                out.println("rtds: the server " + why + "; last lines of its log:");
-                relay.tail().forEach(line -> out.println("    " + line));
-                stop(server);
-                return 1;
-            }
-            Files.deleteIfExists(postBoot);
-            out.printf("rtds: started in %.1f s%n", (System.nanoTime() - started) / 1e9);
-            out.println("RTDS ready at http://localhost:" + settings.httpPort() + "/rtds/");
-            int exit = server.waitFor();
-            relayThread.join(Duration.ofSeconds(5).toMillis());
-            return exit;
-        } finally {
-            Files.deleteIfExists(postBoot);
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run: it stops the server
-            }
+        out.println(
+            "rtds: database "
+                + db.product()
+                + " at "
+                + db.target().host()
+                + ":"
+                + db.target().port()
+                + "/"
+                + db.target().database());
+        return runServer(db, started);
+      } finally {
+        if (embedded != null) {
+          embedded.close();
         }
+      }
     }
+  }
 
-    private List<String> serverCommand(DatabaseConnection db, Path postBoot) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(settings.javaOptions().isEmpty() ? DEFAULT_JAVA_OPTIONS : settings.javaOptions());
-        command.add("-Djava.awt.headless=true");
-        command.add("-Dhibernate.dialect=" + db.dialect());
-        command.add("-jar");
-        command.add(artifacts.payaraMicro().toString());
-        command.addAll(List.of("--deploy", artifacts.war().toString(), "--contextroot", "rtds",
-                "--port", Integer.toString(settings.httpPort()),
-                "--addlibs", artifacts.jdbcDriver().toString(),
-                "--postbootcommandfile", postBoot.toString(),
-                "--nocluster", "--disablephonehome"));
-        return command;
-    }
+  private int runServer(DatabaseConnection db, long started)
+      throws IOException, InterruptedException {
+    Path dataDir = settings.dataDir();
+    Path postBoot = dataDir.resolve("run").resolve("postboot.asadmin");
+    Files.deleteIfExists(postBoot);
+    Files.createFile(
+        postBoot,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(postBoot, PostBootCommands.forDatabase(db), StandardCharsets.UTF_8);
 
-    /**
-     * Ready when the application's login page is served (so RTDS is deployed: with nothing deployed Payara answers
-     * the health endpoints too) and {@code /health/ready} is UP (database reachable, migrations applied).
-     */
-    private boolean awaitReady(Process server, ServerLogRelay relay) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        String origin = "http://127.0.0.1:" + settings.httpPort();
-        HttpRequest page = HttpRequest.newBuilder(URI.create(origin + "/rtds/login.xhtml"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(origin + "/health/ready"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline && server.isAlive() && relay.deploymentFailure() == null) {
-            try {
-                if (client.send(page, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    HttpResponse<String> response = client.send(health, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                        return true;
-                    }
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        }
-        return false;
+    ProcessBuilder builder =
+        new ProcessBuilder(serverCommand(db, postBoot)).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.put("RTDS_DATA_DIR", dataDir.toString());
+    env.put("RTDS_HTTP_PORT", Integer.toString(settings.httpPort()));
+    env.put("RTDS_DICOM_PORT", Integer.toString(settings.dicomPort()));
+    env.put("RTDS_AE_TITLE", settings.aeTitle());
+    out.println(
+        "rtds: starting Payara Micro on port "
+            + settings.httpPort()
+            + " (server log: "
+            + dataDir.resolve("logs").resolve("server.log")
+            + ") ...");
+    Process server = builder.start();
+    Thread stopper = new Thread(() -> stop(server), "rtds-stop");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    try (Writer log =
+        Files.newBufferedWriter(
+            dataDir.resolve("logs").resolve("server.log"),
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND)) {
+      ServerLogRelay relay = new ServerLogRelay(server.getInputStream(), log, out);
+      Thread relayThread = new Thread(relay, "rtds-server-log");
+      relayThread.setDaemon(true);
+      relayThread.start();
+      if (!awaitReady(server, relay)) {
+        String why =
+            relay.deploymentFailure() != null
+                ? "could not deploy RTDS: " + relay.deploymentFailure()
+                : server.isAlive()
+                    ? "did not become ready within " + READY_TIMEOUT.toMinutes() + " minutes"
+                    : "exited with code " + server.exitValue();
+        out.println("rtds: the server " + why + "; last lines of its log:");
+        relay.tail().forEach(line -> out.println("    " + line));
+        stop(server);
+        return 1;
+      }
+      Files.deleteIfExists(postBoot);
+      out.printf("rtds: started in %.1f s%n", (System.nanoTime() - started) / 1e9);
+      out.println("RTDS ready at http://localhost:" + settings.httpPort() + "/rtds/");
+      int exit = server.waitFor();
+      relayThread.join(Duration.ofSeconds(5).toMillis());
+      return exit;
+    } finally {
+      Files.deleteIfExists(postBoot);
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopper);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run: it stops the server
+      }
     }
+  }
 
-    private void stop(Process server) {
-        if (!server.isAlive()) {
-            return;
-        }
-        out.println("rtds: stopping the server ...");
-        server.destroy();
-        try {
-            if (!server.waitFor(STOP_GRACE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            server.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
+  private List<String> serverCommand(DatabaseConnection db, Path postBoot) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        settings.javaOptions().isEmpty() ? DEFAULT_JAVA_OPTIONS : settings.javaOptions());
+    command.add("-Djava.awt.headless=true");
+    command.add("-Dhibernate.dialect=" + db.dialect());
+    command.add("-jar");
+    command.add(artifacts.payaraMicro().toString());
+    command.addAll(
+        List.of(
+            "--deploy",
+            artifacts.war().toString(),
+            "--contextroot",
+            "rtds",
+            "--port",
+            Integer.toString(settings.httpPort()),
+            "--addlibs",
+            artifacts.jdbcDriver().toString(),
+            "--postbootcommandfile",
+            postBoot.toString(),
+            "--nocluster",
+            "--disablephonehome"));
+    return command;
+  }
 
-    private static void requireFreePort(int port, String variable) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            socket.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new LauncherException("port " + port + " is already in use; stop what uses it or set " + variable
-                    + " to another port");
+  /**
+   * Ready when the application's login page is served (so RTDS is deployed: with nothing deployed
+   * Payara answers the health endpoints too) and {@code /health/ready} is UP (database reachable,
+   * migrations applied).
+   */
+  private boolean awaitReady(Process server, ServerLogRelay relay) throws InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    String origin = "http://127.0.0.1:" + settings.httpPort();
+    HttpRequest page =
+        HttpRequest.newBuilder(URI.create(origin + "/rtds/login.xhtml"))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create(origin + "/health/ready"))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline && server.isAlive() && relay.deploymentFailure() == null) {
+      try {
+        if (client.send(page, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          HttpResponse<String> response = client.send(health, HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+            return true;
+          }
         }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(POLL_INTERVAL.toMillis());
     }
+    return false;
+  }
+
+  private void stop(Process server) {
+    if (!server.isAlive()) {
+      return;
+    }
+    out.println("rtds: stopping the server ...");
+    server.destroy();
+    try {
+      if (!server.waitFor(STOP_GRACE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+        server.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      server.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void requireFreePort(int port, String variable) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      socket.setReuseAddress(true);
+    } catch (IOException e) {
+      throw new LauncherException(
+          "port "
+              + port
+              + " is already in use; stop what uses it or set "
+              + variable
+              + " to another port");
+    }
+  }
 }

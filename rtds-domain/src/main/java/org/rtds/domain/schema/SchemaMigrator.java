@@ -265,10 +265,10 @@ public final class SchemaMigrator {
     }
     throw new SchemaMigrationException(
         ("Database '%s' is not empty and is not a dsrt database: it has %d table(s) (%s) but none"
-             + " of the dsrt tables %s and no %s table. RTDS has changed nothing. Point RTDS at an"
-             + " empty database (e.g. CREATE DATABASE dsrt CHARACTER SET utf8mb4 COLLATE"
-             + " utf8mb4_unicode_ci) or at a restored legacy dsrt database, through RTDS_DB_URL or"
-             + " the jdbc/rtds resource.")
+                + " of the dsrt tables %s and no %s table. RTDS has changed nothing. Point RTDS at an"
+                + " empty database (e.g. CREATE DATABASE dsrt CHARACTER SET utf8mb4 COLLATE"
+                + " utf8mb4_unicode_ci) or at a restored legacy dsrt database, through RTDS_DB_URL or"
+                + " the jdbc/rtds resource.")
             .formatted(
                 database,
                 tables.size(),

@@ -9,31 +9,35 @@ import jakarta.ws.rs.core.Response;
  * An RFC 9457 problem document: the error body of every RTDS HTTP API answer.
  *
  * @param status HTTP status
- * @param title  short summary of the problem type (the status' reason phrase unless more specific)
+ * @param title short summary of the problem type (the status' reason phrase unless more specific)
  * @param detail what was wrong with this request, for a human
  */
 public record Problem(int status, String title, String detail) {
 
-    public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
+  public static final String MEDIA_TYPE = "application/problem+json";
+  public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
 
-    public static Problem of(Response.StatusType status, String detail) {
-        return new Problem(status.getStatusCode(), status.getReasonPhrase(), detail);
-    }
+  public static Problem of(Response.StatusType status, String detail) {
+    return new Problem(status.getStatusCode(), status.getReasonPhrase(), detail);
+  }
 
-    /** The JSON text, built without a JSON-B provider so it also works outside JAX-RS (the auth mechanism). */
-    public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("type", "about:blank")
-                .add("title", title == null ? "" : title)
-                .add("status", status);
-        if (detail != null) {
-            json.add("detail", detail);
-        }
-        return json.build().toString();
+  /**
+   * The JSON text, built without a JSON-B provider so it also works outside JAX-RS (the auth
+   * mechanism).
+   */
+  public String toJson() {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("type", "about:blank")
+            .add("title", title == null ? "" : title)
+            .add("status", status);
+    if (detail != null) {
+      json.add("detail", detail);
     }
+    return json.build().toString();
+  }
 
-    public Response toResponse() {
-        return Response.status(status).type(MEDIA).entity(toJson()).build();
-    }
+  public Response toResponse() {
+    return Response.status(status).type(MEDIA).entity(toJson()).build();
+  }
 }

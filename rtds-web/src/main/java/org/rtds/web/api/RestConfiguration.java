@@ -11,11 +11,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /** The RTDS HTTP API under {@code /rtds/api}; every resource needs an RTDS account (HTTP Basic). */
 @ApplicationPath("api")
 @OpenAPIDefinition(
-        info = @Info(title = "RTDS API", version = "v1",
-                description = "Radiation Therapy Decision Support: ingestion, DVH/OVH/STS features and similar-plan "
-                        + "evidence. Errors are application/problem+json (RFC 9457)."),
-        security = @SecurityRequirement(name = "basic"))
-@SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
-        description = "an RTDS account (auth_user)")
-public class RestConfiguration extends Application {
-}
+    info =
+        @Info(
+            title = "RTDS API",
+            version = "v1",
+            description =
+                "Radiation Therapy Decision Support: ingestion, DVH/OVH/STS features and similar-plan "
+                    + "evidence. Errors are application/problem+json (RFC 9457)."),
+    security = @SecurityRequirement(name = "basic"))
+@SecurityScheme(
+    securitySchemeName = "basic",
+    type = SecuritySchemeType.HTTP,
+    scheme = "basic",
+    description = "an RTDS account (auth_user)")
+public class RestConfiguration extends Application {}

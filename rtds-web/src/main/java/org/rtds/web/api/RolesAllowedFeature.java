@@ -15,48 +15,49 @@ import java.lang.reflect.AnnotatedElement;
 import java.util.Arrays;
 
 /**
- * Enforces {@code @RolesAllowed}/{@code @DenyAll} on JAX-RS resources (Jakarta REST does not do it by itself; this is
- * what Jersey's RolesAllowedDynamicFeature does, without a compile-time tie to Jersey). Method annotations win over
- * class annotations.
+ * Enforces {@code @RolesAllowed}/{@code @DenyAll} on JAX-RS resources (Jakarta REST does not do it
+ * by itself; this is what Jersey's RolesAllowedDynamicFeature does, without a compile-time tie to
+ * Jersey). Method annotations win over class annotations.
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {
 
+  @Override
+  public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+    String[] roles = rolesFor(resourceInfo.getResourceMethod());
+    if (roles == null) {
+      roles = rolesFor(resourceInfo.getResourceClass());
+    }
+    if (roles != null) {
+      context.register(new RolesFilter(roles));
+    }
+  }
+
+  /** null: no restriction declared here; empty: deny all. */
+  private static String[] rolesFor(AnnotatedElement element) {
+    if (element.isAnnotationPresent(DenyAll.class)) {
+      return new String[0];
+    }
+    if (element.isAnnotationPresent(PermitAll.class)) {
+      return null;
+    }
+    RolesAllowed allowed = element.getAnnotation(RolesAllowed.class);
+    return allowed == null ? null : allowed.value();
+  }
+
+  private record RolesFilter(String[] roles) implements ContainerRequestFilter {
     @Override
-    public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-        String[] roles = rolesFor(resourceInfo.getResourceMethod());
-        if (roles == null) {
-            roles = rolesFor(resourceInfo.getResourceClass());
-        }
-        if (roles != null) {
-            context.register(new RolesFilter(roles));
-        }
+    public void filter(ContainerRequestContext request) {
+      var security = request.getSecurityContext();
+      if (security == null || security.getUserPrincipal() == null) {
+        throw new NotAuthorizedException(
+            "authentication required: send HTTP Basic credentials of an RTDS " + "account",
+            "Basic realm=\"RTDS\"");
+      }
+      if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
+        throw new ForbiddenException(
+            "your account lacks the role this needs (one of " + String.join(", ", roles) + ")");
+      }
     }
-
-    /** null: no restriction declared here; empty: deny all. */
-    private static String[] rolesFor(AnnotatedElement element) {
-        if (element.isAnnotationPresent(DenyAll.class)) {
-            return new String[0];
-        }
-        if (element.isAnnotationPresent(PermitAll.class)) {
-            return null;
-        }
-        RolesAllowed allowed = element.getAnnotation(RolesAllowed.class);
-        return allowed == null ? null : allowed.value();
-    }
-
-    private record RolesFilter(String[] roles) implements ContainerRequestFilter {
-        @Override
-        public void filter(ContainerRequestContext request) {
-            var security = request.getSecurityContext();
-            if (security == null || security.getUserPrincipal() == null) {
-                throw new NotAuthorizedException("authentication required: send HTTP Basic credentials of an RTDS "
-                        + "account", "Basic realm=\"RTDS\"");
-            }
-            if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
-                throw new ForbiddenException("your account lacks the role this needs (one of "
-                        + String.join(", ", roles) + ")");
-            }
-        }
-    }
+  }
 }

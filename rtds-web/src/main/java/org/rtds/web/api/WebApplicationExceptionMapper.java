@@ -5,32 +5,37 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Turns JAX-RS errors (404, 403, 405, 415 …) into problem documents, keeping their headers (e.g. Allow). */
+/**
+ * Turns JAX-RS errors (404, 403, 405, 415 …) into problem documents, keeping their headers (e.g.
+ * Allow).
+ */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
-    @Override
-    public Response toResponse(WebApplicationException exception) {
-        Response original = exception.getResponse();
-        Response.StatusType status = original.getStatusInfo();
-        String detail = exception.getMessage() != null && !exception.getMessage().startsWith("HTTP ")
-                ? exception.getMessage()
-                : defaultDetail(status.getStatusCode());
-        Response.ResponseBuilder builder = Response.fromResponse(original)
-                .type(Problem.MEDIA)
-                .entity(new Problem(status.getStatusCode(), status.getReasonPhrase(), detail).toJson());
-        return builder.build();
-    }
+  @Override
+  public Response toResponse(WebApplicationException exception) {
+    Response original = exception.getResponse();
+    Response.StatusType status = original.getStatusInfo();
+    String detail =
+        exception.getMessage() != null && !exception.getMessage().startsWith("HTTP ")
+            ? exception.getMessage()
+            : defaultDetail(status.getStatusCode());
+    Response.ResponseBuilder builder =
+        Response.fromResponse(original)
+            .type(Problem.MEDIA)
+            .entity(new Problem(status.getStatusCode(), status.getReasonPhrase(), detail).toJson());
+    return builder.build();
+  }
 
-    private static String defaultDetail(int status) {
-        return switch (status) {
-            case 401 -> "authentication required: send HTTP Basic credentials of an RTDS account";
-            case 403 -> "your account is not allowed to do this";
-            case 404 -> "no such resource";
-            case 405 -> "method not allowed on this resource";
-            case 406 -> "cannot produce the requested media type";
-            case 415 -> "unsupported request media type";
-            default -> "request failed";
-        };
-    }
+  private static String defaultDetail(int status) {
+    return switch (status) {
+      case 401 -> "authentication required: send HTTP Basic credentials of an RTDS account";
+      case 403 -> "your account is not allowed to do this";
+      case 404 -> "no such resource";
+      case 405 -> "method not allowed on this resource";
+      case 406 -> "cannot produce the requested media type";
+      case 415 -> "unsupported request media type";
+      default -> "request failed";
+    };
+  }
 }

@@ -23,12 +23,13 @@ import org.rtds.domain.schema.SchemaMigrator;
 import org.rtds.security.boundary.AccountBootstrap;
 
 /**
- * Brings the node to service: migrates the schema (Flyway; several nodes may start at once, Flyway serialises them
- * with a database lock), validates the JPA mapping against the migrated schema, and creates the first
- * administrator. If the database is not reachable yet, it retries every {@value #RETRY_SECONDS} s; until it has
- * succeeded the readiness check reports DOWN with the reason.
+ * Brings the node to service: migrates the schema (Flyway; several nodes may start at once, Flyway
+ * serialises them with a database lock), validates the JPA mapping against the migrated schema, and
+ * creates the first administrator. If the database is not reachable yet, it retries every {@value
+ * #RETRY_SECONDS} s; until it has succeeded the readiness check reports DOWN with the reason.
  *
- * <p>No transaction: Flyway manages its own connections and locks; the admin bootstrap opens its own.
+ * <p>No transaction: Flyway manages its own connections and locks; the admin bootstrap opens its
+ * own.
  */
 @Startup
 @Singleton
@@ -36,95 +37,102 @@ import org.rtds.security.boundary.AccountBootstrap;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ApplicationStartup {
 
-    static final int RETRY_SECONDS = 15;
-    private static final Logger LOG = System.getLogger(ApplicationStartup.class.getName());
+  static final int RETRY_SECONDS = 15;
+  private static final Logger LOG = System.getLogger(ApplicationStartup.class.getName());
 
-    @Resource(lookup = "jdbc/rtds")
-    DataSource dataSource;
+  @Resource(lookup = "jdbc/rtds")
+  DataSource dataSource;
 
-    @PersistenceUnit(unitName = "rtds")
-    EntityManagerFactory emf;
+  @PersistenceUnit(unitName = "rtds")
+  EntityManagerFactory emf;
 
-    @Resource
-    TimerService timerService;
+  @Resource TimerService timerService;
 
-    @Inject
-    AccountBootstrap accountBootstrap;
+  @Inject AccountBootstrap accountBootstrap;
 
-    @Inject
-    RtdsConfig config;
+  @Inject RtdsConfig config;
 
-    private volatile StartupState state = StartupState.starting();
-    private int failures;
+  private volatile StartupState state = StartupState.starting();
+  private int failures;
 
-    @PostConstruct
-    void start() {
-        bringUp();
+  @PostConstruct
+  void start() {
+    bringUp();
+  }
+
+  @Timeout
+  void retry() {
+    bringUp();
+  }
+
+  /** The node's own start-up state; the readiness check combines it with a live database check. */
+  public StartupState state() {
+    return state;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  private void bringUp() {
+    try {
+      MigrationResult migration = new SchemaMigrator(dataSource).migrate(); // logs what it did
+      emf.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+      bootstrapAdmin();
+      state = StartupState.ready(migration.currentVersion());
+      LOG.log(
+          Level.INFO,
+          "RTDS started: schema {0}, data directory {1}",
+          migration.currentVersion(),
+          config.dataDir());
+    } catch (RuntimeException e) {
+      boolean firstFailure = failures++ == 0;
+      state = StartupState.failed(describe(e));
+      String message =
+          "RTDS start-up failed, retrying every " + RETRY_SECONDS + " s: " + describe(e);
+      if (firstFailure) {
+        LOG.log(Level.ERROR, message, e);
+      } else {
+        LOG.log(Level.WARNING, message);
+      }
+      timerService.createSingleActionTimer(
+          RETRY_SECONDS * 1000L, new TimerConfig("rtds-startup-retry", false));
     }
+  }
 
-    @Timeout
-    void retry() {
-        bringUp();
+  private void bootstrapAdmin() {
+    AccountBootstrap.Result result;
+    try {
+      result = accountBootstrap.ensureAdminAccount(config.adminPassword());
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // another node created it at the same moment (unique username): that is success
+      LOG.log(Level.DEBUG, "admin bootstrap raced with another node", e);
+      return;
     }
+    if (result.created() && result.generatedPassword() != null) {
+      LOG.log(
+          Level.WARNING,
+          "RTDS created the first administrator account ''admin'' with the generated password "
+              + "[{0}]. It is shown only this once: note it, log in and change it, or set RTDS_ADMIN_PASSWORD "
+              + "before the first start.",
+          result.generatedPassword());
+    } else if (result.created()) {
+      LOG.log(
+          Level.INFO,
+          "RTDS created the first administrator account 'admin' (password from "
+              + "RTDS_ADMIN_PASSWORD)");
+    }
+  }
 
-    /** The node's own start-up state; the readiness check combines it with a live database check. */
-    public StartupState state() {
-        return state;
+  private static String describe(Throwable e) {
+    StringBuilder message = new StringBuilder();
+    for (Throwable t = e; t != null && message.length() < 600; t = t.getCause()) {
+      if (t.getMessage() != null && message.indexOf(t.getMessage()) < 0) {
+        message.append(message.length() == 0 ? "" : " <- ").append(t.getMessage());
+      }
     }
-
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
-    private void bringUp() {
-        try {
-            MigrationResult migration = new SchemaMigrator(dataSource).migrate(); // logs what it did
-            emf.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
-            bootstrapAdmin();
-            state = StartupState.ready(migration.currentVersion());
-            LOG.log(Level.INFO, "RTDS started: schema {0}, data directory {1}", migration.currentVersion(),
-                    config.dataDir());
-        } catch (RuntimeException e) {
-            boolean firstFailure = failures++ == 0;
-            state = StartupState.failed(describe(e));
-            String message = "RTDS start-up failed, retrying every " + RETRY_SECONDS + " s: " + describe(e);
-            if (firstFailure) {
-                LOG.log(Level.ERROR, message, e);
-            } else {
-                LOG.log(Level.WARNING, message);
-            }
-            timerService.createSingleActionTimer(RETRY_SECONDS * 1000L, new TimerConfig("rtds-startup-retry", false));
-        }
-    }
-
-    private void bootstrapAdmin() {
-        AccountBootstrap.Result result;
-        try {
-            result = accountBootstrap.ensureAdminAccount(config.adminPassword());
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // another node created it at the same moment (unique username): that is success
-            LOG.log(Level.DEBUG, "admin bootstrap raced with another node", e);
-            return;
-        }
-        if (result.created() && result.generatedPassword() != null) {
-            LOG.log(Level.WARNING, "RTDS created the first administrator account ''admin'' with the generated password "
-                    + "[{0}]. It is shown only this once: note it, log in and change it, or set RTDS_ADMIN_PASSWORD "
-                    + "before the first start.", result.generatedPassword());
-        } else if (result.created()) {
-            LOG.log(Level.INFO, "RTDS created the first administrator account 'admin' (password from "
-                    + "RTDS_ADMIN_PASSWORD)");
-        }
-    }
-
-    private static String describe(Throwable e) {
-        StringBuilder message = new StringBuilder();
-        for (Throwable t = e; t != null && message.length() < 600; t = t.getCause()) {
-            if (t.getMessage() != null && message.indexOf(t.getMessage()) < 0) {
-                message.append(message.length() == 0 ? "" : " <- ").append(t.getMessage());
-            }
-        }
-        return message.length() == 0 ? e.getClass().getName() : message.toString();
-    }
+    return message.length() == 0 ? e.getClass().getName() : message.toString();
+  }
 }

@@ -7,24 +7,23 @@ import java.util.Properties;
 /** The RTDS version this WAR was built as (Maven-filtered {@code rtds-build.properties}). */
 public final class BuildInfo {
 
-    private static final String VERSION = load();
+  private static final String VERSION = load();
 
-    private BuildInfo() {
-    }
+  private BuildInfo() {}
 
-    public static String version() {
-        return VERSION;
-    }
+  public static String version() {
+    return VERSION;
+  }
 
-    private static String load() {
-        try (InputStream in = BuildInfo.class.getResourceAsStream("/rtds-build.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+  private static String load() {
+    try (InputStream in = BuildInfo.class.getResourceAsStream("/rtds-build.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
     }
+  }
 }

@@ -7,23 +7,27 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * RTDS settings (docs: interfaces.md, "Configuration"). Each is an environment variable or a MicroProfile Config
- * property of the same name (for the EAR: a JVM system property set with {@code asadmin create-system-properties}).
+ * RTDS settings (docs: interfaces.md, "Configuration"). Each is an environment variable or a
+ * MicroProfile Config property of the same name (for the EAR: a JVM system property set with {@code
+ * asadmin create-system-properties}).
  */
 @ApplicationScoped
 public class RtdsConfig {
 
-    @Inject
-    Config config;
+  @Inject Config config;
 
-    /** {@code RTDS_DATA_DIR}: file store and embedded database; default {@code ./rtds-data}. */
-    public Path dataDir() {
-        return Path.of(config.getOptionalValue("RTDS_DATA_DIR", String.class).orElse("rtds-data"))
-                .toAbsolutePath().normalize();
-    }
+  /** {@code RTDS_DATA_DIR}: file store and embedded database; default {@code ./rtds-data}. */
+  public Path dataDir() {
+    return Path.of(config.getOptionalValue("RTDS_DATA_DIR", String.class).orElse("rtds-data"))
+        .toAbsolutePath()
+        .normalize();
+  }
 
-    /** {@code RTDS_ADMIN_PASSWORD}: password of the first {@code admin} account; generated when absent. */
-    public Optional<String> adminPassword() {
-        return config.getOptionalValue("RTDS_ADMIN_PASSWORD", String.class);
-    }
+  /**
+   * {@code RTDS_ADMIN_PASSWORD}: password of the first {@code admin} account; generated when
+   * absent.
+   */
+  public Optional<String> adminPassword() {
+    return config.getOptionalValue("RTDS_ADMIN_PASSWORD", String.class);
+  }
 }

@@ -19,160 +19,176 @@ import org.rtds.security.boundary.AccountAuthenticator;
 import org.rtds.web.api.Problem;
 
 /**
- * The one authentication mechanism of the RTDS web module (Jakarta Security 3.0 cannot combine built-in ones):
+ * The one authentication mechanism of the RTDS web module (Jakarta Security 3.0 cannot combine
+ * built-in ones):
+ *
  * <ul>
- *   <li>{@code /api/**} and {@code /dicomweb/**}: stateless HTTP Basic with an RTDS account on every request; a
- *       missing or wrong credential gets 401 {@code application/problem+json} with {@code WWW-Authenticate};</li>
- *   <li>pages: a login form posting to {@code /login}; the session then remembers the account name and the account is
- *       re-read on each request, so deactivating it ends its sessions; {@code /logout} ends the session.</li>
+ *   <li>{@code /api/**} and {@code /dicomweb/**}: stateless HTTP Basic with an RTDS account on
+ *       every request; a missing or wrong credential gets 401 {@code application/problem+json} with
+ *       {@code WWW-Authenticate};
+ *   <li>pages: a login form posting to {@code /login}; the session then remembers the account name
+ *       and the account is re-read on each request, so deactivating it ends its sessions; {@code
+ *       /logout} ends the session.
  * </ul>
- * Which URLs need an account is declared in {@code web.xml}; everything else there is public (login page, styles).
+ *
+ * Which URLs need an account is declared in {@code web.xml}; everything else there is public (login
+ * page, styles).
  */
 @ApplicationScoped
 public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    static final String SESSION_ACCOUNT = "rtds.account";
-    static final String SESSION_TARGET = "rtds.loginTarget";
-    static final String LOGIN_PAGE = "/login.xhtml";
-    static final String LOGIN_ACTION = "/login";
-    static final String LOGOUT_ACTION = "/logout";
-    private static final String BASIC_CHALLENGE = "Basic realm=\"RTDS\", charset=\"UTF-8\"";
+  static final String SESSION_ACCOUNT = "rtds.account";
+  static final String SESSION_TARGET = "rtds.loginTarget";
+  static final String LOGIN_PAGE = "/login.xhtml";
+  static final String LOGIN_ACTION = "/login";
+  static final String LOGOUT_ACTION = "/logout";
+  private static final String BASIC_CHALLENGE = "Basic realm=\"RTDS\", charset=\"UTF-8\"";
 
-    @Inject
-    AccountAuthenticator authenticator;
+  @Inject AccountAuthenticator authenticator;
 
-    @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/") || path.startsWith("/dicomweb/")) {
-            return validateApiRequest(request, response, context);
-        }
-        return validatePageRequest(path, request, context);
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/api/") || path.startsWith("/dicomweb/")) {
+      return validateApiRequest(request, response, context);
+    }
+    return validatePageRequest(path, request, context);
+  }
+
+  private AuthenticationStatus validateApiRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String authorization = request.getHeader("Authorization");
+    if (authorization == null || authorization.isBlank()) {
+      return context.isProtected()
+          ? unauthorized(
+              response, "authentication required: send HTTP Basic credentials of an RTDS account")
+          : context.doNothing();
+    }
+    if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return unauthorized(
+          response,
+          "unsupported Authorization scheme '"
+              + authorization.split(" ", 2)[0]
+              + "': use HTTP Basic with an RTDS account (API tokens are not available yet)");
+    }
+    Credentials credentials = Credentials.fromBasic(authorization.substring(6).trim());
+    if (credentials == null) {
+      return unauthorized(
+          response, "malformed HTTP Basic credentials: expected base64 of 'username:password'");
+    }
+    try {
+      Optional<Account> account =
+          authenticator.authenticate(credentials.username, credentials.password);
+      if (account.isEmpty()) {
+        return unauthorized(response, "unknown account, inactive account or wrong password");
+      }
+      return context.notifyContainerAboutLogin(account.get().username(), account.get().roles());
+    } finally {
+      credentials.clear();
+    }
+  }
+
+  private AuthenticationStatus validatePageRequest(
+      String path, HttpServletRequest request, HttpMessageContext context) {
+    if (LOGIN_ACTION.equals(path) && "POST".equals(request.getMethod())) {
+      return formLogin(request, context);
+    }
+    if (LOGOUT_ACTION.equals(path)) {
+      HttpSession session = request.getSession(false);
+      if (session != null) {
+        session.invalidate();
+      }
+      return context.redirect(request.getContextPath() + LOGIN_PAGE + "?logout=true");
+    }
+    HttpSession session = request.getSession(false);
+    String username = session == null ? null : (String) session.getAttribute(SESSION_ACCOUNT);
+    if (username != null) {
+      Optional<Account> account = authenticator.findActive(username);
+      if (account.isPresent()) {
+        return context.notifyContainerAboutLogin(account.get().username(), account.get().roles());
+      }
+      session.invalidate();
+    }
+    if (!context.isProtected()) {
+      return context.doNothing();
+    }
+    if ("GET".equals(request.getMethod())) {
+      String target =
+          request.getRequestURI()
+              + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+      request.getSession(true).setAttribute(SESSION_TARGET, target);
+    }
+    return context.redirect(request.getContextPath() + LOGIN_PAGE);
+  }
+
+  private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
+    String username = request.getParameter("username");
+    String password = request.getParameter("password");
+    Optional<Account> account =
+        password == null
+            ? Optional.empty()
+            : authenticator.authenticate(username, password.toCharArray());
+    if (account.isEmpty()) {
+      return context.redirect(request.getContextPath() + LOGIN_PAGE + "?error=true");
+    }
+    HttpSession previous = request.getSession(false);
+    String target = previous == null ? null : (String) previous.getAttribute(SESSION_TARGET);
+    if (previous != null) {
+      previous.invalidate(); // a new session id after login: no session fixation
+    }
+    HttpSession session = request.getSession(true);
+    session.setAttribute(SESSION_ACCOUNT, account.get().username());
+    authenticator.recordLogin(account.get().id());
+    boolean safeTarget =
+        target != null
+            && target.startsWith(request.getContextPath() + "/")
+            && !target.startsWith(request.getContextPath() + LOGIN_ACTION);
+    return context.redirect(safeTarget ? target : request.getContextPath() + "/");
+  }
+
+  private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+    try {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      response.getWriter().write(new Problem(401, "Unauthorized", detail).toJson());
+      response.flushBuffer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  /** HTTP Basic credentials; the password is a char array so it can be wiped after use. */
+  static final class Credentials {
+    final String username;
+    final char[] password;
+
+    private Credentials(String username, char[] password) {
+      this.username = username;
+      this.password = password;
     }
 
-    private AuthenticationStatus validateApiRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
-        String authorization = request.getHeader("Authorization");
-        if (authorization == null || authorization.isBlank()) {
-            return context.isProtected()
-                    ? unauthorized(response, "authentication required: send HTTP Basic credentials of an RTDS account")
-                    : context.doNothing();
-        }
-        if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return unauthorized(response, "unsupported Authorization scheme '" + authorization.split(" ", 2)[0]
-                    + "': use HTTP Basic with an RTDS account (API tokens are not available yet)");
-        }
-        Credentials credentials = Credentials.fromBasic(authorization.substring(6).trim());
-        if (credentials == null) {
-            return unauthorized(response, "malformed HTTP Basic credentials: expected base64 of 'username:password'");
-        }
-        try {
-            Optional<Account> account = authenticator.authenticate(credentials.username, credentials.password);
-            if (account.isEmpty()) {
-                return unauthorized(response, "unknown account, inactive account or wrong password");
-            }
-            return context.notifyContainerAboutLogin(account.get().username(), account.get().roles());
-        } finally {
-            credentials.clear();
-        }
+    static Credentials fromBasic(String encoded) {
+      byte[] decoded;
+      try {
+        decoded = Base64.getDecoder().decode(encoded);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+      String text = new String(decoded, StandardCharsets.UTF_8);
+      Arrays.fill(decoded, (byte) 0);
+      int colon = text.indexOf(':');
+      if (colon <= 0) {
+        return null;
+      }
+      return new Credentials(text.substring(0, colon), text.substring(colon + 1).toCharArray());
     }
 
-    private AuthenticationStatus validatePageRequest(String path, HttpServletRequest request,
-            HttpMessageContext context) {
-        if (LOGIN_ACTION.equals(path) && "POST".equals(request.getMethod())) {
-            return formLogin(request, context);
-        }
-        if (LOGOUT_ACTION.equals(path)) {
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
-            return context.redirect(request.getContextPath() + LOGIN_PAGE + "?logout=true");
-        }
-        HttpSession session = request.getSession(false);
-        String username = session == null ? null : (String) session.getAttribute(SESSION_ACCOUNT);
-        if (username != null) {
-            Optional<Account> account = authenticator.findActive(username);
-            if (account.isPresent()) {
-                return context.notifyContainerAboutLogin(account.get().username(), account.get().roles());
-            }
-            session.invalidate();
-        }
-        if (!context.isProtected()) {
-            return context.doNothing();
-        }
-        if ("GET".equals(request.getMethod())) {
-            String target = request.getRequestURI()
-                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            request.getSession(true).setAttribute(SESSION_TARGET, target);
-        }
-        return context.redirect(request.getContextPath() + LOGIN_PAGE);
+    void clear() {
+      Arrays.fill(password, '\0');
     }
-
-    private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
-        String username = request.getParameter("username");
-        String password = request.getParameter("password");
-        Optional<Account> account = password == null ? Optional.empty()
-                : authenticator.authenticate(username, password.toCharArray());
-        if (account.isEmpty()) {
-            return context.redirect(request.getContextPath() + LOGIN_PAGE + "?error=true");
-        }
-        HttpSession previous = request.getSession(false);
-        String target = previous == null ? null : (String) previous.getAttribute(SESSION_TARGET);
-        if (previous != null) {
-            previous.invalidate(); // a new session id after login: no session fixation
-        }
-        HttpSession session = request.getSession(true);
-        session.setAttribute(SESSION_ACCOUNT, account.get().username());
-        authenticator.recordLogin(account.get().id());
-        boolean safeTarget = target != null && target.startsWith(request.getContextPath() + "/")
-                && !target.startsWith(request.getContextPath() + LOGIN_ACTION);
-        return context.redirect(safeTarget ? target : request.getContextPath() + "/");
-    }
-
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
-        try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(new Problem(401, "Unauthorized", detail).toJson());
-            response.flushBuffer();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return AuthenticationStatus.SEND_FAILURE;
-    }
-
-    /** HTTP Basic credentials; the password is a char array so it can be wiped after use. */
-    static final class Credentials {
-        final String username;
-        final char[] password;
-
-        private Credentials(String username, char[] password) {
-            this.username = username;
-            this.password = password;
-        }
-
-        static Credentials fromBasic(String encoded) {
-            byte[] decoded;
-            try {
-                decoded = Base64.getDecoder().decode(encoded);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-            String text = new String(decoded, StandardCharsets.UTF_8);
-            Arrays.fill(decoded, (byte) 0);
-            int colon = text.indexOf(':');
-            if (colon <= 0) {
-                return null;
-            }
-            return new Credentials(text.substring(0, colon), text.substring(colon + 1).toCharArray());
-        }
-
-        void clear() {
-            Arrays.fill(password, '\0');
-        }
-    }
+  }
 }

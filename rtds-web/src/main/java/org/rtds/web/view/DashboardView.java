@@ -20,47 +20,46 @@ import org.rtds.web.boot.BuildInfo;
 @RequestScoped
 public class DashboardView {
 
-    @PersistenceContext(unitName = "rtds")
-    EntityManager em;
+  @PersistenceContext(unitName = "rtds")
+  EntityManager em;
 
-    @Inject
-    ApplicationStartup startup;
+  @Inject ApplicationStartup startup;
 
-    private List<Count> counts;
+  private List<Count> counts;
 
-    /** One tile: how many rows of a kind the knowledge base holds. */
-    public record Count(String label, long value) {
+  /** One tile: how many rows of a kind the knowledge base holds. */
+  public record Count(String label, long value) {}
+
+  public List<Count> getCounts() {
+    if (counts == null) {
+      counts =
+          List.of(
+              new Count("patients", count(Patient.class)),
+              new Count("studies", count(Study.class)),
+              new Count("series", count(Series.class)),
+              new Count("CT images", count(CtImage.class)),
+              new Count("structure sets", count(RtStructureSet.class)),
+              new Count("dose grids", count(RtDose.class)));
     }
+    return counts;
+  }
 
-    public List<Count> getCounts() {
-        if (counts == null) {
-            counts = List.of(
-                    new Count("patients", count(Patient.class)),
-                    new Count("studies", count(Study.class)),
-                    new Count("series", count(Series.class)),
-                    new Count("CT images", count(CtImage.class)),
-                    new Count("structure sets", count(RtStructureSet.class)),
-                    new Count("dose grids", count(RtDose.class)));
-        }
-        return counts;
-    }
+  public String getVersion() {
+    return BuildInfo.version();
+  }
 
-    public String getVersion() {
-        return BuildInfo.version();
-    }
+  public String getSchemaVersion() {
+    return String.valueOf(startup.state().schemaVersion());
+  }
 
-    public String getSchemaVersion() {
-        return String.valueOf(startup.state().schemaVersion());
-    }
+  public String getStatus() {
+    return startup.state().detail();
+  }
 
-    public String getStatus() {
-        return startup.state().detail();
-    }
-
-    private long count(Class<?> entity) {
-        var builder = em.getCriteriaBuilder();
-        var query = builder.createQuery(Long.class);
-        query.select(builder.count(query.from(entity)));
-        return em.createQuery(query).getSingleResult();
-    }
+  private long count(Class<?> entity) {
+    var builder = em.getCriteriaBuilder();
+    var query = builder.createQuery(Long.class);
+    query.select(builder.count(query.from(entity)));
+    return em.createQuery(query).getSingleResult();
+  }
 }

@@ -41,241 +41,279 @@ import org.rtds.web.boot.ApplicationStartup;
 import org.rtds.web.health.ReadinessCheck;
 
 /**
- * The EJB/CDI/JPA wiring on Payara Micro: start-up migrates a new database and creates the admin, accounts
- * authenticate through the JTA persistence unit, entities persist, and the HTTP surface (Basic auth with problem
- * documents, the login form, health) behaves as the interface contract says.
+ * The EJB/CDI/JPA wiring on Payara Micro: start-up migrates a new database and creates the admin,
+ * accounts authenticate through the JTA persistence unit, entities persist, and the HTTP surface
+ * (Basic auth with problem documents, the login form, health) behaves as the interface contract
+ * says.
  */
 @ExtendWith(ArquillianExtension.class)
 class ApplicationWiringIT {
 
-    static final String DB = System.getProperty("rtds.it.db.name", "rtds_it_web_arquillian");
-    static final String ADMIN_PASSWORD = System.getProperty("rtds.it.admin.password", "it-admin-password-1");
-    static final String DB_USER = System.getProperty("rtds.it.db.user", "rtds_it_web");
-    static final String DB_PASSWORD = System.getProperty("rtds.it.db.password", "it-web-db-password-1");
+  static final String DB = System.getProperty("rtds.it.db.name", "rtds_it_web_arquillian");
+  static final String ADMIN_PASSWORD =
+      System.getProperty("rtds.it.admin.password", "it-admin-password-1");
+  static final String DB_USER = System.getProperty("rtds.it.db.user", "rtds_it_web");
+  static final String DB_PASSWORD =
+      System.getProperty("rtds.it.db.password", "it-web-db-password-1");
 
-    @Inject
-    ApplicationStartup startup;
+  @Inject ApplicationStartup startup;
 
-    @Inject
-    @Readiness
-    ReadinessCheck readiness;
+  @Inject @Readiness ReadinessCheck readiness;
 
-    @Inject
-    AccountAuthenticator authenticator;
+  @Inject AccountAuthenticator authenticator;
 
-    @PersistenceContext(unitName = "rtds")
-    EntityManager em;
+  @PersistenceContext(unitName = "rtds")
+  EntityManager em;
 
-    @Inject
-    UserTransaction tx;
+  @Inject UserTransaction tx;
 
-    @ArquillianResource
-    URL base;
+  @ArquillianResource URL base;
 
-    @Deployment
-    static WebArchive deployment() throws SQLException {
-        String account = "'" + DB_USER + "'@'%'";
-        String local = "'" + DB_USER + "'@'localhost'";
-        database("DROP DATABASE IF EXISTS `" + DB + "`",
-                "CREATE DATABASE `" + DB + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
-                "CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY '" + DB_PASSWORD + "'",
-                "CREATE USER IF NOT EXISTS " + local + " IDENTIFIED BY '" + DB_PASSWORD + "'",
-                "GRANT ALL PRIVILEGES ON `" + DB + "`.* TO " + account,
-                "GRANT ALL PRIVILEGES ON `" + DB + "`.* TO " + local);
-        return DeploymentBuilder.rtdsWar(ApplicationWiringIT.class, DeploymentBuilder.class);
+  @Deployment
+  static WebArchive deployment() throws SQLException {
+    String account = "'" + DB_USER + "'@'%'";
+    String local = "'" + DB_USER + "'@'localhost'";
+    database(
+        "DROP DATABASE IF EXISTS `" + DB + "`",
+        "CREATE DATABASE `" + DB + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+        "CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY '" + DB_PASSWORD + "'",
+        "CREATE USER IF NOT EXISTS " + local + " IDENTIFIED BY '" + DB_PASSWORD + "'",
+        "GRANT ALL PRIVILEGES ON `" + DB + "`.* TO " + account,
+        "GRANT ALL PRIVILEGES ON `" + DB + "`.* TO " + local);
+    return DeploymentBuilder.rtdsWar(ApplicationWiringIT.class, DeploymentBuilder.class);
+  }
+
+  @AfterAll
+  static void dropDatabase() throws SQLException {
+    // JUnit also runs lifecycle methods inside the container around each in-container test: drop
+    // only from the
+    // client JVM (the one that knows where Payara Micro is), once every test is done
+    if (System.getProperty("payara.microJar") != null) {
+      database(
+          "DROP DATABASE IF EXISTS `" + DB + "`",
+          "DROP USER IF EXISTS '" + DB_USER + "'@'%'",
+          "DROP USER IF EXISTS '" + DB_USER + "'@'localhost'");
     }
+  }
 
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        // JUnit also runs lifecycle methods inside the container around each in-container test: drop only from the
-        // client JVM (the one that knows where Payara Micro is), once every test is done
-        if (System.getProperty("payara.microJar") != null) {
-            database("DROP DATABASE IF EXISTS `" + DB + "`", "DROP USER IF EXISTS '" + DB_USER + "'@'%'",
-                    "DROP USER IF EXISTS '" + DB_USER + "'@'localhost'");
-        }
+  @Test
+  void startupMigratesTheSchemaAndReportsReady() throws InterruptedException {
+    awaitReady();
+    assertThat(startup.state().schemaVersion()).isNotBlank();
+    assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+  }
+
+  @Test
+  void adminFromConfigurationAuthenticatesThroughTheJtaPersistenceUnit()
+      throws InterruptedException {
+    awaitReady();
+    var admin = authenticator.authenticate("admin", ADMIN_PASSWORD.toCharArray());
+    assertThat(admin).isPresent();
+    assertThat(admin.get().roles()).contains("admin", "user");
+    assertThat(authenticator.authenticate("admin", "wrong-password".toCharArray())).isEmpty();
+  }
+
+  @Test
+  void inactiveAccountsAreRefused() throws Exception {
+    awaitReady();
+    tx.begin();
+    AuthUser user = new AuthUser();
+    user.setUsername("retired.physicist");
+    user.setPassword(new DjangoPasswordHasher(1000).hash("pw-of-retired".toCharArray()));
+    user.setActive(false);
+    user.setFirstName("");
+    user.setLastName("");
+    user.setEmail("");
+    user.setDateJoined(LocalDateTime.now());
+    em.persist(user);
+    tx.commit();
+    assertThat(authenticator.authenticate("retired.physicist", "pw-of-retired".toCharArray()))
+        .isEmpty();
+  }
+
+  @Test
+  void entitiesPersistInContainerTransactions() throws Exception {
+    awaitReady();
+    tx.begin();
+    Patient patient = new Patient();
+    patient.setPatientName("Wiring^Test");
+    patient.setBirthDate(LocalDate.of(1950, 1, 2));
+    em.persist(patient);
+    Study study = new Study();
+    study.setStudyInstanceUid("1.2.826.0.1.3680043.8.498.1");
+    study.setPatient(patient);
+    em.persist(study);
+    tx.commit();
+
+    tx.begin(); // a new persistence context: the rows come from the database, the patient through
+    // a lazy proxy
+    try {
+      Study found =
+          em.createNamedQuery(Study.FIND_BY_STUDY_UID, Study.class)
+              .setParameter("studyInstanceUid", "1.2.826.0.1.3680043.8.498.1")
+              .getSingleResult();
+      assertThat(found.getPatient().getPatientName()).isEqualTo("Wiring^Test");
+    } finally {
+      tx.rollback();
     }
+  }
 
-    @Test
-    void startupMigratesTheSchemaAndReportsReady() throws InterruptedException {
-        awaitReady();
-        assertThat(startup.state().schemaVersion()).isNotBlank();
-        assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+  @Test
+  @RunAsClient
+  void apiRequiresAnAccountAndAnswersProblemDocuments() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<String> anonymous =
+        client.send(get("api/v1/me").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+    assertThat(anonymous.body()).contains("\"status\":401").contains("\"detail\"");
+
+    HttpResponse<String> wrong =
+        client.send(
+            get("api/v1/me").header("Authorization", basic("admin", "nope")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(wrong.statusCode()).isEqualTo(401);
+
+    HttpResponse<String> me =
+        client.send(
+            get("api/v1/me").header("Authorization", basic("admin", ADMIN_PASSWORD)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(me.body()).contains("\"username\":\"admin\"").contains("\"admin\"");
+
+    HttpResponse<String> system =
+        client.send(
+            get("api/v1/system").header("Authorization", basic("admin", ADMIN_PASSWORD)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(system.statusCode()).isEqualTo(200);
+    assertThat(system.body()).contains("MariaDB").contains("schemaVersion");
+
+    HttpResponse<String> missing =
+        client.send(
+            get("api/v1/no-such-thing")
+                .header("Authorization", basic("admin", ADMIN_PASSWORD))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+  }
+
+  @Test
+  @RunAsClient
+  void pagesNeedALoginAndTheFormLogsIn() throws Exception {
+    HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    HttpResponse<String> anonymous =
+        client.send(get("").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).contains("/login.xhtml"));
+
+    HttpResponse<String> loginPage =
+        client.send(get("login.xhtml").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(loginPage.statusCode()).isEqualTo(200);
+    assertThat(loginPage.body()).contains("Sign in to RTDS").contains("name=\"password\"");
+
+    HttpResponse<String> bad =
+        client.send(postForm("login", "admin", "not-it"), HttpResponse.BodyHandlers.ofString());
+    assertThat(bad.statusCode()).isEqualTo(302);
+    assertThat(bad.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).contains("error=true"));
+
+    HttpResponse<String> good =
+        client.send(
+            postForm("login", "admin", ADMIN_PASSWORD), HttpResponse.BodyHandlers.ofString());
+    assertThat(good.statusCode()).isEqualTo(302);
+    HttpResponse<String> home = client.send(get("").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body()).contains("Knowledge base").contains("patients").contains("admin");
+
+    client.send(get("logout").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(client.send(get("").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(302);
+  }
+
+  @Test
+  @RunAsClient
+  void healthAndOpenApiAreServed() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    URI root = base.toURI().resolve("/");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    HttpResponse<String> ready;
+    do {
+      ready =
+          client.send(
+              HttpRequest.newBuilder(root.resolve("health/ready")).build(),
+              HttpResponse.BodyHandlers.ofString());
+    } while (ready.statusCode() != 200 && System.nanoTime() < deadline && sleep());
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"UP\"");
+    HttpResponse<String> openapi =
+        client.send(
+            HttpRequest.newBuilder(root.resolve("openapi")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(openapi.statusCode()).isEqualTo(200);
+    assertThat(openapi.body()).contains("/api/v1/me");
+  }
+
+  private void awaitReady() throws InterruptedException {
+    for (int i = 0; i < 120 && !startup.state().ready(); i++) {
+      Thread.sleep(500);
     }
+    assertThat(startup.state().ready()).as(startup.state().detail()).isTrue();
+  }
 
-    @Test
-    void adminFromConfigurationAuthenticatesThroughTheJtaPersistenceUnit() throws InterruptedException {
-        awaitReady();
-        var admin = authenticator.authenticate("admin", ADMIN_PASSWORD.toCharArray());
-        assertThat(admin).isPresent();
-        assertThat(admin.get().roles()).contains("admin", "user");
-        assertThat(authenticator.authenticate("admin", "wrong-password".toCharArray())).isEmpty();
+  private HttpRequest.Builder get(String path) throws Exception {
+    return HttpRequest.newBuilder(base.toURI().resolve(path)).GET();
+  }
+
+  private HttpRequest postForm(String path, String username, String password) throws Exception {
+    String form =
+        "username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return HttpRequest.newBuilder(base.toURI().resolve(path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form))
+        .build();
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static boolean sleep() {
+    try {
+      Thread.sleep(1000);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
+  }
 
-    @Test
-    void inactiveAccountsAreRefused() throws Exception {
-        awaitReady();
-        tx.begin();
-        AuthUser user = new AuthUser();
-        user.setUsername("retired.physicist");
-        user.setPassword(new DjangoPasswordHasher(1000).hash("pw-of-retired".toCharArray()));
-        user.setActive(false);
-        user.setFirstName("");
-        user.setLastName("");
-        user.setEmail("");
-        user.setDateJoined(LocalDateTime.now());
-        em.persist(user);
-        tx.commit();
-        assertThat(authenticator.authenticate("retired.physicist", "pw-of-retired".toCharArray())).isEmpty();
-    }
-
-    @Test
-    void entitiesPersistInContainerTransactions() throws Exception {
-        awaitReady();
-        tx.begin();
-        Patient patient = new Patient();
-        patient.setPatientName("Wiring^Test");
-        patient.setBirthDate(LocalDate.of(1950, 1, 2));
-        em.persist(patient);
-        Study study = new Study();
-        study.setStudyInstanceUid("1.2.826.0.1.3680043.8.498.1");
-        study.setPatient(patient);
-        em.persist(study);
-        tx.commit();
-
-        tx.begin(); // a new persistence context: the rows come from the database, the patient through a lazy proxy
-        try {
-            Study found = em.createNamedQuery(Study.FIND_BY_STUDY_UID, Study.class)
-                    .setParameter("studyInstanceUid", "1.2.826.0.1.3680043.8.498.1").getSingleResult();
-            assertThat(found.getPatient().getPatientName()).isEqualTo("Wiring^Test");
-        } finally {
-            tx.rollback();
-        }
-    }
-
-    @Test
-    @RunAsClient
-    void apiRequiresAnAccountAndAnswersProblemDocuments() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> anonymous = client.send(get("api/v1/me").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("Basic"));
-        assertThat(anonymous.body()).contains("\"status\":401").contains("\"detail\"");
-
-        HttpResponse<String> wrong = client.send(get("api/v1/me").header("Authorization", basic("admin", "nope"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(wrong.statusCode()).isEqualTo(401);
-
-        HttpResponse<String> me = client.send(get("api/v1/me").header("Authorization", basic("admin", ADMIN_PASSWORD))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(me.statusCode()).isEqualTo(200);
-        assertThat(me.body()).contains("\"username\":\"admin\"").contains("\"admin\"");
-
-        HttpResponse<String> system = client.send(get("api/v1/system")
-                .header("Authorization", basic("admin", ADMIN_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(system.statusCode()).isEqualTo(200);
-        assertThat(system.body()).contains("MariaDB").contains("schemaVersion");
-
-        HttpResponse<String> missing = client.send(get("api/v1/no-such-thing")
-                .header("Authorization", basic("admin", ADMIN_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-    }
-
-    @Test
-    @RunAsClient
-    void pagesNeedALoginAndTheFormLogsIn() throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> anonymous = client.send(get("").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(anonymous.statusCode()).isEqualTo(302);
-        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).contains("/login.xhtml"));
-
-        HttpResponse<String> loginPage = client.send(get("login.xhtml").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(loginPage.statusCode()).isEqualTo(200);
-        assertThat(loginPage.body()).contains("Sign in to RTDS").contains("name=\"password\"");
-
-        HttpResponse<String> bad = client.send(postForm("login", "admin", "not-it"),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(bad.statusCode()).isEqualTo(302);
-        assertThat(bad.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).contains("error=true"));
-
-        HttpResponse<String> good = client.send(postForm("login", "admin", ADMIN_PASSWORD),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(good.statusCode()).isEqualTo(302);
-        HttpResponse<String> home = client.send(get("").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("Knowledge base").contains("patients").contains("admin");
-
-        client.send(get("logout").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(client.send(get("").build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
-    }
-
-    @Test
-    @RunAsClient
-    void healthAndOpenApiAreServed() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        URI root = base.toURI().resolve("/");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        HttpResponse<String> ready;
-        do {
-            ready = client.send(HttpRequest.newBuilder(root.resolve("health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } while (ready.statusCode() != 200 && System.nanoTime() < deadline && sleep());
-        assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"UP\"");
-        HttpResponse<String> openapi = client.send(HttpRequest.newBuilder(root.resolve("openapi")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(openapi.statusCode()).isEqualTo(200);
-        assertThat(openapi.body()).contains("/api/v1/me");
-    }
-
-    private void awaitReady() throws InterruptedException {
-        for (int i = 0; i < 120 && !startup.state().ready(); i++) {
-            Thread.sleep(500);
-        }
-        assertThat(startup.state().ready()).as(startup.state().detail()).isTrue();
-    }
-
-    private HttpRequest.Builder get(String path) throws Exception {
-        return HttpRequest.newBuilder(base.toURI().resolve(path)).GET();
-    }
-
-    private HttpRequest postForm(String path, String username, String password) throws Exception {
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return HttpRequest.newBuilder(base.toURI().resolve(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static boolean sleep() {
-        try {
-            Thread.sleep(1000);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static void database(String... statements) throws SQLException {
-        String url = "jdbc:mysql://" + System.getProperty("rtds.test.db.host", "127.0.0.1") + ":"
-                + System.getProperty("rtds.test.db.port", "3306") + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true";
-        try (Connection c = DriverManager.getConnection(url, System.getProperty("rtds.test.db.user", "root"),
+  private static void database(String... statements) throws SQLException {
+    String url =
+        "jdbc:mysql://"
+            + System.getProperty("rtds.test.db.host", "127.0.0.1")
+            + ":"
+            + System.getProperty("rtds.test.db.port", "3306")
+            + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+    try (Connection c =
+            DriverManager.getConnection(
+                url,
+                System.getProperty("rtds.test.db.user", "root"),
                 System.getProperty("rtds.test.db.password", ""));
-                Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
+        Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
     }
+  }
 }

@@ -23,22 +23,26 @@ import org.rtds.security.boundary.RtdsRoles;
 @Tag(name = "accounts")
 public class MeResource {
 
-    @Inject
-    SecurityContext securityContext;
+  @Inject SecurityContext securityContext;
 
-    @Inject
-    AccountAuthenticator accounts;
+  @Inject AccountAuthenticator accounts;
 
-    /** @param username the account name; @param superuser Django's is_superuser; @param roles RTDS roles */
-    public record Me(String username, boolean superuser, List<String> roles) {
-    }
+  /**
+   * @param username the account name; @param superuser Django's is_superuser; @param roles RTDS
+   *     roles
+   */
+  public record Me(String username, boolean superuser, List<String> roles) {}
 
-    @GET
-    @Operation(summary = "The authenticated account and its roles")
-    public Me me() {
-        String name = securityContext.getCallerPrincipal().getName();
-        var account = accounts.findActive(name)
-                .orElseThrow(() -> new NotAuthorizedException("account no longer active", "Basic realm=\"RTDS\""));
-        return new Me(account.username(), account.superuser(), List.copyOf(account.roles()));
-    }
+  @GET
+  @Operation(summary = "The authenticated account and its roles")
+  public Me me() {
+    String name = securityContext.getCallerPrincipal().getName();
+    var account =
+        accounts
+            .findActive(name)
+            .orElseThrow(
+                () ->
+                    new NotAuthorizedException("account no longer active", "Basic realm=\"RTDS\""));
+    return new Me(account.username(), account.superuser(), List.copyOf(account.roles()));
+  }
 }

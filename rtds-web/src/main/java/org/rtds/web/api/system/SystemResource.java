@@ -26,38 +26,36 @@ import org.rtds.web.boot.RtdsConfig;
 @Tag(name = "system")
 public class SystemResource {
 
-    private static final long RETRY_AFTER_SECONDS = 15;
+  private static final long RETRY_AFTER_SECONDS = 15;
 
-    @Inject
-    ApplicationStartup startup;
+  @Inject ApplicationStartup startup;
 
-    @Inject
-    RtdsConfig config;
+  @Inject RtdsConfig config;
 
-    /**
-     * @param version        RTDS build version
-     * @param schemaVersion  applied Flyway version of the dsrt schema
-     * @param database       database product and version as the JDBC driver reports them
-     * @param dataDir        absolute path of RTDS_DATA_DIR on this node
-     * @param dataDirFreeMb  free space there, in MiB
-     */
-    public record SystemInfo(String version, String schemaVersion, String database, String dataDir,
-            long dataDirFreeMb) {
+  /**
+   * @param version RTDS build version
+   * @param schemaVersion applied Flyway version of the dsrt schema
+   * @param database database product and version as the JDBC driver reports them
+   * @param dataDir absolute path of RTDS_DATA_DIR on this node
+   * @param dataDirFreeMb free space there, in MiB
+   */
+  public record SystemInfo(
+      String version, String schemaVersion, String database, String dataDir, long dataDirFreeMb) {}
+
+  @GET
+  @Operation(summary = "Version, schema and database of this node (administrators only)")
+  public SystemInfo info() {
+    String database;
+    try (Connection connection = startup.dataSource().getConnection()) {
+      DatabaseMetaData meta = connection.getMetaData();
+      database = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+    } catch (SQLException e) {
+      throw new ServiceUnavailableException(
+          "database unreachable: " + e.getMessage(), RETRY_AFTER_SECONDS);
     }
-
-    @GET
-    @Operation(summary = "Version, schema and database of this node (administrators only)")
-    public SystemInfo info() {
-        String database;
-        try (Connection connection = startup.dataSource().getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            database = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
-        } catch (SQLException e) {
-            throw new ServiceUnavailableException("database unreachable: " + e.getMessage(), RETRY_AFTER_SECONDS);
-        }
-        var dataDir = config.dataDir();
-        long free = dataDir.toFile().exists() ? dataDir.toFile().getUsableSpace() / (1024 * 1024) : 0;
-        return new SystemInfo(BuildInfo.version(), startup.state().schemaVersion(), database, dataDir.toString(),
-                free);
-    }
+    var dataDir = config.dataDir();
+    long free = dataDir.toFile().exists() ? dataDir.toFile().getUsableSpace() / (1024 * 1024) : 0;
+    return new SystemInfo(
+        BuildInfo.version(), startup.state().schemaVersion(), database, dataDir.toString(), free);
+  }
 }
