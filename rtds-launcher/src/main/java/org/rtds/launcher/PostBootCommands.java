@@ -42,7 +42,7 @@ final class PostBootCommands {
         + " --validationclassname org.glassfish.api.jdbc.validation.MySQLConnectionValidation"
         + " --failconnection true --steadypoolsize 2 --maxpoolsize 32"
         + " --property "
-        + quote(property.toString())
+        + property
         + " "
         + POOL
         + "\n"
@@ -55,13 +55,18 @@ final class PostBootCommands {
 
   /**
    * asadmin property syntax {@code name=value:name=value}: ':', '=' and the escape character are
-   * escaped.
+   * escaped. Payara Micro splits a boot command line at white space and keeps quotes as they are,
+   * and expands {@code ${...}}, so values with white space, quotes or {@code ${} cannot be passed.
+   *
+   * @throws LauncherException naming the setting whose value cannot be passed
    */
   static String escape(String value) {
+    if (value.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'')
+        || value.contains("${")) {
+      throw new LauncherException(
+          "a database setting (user, password or URL parameter) contains white space, a quote or"
+              + " '${', which Payara Micro's boot commands cannot carry; choose a value without them");
+    }
     return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
-  }
-
-  private static String quote(String argument) {
-    return "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

@@ -70,9 +70,13 @@ final class RunCommand {
           db = embedded.connection();
         } else {
           JdbcTarget target = JdbcTarget.parse(settings.dbUrl().get());
-          if (target.isLoopback()) {
-            target = target.withDefault("sslMode", "DISABLED");
-          }
+          // on loopback TLS is pointless; elsewhere never offer Payara's own certificate as a
+          // client
+          // certificate, which made TLS handshakes with MariaDB 11.4 fail (platform pitfall 8)
+          target =
+              target.isLoopback()
+                  ? target.withDefault("sslMode", "DISABLED")
+                  : target.withDefault("fallbackToSystemKeyStore", "false");
           db = DatabaseProbe.probe(target, settings.dbUser(), settings.dbPassword());
         }
         out.println(

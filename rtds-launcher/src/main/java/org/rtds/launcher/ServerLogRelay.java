@@ -78,8 +78,8 @@ final class ServerLogRelay implements Runnable {
         }
       }
       finish(record);
-    } catch (IOException e) {
-      console.println("rtds: server output ended: " + e.getMessage());
+    } catch (IOException ended) {
+      // the server stopped and its output closed: nothing more to relay
     }
   }
 

@@ -1,6 +1,7 @@
 package org.rtds.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class PostBootCommandsTest {
         new DatabaseConnection(
             new JdbcTarget("127.0.0.1", 3307, "dsrt", Map.of("sslMode", "DISABLED")),
             "rtds",
-            "pa:ss\\w\"d",
+            "pa:ss=w0rd!\\x",
             DatabaseProbe.MARIADB_DIALECT,
             "MariaDB 10.11");
     String commands = PostBootCommands.forDatabase(db);
@@ -23,8 +24,17 @@ class PostBootCommandsTest {
         .contains("serverName=127.0.0.1:portNumber=3307:databaseName=dsrt:user=rtds")
         .contains("sslMode=DISABLED")
         .contains("create-jdbc-resource --connectionpoolid rtdsPool jdbc/rtds");
-    // ':' escaped for asadmin's property syntax, then the argument quoted for the command file
-    assertThat(commands).contains("password=pa\\\\:ss\\\\\\\\w\\\"d");
+    // ':', '=' and '\\' escaped for asadmin's property syntax; Payara Micro keeps the rest verbatim
+    assertThat(commands).contains("password=pa\\:ss\\=w0rd!\\\\x:characterEncoding");
+  }
+
+  @Test
+  void refusesValuesBootCommandsCannotCarry() {
+    for (String bad : new String[] {"with space", "quo\"te", "apo'strophe", "${ENV=X}"}) {
+      assertThatThrownBy(() -> PostBootCommands.escape(bad))
+          .isInstanceOf(LauncherException.class)
+          .hasMessageContaining("cannot carry");
+    }
   }
 
   @Test
