@@ -250,7 +250,10 @@ class ApplicationWiringIT {
               HttpResponse.BodyHandlers.ofString());
     } while (ready.statusCode() != 200 && System.nanoTime() < deadline && sleep());
     assertThat(ready.statusCode()).isEqualTo(200);
-    assertThat(ready.body()).contains("\"UP\"");
+    assertThat(ready.body())
+        .contains("\"UP\"")
+        .contains("rtds-database")
+        .contains("rtds-file-store");
     HttpResponse<String> openapi =
         client.send(
             HttpRequest.newBuilder(root.resolve("openapi")).build(),

@@ -50,6 +50,7 @@ final class DeploymentBuilder {
         List.of(
             "org.rtds.domain.schema.SchemaMigrator",
             "org.rtds.security.boundary.AccountAuthenticator",
+            "org.rtds.ingest.boundary.FileStore",
             "org.rtds.features.package-info")) {
       war.addAsLibrary(moduleArchive(module));
     }
@@ -61,6 +62,7 @@ final class DeploymentBuilder {
                 "org.flywaydb:flyway-core",
                 "org.flywaydb:flyway-mysql",
                 "org.primefaces:primefaces:jar:jakarta:?",
+                "com.pixelmed:pixelmed",
                 "org.assertj:assertj-core")
             .withTransitivity()
             .asFile();
