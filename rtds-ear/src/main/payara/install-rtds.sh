@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # install-rtds.sh - install or upgrade RTDS (rtds.ear) on an existing, running Payara Server 6 domain.
 #
-# What it does, in order (see README-install.md; --help lists the options):
+# What it does, in order (README.md, "Installing the EAR"; --help lists the options):
 #   1. asks the database for SELECT VERSION() with the mariadb/mysql client, when one is installed,
 #      to check the credentials and choose the Hibernate dialect (MariaDB or MySQL);
 #   2. checks that asadmin reaches the domain administration server (DAS);
@@ -366,7 +366,7 @@ fi
 if [[ -z $CONNECTOR_JAR ]]; then
   m2=${MAVEN_REPOSITORY:-$HOME/.m2/repository}/com/mysql/mysql-connector-j
   CONNECTOR_JAR=$(printf '%s\n' "$m2"/*/mysql-connector-j-*.jar | grep -Ev -- '-(sources|javadoc)\.jar$' | grep -v '\*' | sort -V | tail -n 1 || true)
-  [[ -n $CONNECTOR_JAR ]] || die "mysql-connector-j not found in $m2: download it (e.g. https://repo1.maven.org/maven2/com/mysql/mysql-connector-j/9.5.0/mysql-connector-j-9.5.0.jar) and pass --connector-jar FILE"
+  [[ -n $CONNECTOR_JAR ]] || die "mysql-connector-j not found in $m2: fetch com.mysql:mysql-connector-j:9.5.0 from Maven Central (e.g. mvn dependency:get -Dartifact=com.mysql:mysql-connector-j:9.5.0) or pass --connector-jar FILE"
 fi
 [[ -f $CONNECTOR_JAR ]] || die "--connector-jar '$CONNECTOR_JAR' does not exist"
 jar_name=$(basename "$CONNECTOR_JAR")

@@ -1,15 +1,9 @@
 package org.rtds.domain.feature;
 
-import static jakarta.persistence.FetchType.LAZY;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.Length;
-import org.rtds.domain.GeneratedIdEntity;
-import org.rtds.domain.patient.Study;
 
 /**
  * The overlap volume histogram of one organ at risk relative to one target, for one study ({@code
@@ -24,7 +18,7 @@ import org.rtds.domain.patient.Study;
  */
 @Entity
 @Table(name = "ovh")
-public class Ovh extends GeneratedIdEntity {
+public class Ovh extends TargetOarHistogram {
 
   /**
    * Comma-separated distances t<sub>k</sub> of the OVH grid (mm; data-adaptive row-pixel edges in
@@ -46,21 +40,6 @@ public class Ovh extends GeneratedIdEntity {
    */
   @Column(name = "OverlapArea")
   private Integer overlapVolumeMm3;
-
-  /** The target (PTV) of the pair. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "ptv_id", nullable = false)
-  private OarDictionaryEntry ptv;
-
-  /** The organ at risk of the pair. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "OAR_id", nullable = false)
-  private OarDictionaryEntry oar;
-
-  /** The study the OVH was computed for. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_study_id_id", nullable = false)
-  private Study study;
 
   public String getBinValues() {
     return binValues;
@@ -84,29 +63,5 @@ public class Ovh extends GeneratedIdEntity {
 
   public void setOverlapVolumeMm3(Integer overlapVolumeMm3) {
     this.overlapVolumeMm3 = overlapVolumeMm3;
-  }
-
-  public OarDictionaryEntry getPtv() {
-    return ptv;
-  }
-
-  public void setPtv(OarDictionaryEntry ptv) {
-    this.ptv = ptv;
-  }
-
-  public OarDictionaryEntry getOar() {
-    return oar;
-  }
-
-  public void setOar(OarDictionaryEntry oar) {
-    this.oar = oar;
-  }
-
-  public Study getStudy() {
-    return study;
-  }
-
-  public void setStudy(Study study) {
-    this.study = study;
   }
 }

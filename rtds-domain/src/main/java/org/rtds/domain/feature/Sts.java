@@ -1,15 +1,9 @@
 package org.rtds.domain.feature;
 
-import static jakarta.persistence.FetchType.LAZY;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.Length;
-import org.rtds.domain.GeneratedIdEntity;
-import org.rtds.domain.patient.Study;
 
 /**
  * The spatial target signature of one target relative to one organ at risk, for one study ({@code
@@ -24,7 +18,7 @@ import org.rtds.domain.patient.Study;
  */
 @Entity
 @Table(name = "sts")
-public class Sts extends GeneratedIdEntity {
+public class Sts extends TargetOarHistogram {
 
   /**
    * Comma-separated elevation bin edges (11 edges, degrees; legacy rows: slice-index differences).
@@ -46,21 +40,6 @@ public class Sts extends GeneratedIdEntity {
    */
   @Column(name = "amounts", nullable = false, length = Length.LONG32)
   private String amounts;
-
-  /** The target (PTV) whose voxels are histogrammed. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "ptv_id", nullable = false)
-  private OarDictionaryEntry ptv;
-
-  /** The organ at risk whose centroid is the origin. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "OAR_id", nullable = false)
-  private OarDictionaryEntry oar;
-
-  /** The study the STS was computed for. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_study_id_id", nullable = false)
-  private Study study;
 
   public String getElevationBins() {
     return elevationBins;
@@ -92,29 +71,5 @@ public class Sts extends GeneratedIdEntity {
 
   public void setAmounts(String amounts) {
     this.amounts = amounts;
-  }
-
-  public OarDictionaryEntry getPtv() {
-    return ptv;
-  }
-
-  public void setPtv(OarDictionaryEntry ptv) {
-    this.ptv = ptv;
-  }
-
-  public OarDictionaryEntry getOar() {
-    return oar;
-  }
-
-  public void setOar(OarDictionaryEntry oar) {
-    this.oar = oar;
-  }
-
-  public Study getStudy() {
-    return study;
-  }
-
-  public void setStudy(Study study) {
-    this.study = study;
   }
 }

@@ -1,18 +1,10 @@
 package org.rtds.domain.imaging;
 
-import static jakarta.persistence.FetchType.LAZY;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import org.rtds.domain.GeneratedIdEntity;
-import org.rtds.domain.auth.AuthUser;
-import org.rtds.domain.patient.Patient;
-import org.rtds.domain.patient.Series;
-import org.rtds.domain.patient.Study;
+import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
 
 /**
  * One CT slice ({@code ct_images}): the image-plane geometry needed to place contours and dose on
@@ -35,7 +27,7 @@ import org.rtds.domain.patient.Study;
 @NamedQuery(
     name = CtImage.FIND_BY_SOP_INSTANCE_UID,
     query = "select c from CtImage c where c.sopInstanceUid = :sopInstanceUid")
-public class CtImage extends GeneratedIdEntity {
+public class CtImage extends UserCreatedSeriesScopedEntity {
 
   /** The CT slice with the given SOP Instance UID (parameter {@code sopInstanceUid}). */
   public static final String FIND_BY_SOP_INSTANCE_UID = "CtImage.findBySopInstanceUid";
@@ -95,26 +87,6 @@ public class CtImage extends GeneratedIdEntity {
   /** Columns (0028,0011): number of pixel columns. */
   @Column(name = "`Columns`")
   private Integer columns;
-
-  /** The patient the slice belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_patient_id_id", nullable = false)
-  private Patient patient;
-
-  /** The CT series the slice belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_series_id_id", nullable = false)
-  private Series series;
-
-  /** The study the slice belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_study_id_id", nullable = false)
-  private Study study;
-
-  /** Account that created the record (optional). */
-  @ManyToOne(fetch = LAZY)
-  @JoinColumn(name = "fk_user_id_id")
-  private AuthUser user;
 
   public String getSopInstanceUid() {
     return sopInstanceUid;
@@ -226,37 +198,5 @@ public class CtImage extends GeneratedIdEntity {
 
   public void setColumns(Integer columns) {
     this.columns = columns;
-  }
-
-  public Patient getPatient() {
-    return patient;
-  }
-
-  public void setPatient(Patient patient) {
-    this.patient = patient;
-  }
-
-  public Series getSeries() {
-    return series;
-  }
-
-  public void setSeries(Series series) {
-    this.series = series;
-  }
-
-  public Study getStudy() {
-    return study;
-  }
-
-  public void setStudy(Study study) {
-    this.study = study;
-  }
-
-  public AuthUser getUser() {
-    return user;
-  }
-
-  public void setUser(AuthUser user) {
-    this.user = user;
   }
 }

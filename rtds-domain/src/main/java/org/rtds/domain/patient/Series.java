@@ -9,7 +9,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import org.rtds.domain.GeneratedIdEntity;
 import org.rtds.domain.auth.AuthUser;
 
 /**
@@ -25,7 +24,7 @@ import org.rtds.domain.auth.AuthUser;
 @NamedQuery(
     name = Series.FIND_BY_SERIES_UID,
     query = "select s from Series s where s.seriesInstanceUid = :seriesInstanceUid")
-public class Series extends GeneratedIdEntity {
+public class Series extends StudyScopedEntity {
 
   /** The series with the given Series Instance UID (parameter {@code seriesInstanceUid}). */
   public static final String FIND_BY_SERIES_UID = "Series.findBySeriesUid";
@@ -61,16 +60,6 @@ public class Series extends GeneratedIdEntity {
   /** Manufacturer (0008,0070) of the equipment that produced the series. */
   @Column(name = "Manufacturer", length = 64)
   private String manufacturer;
-
-  /** The patient the series belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_patient_id_id", nullable = false)
-  private Patient patient;
-
-  /** The study the series belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_study_id_id", nullable = false)
-  private Study study;
 
   /** Account that created the record (optional). */
   @ManyToOne(fetch = LAZY)
@@ -139,22 +128,6 @@ public class Series extends GeneratedIdEntity {
 
   public void setManufacturer(String manufacturer) {
     this.manufacturer = manufacturer;
-  }
-
-  public Patient getPatient() {
-    return patient;
-  }
-
-  public void setPatient(Patient patient) {
-    this.patient = patient;
-  }
-
-  public Study getStudy() {
-    return study;
-  }
-
-  public void setStudy(Study study) {
-    this.study = study;
   }
 
   public AuthUser getUser() {

@@ -1,18 +1,10 @@
 package org.rtds.domain.rt;
 
-import static jakarta.persistence.FetchType.LAZY;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import org.rtds.domain.GeneratedIdEntity;
-import org.rtds.domain.auth.AuthUser;
-import org.rtds.domain.patient.Patient;
-import org.rtds.domain.patient.Series;
-import org.rtds.domain.patient.Study;
+import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
 
 /**
  * An RT Dose object ({@code rt_dose}): a 3-D dose distribution calculated by the treatment planning
@@ -30,7 +22,7 @@ import org.rtds.domain.patient.Study;
 @NamedQuery(
     name = RtDose.FIND_BY_SOP_INSTANCE_UID,
     query = "select d from RtDose d where d.sopInstanceUid = :sopInstanceUid")
-public class RtDose extends GeneratedIdEntity {
+public class RtDose extends UserCreatedSeriesScopedEntity {
 
   /** The RT Dose with the given SOP Instance UID (parameter {@code sopInstanceUid}). */
   public static final String FIND_BY_SOP_INSTANCE_UID = "RtDose.findBySopInstanceUid";
@@ -78,26 +70,6 @@ public class RtDose extends GeneratedIdEntity {
    */
   @Column(name = "ReferencedStructureSetSequence", length = 100)
   private String referencedStructureSet;
-
-  /** The patient the dose belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_patient_id_id", nullable = false)
-  private Patient patient;
-
-  /** The RTDOSE series the object belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_series_id_id", nullable = false)
-  private Series series;
-
-  /** The study the dose belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_study_id_id", nullable = false)
-  private Study study;
-
-  /** Account that created the record (optional). */
-  @ManyToOne(fetch = LAZY)
-  @JoinColumn(name = "fk_user_id_id")
-  private AuthUser user;
 
   public String getSopClassUid() {
     return sopClassUid;
@@ -161,37 +133,5 @@ public class RtDose extends GeneratedIdEntity {
 
   public void setReferencedStructureSet(String referencedStructureSet) {
     this.referencedStructureSet = referencedStructureSet;
-  }
-
-  public Patient getPatient() {
-    return patient;
-  }
-
-  public void setPatient(Patient patient) {
-    this.patient = patient;
-  }
-
-  public Series getSeries() {
-    return series;
-  }
-
-  public void setSeries(Series series) {
-    this.series = series;
-  }
-
-  public Study getStudy() {
-    return study;
-  }
-
-  public void setStudy(Study study) {
-    this.study = study;
-  }
-
-  public AuthUser getUser() {
-    return user;
-  }
-
-  public void setUser(AuthUser user) {
-    this.user = user;
   }
 }

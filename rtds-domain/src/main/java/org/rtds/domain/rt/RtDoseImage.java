@@ -8,11 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.Length;
-import org.rtds.domain.GeneratedIdEntity;
-import org.rtds.domain.auth.AuthUser;
-import org.rtds.domain.patient.Patient;
-import org.rtds.domain.patient.Series;
-import org.rtds.domain.patient.Study;
+import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
 
 /**
  * The dose grid of an RT Dose object ({@code rt_dose_image}): geometry and stored pixel values of
@@ -28,7 +24,7 @@ import org.rtds.domain.patient.Study;
  */
 @Entity
 @Table(name = "rt_dose_image")
-public class RtDoseImage extends GeneratedIdEntity {
+public class RtDoseImage extends UserCreatedSeriesScopedEntity {
 
   /** Columns (0028,0011) of the dose grid. */
   @Column(name = "`columns`")
@@ -71,26 +67,6 @@ public class RtDoseImage extends GeneratedIdEntity {
   @ManyToOne(fetch = LAZY, optional = false)
   @JoinColumn(name = "fk_dose_id_id", nullable = false)
   private RtDose dose;
-
-  /** The patient the dose belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_patient_id_id", nullable = false)
-  private Patient patient;
-
-  /** The RTDOSE series. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_series_id_id", nullable = false)
-  private Series series;
-
-  /** The study the dose belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_study_id_id", nullable = false)
-  private Study study;
-
-  /** Account that created the record (optional). */
-  @ManyToOne(fetch = LAZY)
-  @JoinColumn(name = "fk_user_id_id")
-  private AuthUser user;
 
   public Integer getColumns() {
     return columns;
@@ -162,37 +138,5 @@ public class RtDoseImage extends GeneratedIdEntity {
 
   public void setDose(RtDose dose) {
     this.dose = dose;
-  }
-
-  public Patient getPatient() {
-    return patient;
-  }
-
-  public void setPatient(Patient patient) {
-    this.patient = patient;
-  }
-
-  public Series getSeries() {
-    return series;
-  }
-
-  public void setSeries(Series series) {
-    this.series = series;
-  }
-
-  public Study getStudy() {
-    return study;
-  }
-
-  public void setStudy(Study study) {
-    this.study = study;
-  }
-
-  public AuthUser getUser() {
-    return user;
-  }
-
-  public void setUser(AuthUser user) {
-    this.user = user;
   }
 }

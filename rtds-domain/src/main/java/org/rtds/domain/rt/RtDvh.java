@@ -2,17 +2,14 @@ package org.rtds.domain.rt;
 
 import static jakarta.persistence.FetchType.LAZY;
 
+import jakarta.persistence.AssociationOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.Length;
-import org.rtds.domain.GeneratedIdEntity;
-import org.rtds.domain.auth.AuthUser;
-import org.rtds.domain.patient.Patient;
-import org.rtds.domain.patient.Series;
-import org.rtds.domain.patient.Study;
+import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
 
 /**
  * A dose-volume histogram of one ROI for one RT Dose ({@code rt_dvh}), either embedded by the
@@ -33,7 +30,11 @@ import org.rtds.domain.patient.Study;
  */
 @Entity
 @Table(name = "rt_dvh")
-public class RtDvh extends GeneratedIdEntity {
+// the legacy study column lacks the second _id of the other tables
+@AssociationOverride(
+    name = "study",
+    joinColumns = @JoinColumn(name = "fk_study_id", nullable = false))
+public class RtDvh extends UserCreatedSeriesScopedEntity {
 
   /**
    * DVH Dose Scaling (3004,0052), decimal string: multiplies the dose bin widths of the DVH data
@@ -95,26 +96,6 @@ public class RtDvh extends GeneratedIdEntity {
   @ManyToOne(fetch = LAZY, optional = false)
   @JoinColumn(name = "fk_dose_id_id", nullable = false)
   private RtDose dose;
-
-  /** The patient the DVH belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_patient_id_id", nullable = false)
-  private Patient patient;
-
-  /** The RTDOSE series the DVH belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_series_id_id", nullable = false)
-  private Series series;
-
-  /** The study the DVH belongs to. Column name lacks the second {@code _id} of the other tables. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_study_id", nullable = false)
-  private Study study;
-
-  /** Account that created the record (optional). */
-  @ManyToOne(fetch = LAZY)
-  @JoinColumn(name = "fk_user_id_id")
-  private AuthUser user;
 
   public String getDoseScaling() {
     return doseScaling;
@@ -210,37 +191,5 @@ public class RtDvh extends GeneratedIdEntity {
 
   public void setDose(RtDose dose) {
     this.dose = dose;
-  }
-
-  public Patient getPatient() {
-    return patient;
-  }
-
-  public void setPatient(Patient patient) {
-    this.patient = patient;
-  }
-
-  public Series getSeries() {
-    return series;
-  }
-
-  public void setSeries(Series series) {
-    this.series = series;
-  }
-
-  public Study getStudy() {
-    return study;
-  }
-
-  public void setStudy(Study study) {
-    this.study = study;
-  }
-
-  public AuthUser getUser() {
-    return user;
-  }
-
-  public void setUser(AuthUser user) {
-    this.user = user;
   }
 }

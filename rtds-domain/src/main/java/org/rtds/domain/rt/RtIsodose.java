@@ -8,11 +8,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.Length;
-import org.rtds.domain.GeneratedIdEntity;
 import org.rtds.domain.imaging.CtImage;
-import org.rtds.domain.patient.Patient;
-import org.rtds.domain.patient.Series;
-import org.rtds.domain.patient.Study;
+import org.rtds.domain.patient.SeriesScopedEntity;
 
 /**
  * An isodose line of one level on one CT slice ({@code rt_isdose}): the CT pixels where the dose
@@ -26,7 +23,7 @@ import org.rtds.domain.patient.Study;
  */
 @Entity
 @Table(name = "rt_isdose")
-public class RtIsodose extends GeneratedIdEntity {
+public class RtIsodose extends SeriesScopedEntity {
 
   /**
    * Pixel row indices (0-based, of the CT image) of the isodose line, comma separated, paired with
@@ -55,21 +52,6 @@ public class RtIsodose extends GeneratedIdEntity {
   @ManyToOne(fetch = LAZY, optional = false)
   @JoinColumn(name = "fk_dose_id_id", nullable = false)
   private RtDose dose;
-
-  /** The patient the isodose belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_patient_id_id", nullable = false)
-  private Patient patient;
-
-  /** The RTDOSE series the isodose was derived from. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_series_id_id", nullable = false)
-  private Series series;
-
-  /** The study the isodose belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_study_id_id", nullable = false)
-  private Study study;
 
   public String getRowPositions() {
     return rowPositions;
@@ -109,29 +91,5 @@ public class RtIsodose extends GeneratedIdEntity {
 
   public void setDose(RtDose dose) {
     this.dose = dose;
-  }
-
-  public Patient getPatient() {
-    return patient;
-  }
-
-  public void setPatient(Patient patient) {
-    this.patient = patient;
-  }
-
-  public Series getSeries() {
-    return series;
-  }
-
-  public void setSeries(Series series) {
-    this.series = series;
-  }
-
-  public Study getStudy() {
-    return study;
-  }
-
-  public void setStudy(Study study) {
-    this.study = study;
   }
 }

@@ -8,11 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import org.rtds.domain.GeneratedIdEntity;
-import org.rtds.domain.auth.AuthUser;
-import org.rtds.domain.patient.Patient;
-import org.rtds.domain.patient.Series;
-import org.rtds.domain.patient.Study;
+import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
 
 /**
  * One region of interest of an RT Structure Set ({@code rt_rois}): a target (PTV, CTV, GTV) or an
@@ -28,7 +24,7 @@ import org.rtds.domain.patient.Study;
 @NamedQuery(
     name = RtRoi.FIND_BY_STRUCTURE_SET,
     query = "select r from RtRoi r where r.structureSet.id = :structureSetId order by r.id")
-public class RtRoi extends GeneratedIdEntity {
+public class RtRoi extends UserCreatedSeriesScopedEntity {
 
   /** The ROIs of a structure set (parameter {@code structureSetId}). */
   public static final String FIND_BY_STRUCTURE_SET = "RtRoi.findByStructureSet";
@@ -49,26 +45,6 @@ public class RtRoi extends GeneratedIdEntity {
   @ManyToOne(fetch = LAZY, optional = false)
   @JoinColumn(name = "fk_structureset_id_id", nullable = false)
   private RtStructureSet structureSet;
-
-  /** The patient the ROI belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_patient_id_id", nullable = false)
-  private Patient patient;
-
-  /** The RTSTRUCT series the ROI belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_series_id_id", nullable = false)
-  private Series series;
-
-  /** The study the ROI belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_study_id_id", nullable = false)
-  private Study study;
-
-  /** Account that created the record (optional). */
-  @ManyToOne(fetch = LAZY)
-  @JoinColumn(name = "fk_user_id_id")
-  private AuthUser user;
 
   /**
    * ROI Number (3006,0022), the key that contours and DVHs of the RT objects refer to, as found in
@@ -107,38 +83,6 @@ public class RtRoi extends GeneratedIdEntity {
 
   public void setStructureSet(RtStructureSet structureSet) {
     this.structureSet = structureSet;
-  }
-
-  public Patient getPatient() {
-    return patient;
-  }
-
-  public void setPatient(Patient patient) {
-    this.patient = patient;
-  }
-
-  public Series getSeries() {
-    return series;
-  }
-
-  public void setSeries(Series series) {
-    this.series = series;
-  }
-
-  public Study getStudy() {
-    return study;
-  }
-
-  public void setStudy(Study study) {
-    this.study = study;
-  }
-
-  public AuthUser getUser() {
-    return user;
-  }
-
-  public void setUser(AuthUser user) {
-    this.user = user;
   }
 
   public String getRoiNumber() {

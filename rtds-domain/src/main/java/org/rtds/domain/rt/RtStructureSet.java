@@ -1,18 +1,10 @@
 package org.rtds.domain.rt;
 
-import static jakarta.persistence.FetchType.LAZY;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import org.rtds.domain.GeneratedIdEntity;
-import org.rtds.domain.auth.AuthUser;
-import org.rtds.domain.patient.Patient;
-import org.rtds.domain.patient.Series;
-import org.rtds.domain.patient.Study;
+import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
 
 /**
  * An RT Structure Set object ({@code rt_structureset}): the set of ROIs (targets and organs at
@@ -24,7 +16,7 @@ import org.rtds.domain.patient.Study;
 @NamedQuery(
     name = RtStructureSet.FIND_BY_SOP_INSTANCE_UID,
     query = "select s from RtStructureSet s where s.sopInstanceUid = :sopInstanceUid")
-public class RtStructureSet extends GeneratedIdEntity {
+public class RtStructureSet extends UserCreatedSeriesScopedEntity {
 
   /** The structure set with the given SOP Instance UID (parameter {@code sopInstanceUid}). */
   public static final String FIND_BY_SOP_INSTANCE_UID = "RtStructureSet.findBySopInstanceUid";
@@ -40,26 +32,6 @@ public class RtStructureSet extends GeneratedIdEntity {
   /** Number of ROIs in the Structure Set ROI Sequence (3006,0020). */
   @Column(name = "TotalROIs")
   private Integer totalRois;
-
-  /** The patient the structure set belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_patient_id_id", nullable = false)
-  private Patient patient;
-
-  /** The RTSTRUCT series the object belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_series_id_id", nullable = false)
-  private Series series;
-
-  /** The study the structure set belongs to. */
-  @ManyToOne(fetch = LAZY, optional = false)
-  @JoinColumn(name = "fk_study_id_id", nullable = false)
-  private Study study;
-
-  /** Account that created the record (optional). */
-  @ManyToOne(fetch = LAZY)
-  @JoinColumn(name = "fk_user_id_id")
-  private AuthUser user;
 
   public String getSopInstanceUid() {
     return sopInstanceUid;
@@ -83,37 +55,5 @@ public class RtStructureSet extends GeneratedIdEntity {
 
   public void setTotalRois(Integer totalRois) {
     this.totalRois = totalRois;
-  }
-
-  public Patient getPatient() {
-    return patient;
-  }
-
-  public void setPatient(Patient patient) {
-    this.patient = patient;
-  }
-
-  public Series getSeries() {
-    return series;
-  }
-
-  public void setSeries(Series series) {
-    this.series = series;
-  }
-
-  public Study getStudy() {
-    return study;
-  }
-
-  public void setStudy(Study study) {
-    this.study = study;
-  }
-
-  public AuthUser getUser() {
-    return user;
-  }
-
-  public void setUser(AuthUser user) {
-    this.user = user;
   }
 }
