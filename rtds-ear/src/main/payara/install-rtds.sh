@@ -510,5 +510,5 @@ fi
 echo
 echo "RTDS is installed: $base_url$CONTEXT_ROOT/   (API: $base_url$CONTEXT_ROOT/api/v1, OpenAPI: $base_url/openapi)"
 if [[ -n $GENERATED_ADMIN_PW ]]; then
-  echo "First login: user 'admin', password '$GENERATED_ADMIN_PW' (shown once; change it after logging in)."
+  echo "First login: user 'admin', password '$GENERATED_ADMIN_PW' (shown once; keep it safe)."
 fi

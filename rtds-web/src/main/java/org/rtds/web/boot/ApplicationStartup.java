@@ -107,16 +107,17 @@ public class ApplicationStartup {
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (RuntimeException e) {
-      // another node created it at the same moment (unique username): that is success
-      LOG.log(Level.DEBUG, "admin bootstrap raced with another node", e);
-      return;
+      // most likely another node inserted 'admin' at the same moment (unique username); asking
+      // again then finds it, and any other failure propagates to the retry
+      LOG.log(Level.DEBUG, "admin bootstrap failed once, asking again", e);
+      result = accountBootstrap.ensureAdminAccount(config.adminPassword());
     }
     if (result.created() && result.generatedPassword() != null) {
       LOG.log(
           Level.WARNING,
           "RTDS created the first administrator account ''admin'' with the generated password "
-              + "[{0}]. It is shown only this once: note it, log in and change it, or set RTDS_ADMIN_PASSWORD "
-              + "before the first start.",
+              + "[{0}]. It is shown only this once: note it now (to choose it yourself, set "
+              + "RTDS_ADMIN_PASSWORD before the first start).",
           result.generatedPassword());
     } else if (result.created()) {
       LOG.log(
