@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -29,7 +30,8 @@ public class RolesAllowedFeature implements DynamicFeature {
       roles = rolesFor(resourceInfo.getResourceClass());
     }
     if (roles != null) {
-      context.register(new RolesFilter(roles));
+      // ahead of Jersey's own RolesAllowed filter (active on Payara), so callers get our message
+      context.register(new RolesFilter(roles), Priorities.AUTHORIZATION - 1);
     }
   }
 

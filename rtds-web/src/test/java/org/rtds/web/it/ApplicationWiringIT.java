@@ -204,6 +204,40 @@ class ApplicationWiringIT {
 
   @Test
   @RunAsClient
+  void accountsWithoutTheRoleGet403ProblemDocuments() throws Exception {
+    String hash = new DjangoPasswordHasher(1000).hash("physicist-pw-1".toCharArray());
+    database(
+        "INSERT INTO `"
+            + DB
+            + "`.auth_user (password, is_superuser, username, first_name, last_name, email,"
+            + " is_staff, is_active, date_joined) VALUES ('"
+            + hash
+            + "', 0, 'physicist', 'Marie', 'Curie', '', 0, 1, UTC_TIMESTAMP())");
+    HttpClient client = HttpClient.newHttpClient();
+    String physicist = basic("physicist", "physicist-pw-1");
+
+    HttpResponse<String> me =
+        client.send(
+            get("api/v1/me").header("Authorization", physicist).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(me.body())
+        .contains("\"superuser\":false")
+        .contains("\"user\"")
+        .doesNotContain("admin");
+
+    HttpResponse<String> system =
+        client.send(
+            get("api/v1/system").header("Authorization", physicist).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(system.statusCode()).isEqualTo(403);
+    assertThat(system.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(system.body()).contains("\"status\":403").contains("admin");
+  }
+
+  @Test
+  @RunAsClient
   void pagesNeedALoginAndTheFormLogsIn() throws Exception {
     HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     HttpResponse<String> anonymous =
