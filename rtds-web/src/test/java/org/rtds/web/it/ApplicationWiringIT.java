@@ -265,6 +265,16 @@ class ApplicationWiringIT {
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.body()).contains("Knowledge base").contains("patients").contains("admin");
 
+    HttpResponse<String> apiPage =
+        client.send(get("api-docs/").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(apiPage.statusCode()).isEqualTo(200);
+    assertThat(apiPage.body()).contains("swagger-ui-bundle.js").doesNotContain("${");
+    String bundle = apiPage.body().replaceAll("(?s).*src=\"\\.\\./(webjars/[^\"]+)\".*", "$1");
+    assertThat(
+            client.send(get(bundle).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+        .as(bundle)
+        .isEqualTo(200);
+
     client.send(get("logout").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(client.send(get("").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
         .isEqualTo(302);

@@ -39,12 +39,9 @@ final class DeploymentBuilder {
   static WebArchive rtdsWar(Class<?>... testClasses) {
     WebArchive war =
         ShrinkWrap.create(ExplodedImporter.class, "rtds.war")
-            .importDirectory(new File("src/main/webapp"))
+            .importDirectory(new File("target/rtds-web"))
             .as(WebArchive.class)
             .setWebXML(new StringAsset(webXmlWithTestRunnerOpen()))
-            .addPackages(true, "org.rtds.web")
-            .addAsResource(
-                new File("target/classes/rtds-build.properties"), "rtds-build.properties")
             .addClasses(testClasses);
     for (String module :
         List.of(
@@ -61,7 +58,6 @@ final class DeploymentBuilder {
                 "org.hibernate.orm:hibernate-core",
                 "org.flywaydb:flyway-core",
                 "org.flywaydb:flyway-mysql",
-                "org.primefaces:primefaces:jar:jakarta:?",
                 "com.pixelmed:pixelmed",
                 "org.assertj:assertj-core")
             .withTransitivity()
