@@ -386,6 +386,36 @@ public final class DicomObject {
   }
 
   /**
+   * Returns the stored pixel values of every frame: of an RT Dose grid, a CT slice, or any other
+   * single-sample image.
+   *
+   * <p>The values are raw stored values, not doses or Hounsfield units: for an RT Dose, dose in Gy
+   * = value × DoseGridScaling (3004,000E) when DoseUnits (3004,0002) is {@code GY} (see {@link
+   * PixelFrames}). Native (uncompressed) pixel data is read in any of the transfer syntaxes {@link
+   * DicomReader} reads (implicit or explicit VR, little or big endian, deflated); encapsulated
+   * pixel data only in RLE Lossless, which RTDS decodes itself for 8, 16 and 32 bits allocated. The
+   * library is not used to decode: it cannot decode 32-bit RLE.
+   *
+   * <p>Each call decodes anew; keep the result rather than calling twice.
+   *
+   * @return the frames, in the order stored
+   * @throws DicomParseException if PixelData or a required Image Pixel attribute is missing ({@link
+   *     DicomParseException.Reason#MISSING_ATTRIBUTE}); if an attribute has an impossible value or
+   *     the native pixel data has the wrong length ({@link
+   *     DicomParseException.Reason#INVALID_VALUE}); if the pixel data is compressed other than RLE
+   *     Lossless, or has more than one sample per pixel, a photometric interpretation other than
+   *     MONOCHROME1/2, or BitsAllocated other than 8, 16 or 32 ({@link
+   *     DicomParseException.Reason#UNSUPPORTED_ENCODING}); if it declares more than {@link
+   *     PixelFrames#MAX_VALUES} values or {@link PixelFrames#MAX_FRAMES} frames ({@link
+   *     DicomParseException.Reason#TOO_LARGE}); if the RLE data is broken ({@link
+   *     DicomParseException.Reason#MALFORMED}, naming the frame, the segment and the problem)
+   */
+  public PixelFrames pixelFrames() throws DicomParseException {
+    return PixelDataDecoder.decode(
+        this, attributes.get(DicomReader.libraryTag(DicomTag.PIXEL_DATA)), transferSyntaxUid());
+  }
+
+  /**
    * Returns e.g. {@code RT Structure Set 1.2.3} or {@code RT Structure Set 1.2.3,
    * ROIContourSequence item 2}.
    */

@@ -38,7 +38,18 @@ public final class DicomParseException extends Exception {
      */
     INVALID_VALUE,
     /** The SOP class is not one RTDS ingests (see {@link SopClass}). */
-    UNSUPPORTED_SOP_CLASS
+    UNSUPPORTED_SOP_CLASS,
+    /**
+     * The pixel data is valid DICOM but encoded in a way RTDS does not decode: a compressed
+     * transfer syntax other than RLE Lossless, more than one sample per pixel (colour), or a bit
+     * depth other than 8, 16 or 32 bits allocated (see {@link PixelFrames}).
+     */
+    UNSUPPORTED_ENCODING,
+    /**
+     * The object declares more pixel values or frames than RTDS reads into memory ({@link
+     * PixelFrames#MAX_VALUES}, {@link PixelFrames#MAX_FRAMES}).
+     */
+    TOO_LARGE
   }
 
   private final Reason reason;

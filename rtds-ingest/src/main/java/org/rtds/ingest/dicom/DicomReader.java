@@ -37,7 +37,9 @@ import java.util.zip.Inflater;
  * attribute the library started was actually stored; then that the identifying attributes RTDS
  * needs are present (SOPClassUID, SOPInstanceUID, StudyInstanceUID, SeriesInstanceUID, PatientID,
  * Modality) and that the SOP class is one of {@link SopClass}. Anything else is a {@link
- * DicomParseException} naming the problem.
+ * DicomParseException} naming the problem. A NumberOfFrames above {@link PixelFrames#MAX_FRAMES} is
+ * refused ({@link DicomParseException.Reason#TOO_LARGE}) before the pixel data is read, because the
+ * library allocates per declared frame of encapsulated pixel data.
  *
  * <p>Instances are stateless and thread-safe.
  */
@@ -60,6 +62,9 @@ public final class DicomReader {
   private static final int PREFIX_LENGTH = 16 * 1024;
 
   private static final int PREAMBLE_LENGTH = 128;
+
+  private static final AttributeTag PIXEL_DATA_TAG = libraryTag(DicomTag.PIXEL_DATA);
+  private static final AttributeTag FRAMES_TAG = libraryTag(DicomTag.NUMBER_OF_FRAMES);
 
   /** Explicit VRs with a 4-byte value length (PS3.5 7.1.2). */
   private static final Set<String> LONG_LENGTH_VRS =
@@ -131,6 +136,16 @@ public final class DicomReader {
     }
 
     Position position = new Position(last, source.served(), deflated);
+    if (libraryFailure instanceof TooManyFrames tooMany) {
+      throw new DicomParseException(
+          DicomParseException.Reason.TOO_LARGE,
+          describe(FRAMES_TAG)
+              + " is "
+              + tooMany.frames
+              + ", more than the "
+              + PixelFrames.MAX_FRAMES
+              + " frames RTDS reads");
+    }
     if (libraryFailure != null) {
       throw libraryFailure(libraryFailure, prefix, list, position, unread);
     }
@@ -375,7 +390,10 @@ public final class DicomReader {
     }
   }
 
-  /** Remembers the last top-level attribute the library started to read, and where. */
+  /**
+   * Remembers the last top-level attribute the library started to read, and where; stops the read
+   * before PixelData if NumberOfFrames is too large.
+   */
   private static final class LastTopLevelTag implements AttributeList.ReadTerminationStrategy {
     private AttributeTag tag;
     private long offsetAfterTag;
@@ -384,7 +402,27 @@ public final class DicomReader {
     public boolean terminate(AttributeList list, AttributeTag tag, long byteOffset) {
       this.tag = tag;
       this.offsetAfterTag = byteOffset;
+      if (PIXEL_DATA_TAG.equals(tag)) {
+        // For encapsulated pixel data the library allocates an array of the declared number of
+        // frames before it reads any (2 000 000 000 frames: out of memory). Stop before that.
+        var numberOfFrames = list.get(FRAMES_TAG);
+        int frames = numberOfFrames == null ? 1 : numberOfFrames.getSingleIntegerValueOrDefault(1);
+        if (frames > PixelFrames.MAX_FRAMES) {
+          throw new TooManyFrames(frames);
+        }
+      }
       return false;
+    }
+  }
+
+  /** Thrown through the library to stop a read whose NumberOfFrames is beyond the limit. */
+  private static final class TooManyFrames extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int frames;
+
+    TooManyFrames(int frames) {
+      super("NumberOfFrames " + frames + " exceeds " + PixelFrames.MAX_FRAMES, null, false, false);
+      this.frames = frames;
     }
   }
 

@@ -5,9 +5,9 @@
  * {@code scripts/install-pixelmed.sh}), because dcm4che is not published to Maven Central. Every
  * {@code com.pixelmed} import lives in this package, and its public API uses only project-owned
  * types ({@link org.rtds.ingest.dicom.DicomObject}, {@link org.rtds.ingest.dicom.DicomTag}, {@link
- * org.rtds.ingest.dicom.SopClass}, {@link org.rtds.ingest.dicom.DicomParseException}) and the JDK.
- * A switch to dcm4che therefore touches this package only. {@code DicomLibraryConfinementTest}
- * enforces both rules.
+ * org.rtds.ingest.dicom.SopClass}, {@link org.rtds.ingest.dicom.PixelFrames}, {@link
+ * org.rtds.ingest.dicom.DicomParseException}) and the JDK. A switch to dcm4che therefore touches
+ * this package only. {@code DicomLibraryConfinementTest} enforces both rules.
  *
  * <p>What the package promises:
  *
@@ -23,9 +23,14 @@
  *   <li>Values come out as the JDK types the DICOM value representation suggests; lengths and
  *       coordinates are in mm in the DICOM patient coordinate system (LPS), doses in Gy unless
  *       {@code DoseUnits} says otherwise. The façade does not convert units.
+ *   <li>{@link org.rtds.ingest.dicom.DicomObject#pixelFrames()} returns the stored pixel values of
+ *       every frame as {@link org.rtds.ingest.dicom.PixelFrames} (raw stored values: an RT Dose in
+ *       Gy is value × DoseGridScaling when DoseUnits is {@code GY}), for native pixel data and for
+ *       RLE Lossless, which RTDS decodes itself (8, 16 and 32 bits; the library cannot decode
+ *       32-bit RLE). Other compressed transfer syntaxes, colour and oversized objects are refused
+ *       with a reason.
  * </ul>
  *
- * <p>Planned here, next to the reader: access to pixel data (native, and encapsulated frames with
- * an own 32-bit RLE decoder), a writer, the C-STORE SCP and DICOM JSON for DICOMweb.
+ * <p>Planned here, next to the reader: a writer, the C-STORE SCP and DICOM JSON for DICOMweb.
  */
 package org.rtds.ingest.dicom;

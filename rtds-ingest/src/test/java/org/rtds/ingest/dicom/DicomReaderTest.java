@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.IntegerStringAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
@@ -217,6 +218,30 @@ class DicomReaderTest {
     assertThat(dose.requiredInt(DicomTag.BITS_ALLOCATED)).isEqualTo(32);
     // Encapsulated frames stay as stored: the library keeps them undecoded.
     assertThat(dose.attributeList().getPixelData().getVL()).isEqualTo(0xFFFFFFFFL);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"rtdose_rle.dcm", "rtdose.dcm"})
+  void absurdNumberOfFramesIsRejectedBeforeTheLibraryAllocatesForIt(String source)
+      throws Exception {
+    // For encapsulated pixel data the library would allocate an array of 2 000 000 000 frames.
+    Path file =
+        TestFiles.rewrite(
+            TestData.pydicom(source),
+            temp.resolve("frames-" + source),
+            null,
+            list -> {
+              var frames = new IntegerStringAttribute(TagFromName.NumberOfFrames);
+              frames.addValue("2000000000");
+              list.put(frames);
+            });
+
+    assertThatThrownBy(() -> reader.read(file))
+        .isInstanceOfSatisfying(
+            DicomParseException.class,
+            e -> assertThat(e.reason()).isEqualTo(DicomParseException.Reason.TOO_LARGE))
+        .hasMessageEndingWith(
+            "NumberOfFrames (0028,0008) is 2000000000, more than the 100000 frames RTDS reads");
   }
 
   @Test
