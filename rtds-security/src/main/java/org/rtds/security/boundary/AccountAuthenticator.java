@@ -28,6 +28,10 @@ public class AccountAuthenticator {
   private static final Logger LOG = System.getLogger(AccountAuthenticator.class.getName());
 
   private final DjangoPasswordHasher hasher = new DjangoPasswordHasher();
+
+  /** A hash no password matches, verified for unknown accounts to equalise response times. */
+  private final String timingEqualiser = hasher.hash(new char[] {'\0'});
+
   private final VerifiedCredentialCache verified =
       new VerifiedCredentialCache(Duration.ofMinutes(5), 10_000, Clock.systemUTC());
 
@@ -44,15 +48,18 @@ public class AccountAuthenticator {
       return Optional.empty();
     }
     Optional<AuthUser> found = findUser(username);
-    if (found.isEmpty()) {
-      LOG.log(Level.INFO, "login refused for ''{0}'': no such account", username);
+    if (found.isEmpty() || !found.get().isActive()) {
+      // spend the same PBKDF2 time as for a real account, so response times do not reveal which
+      // account names exist (as Django does)
+      hasher.verify(password, timingEqualiser);
+      LOG.log(
+          Level.INFO,
+          "login refused for ''{0}'': {1}",
+          username,
+          found.isEmpty() ? "no such account" : "account is inactive");
       return Optional.empty();
     }
     AuthUser user = found.get();
-    if (!user.isActive()) {
-      LOG.log(Level.INFO, "login refused for ''{0}'': account is inactive", username);
-      return Optional.empty();
-    }
     String stored = user.getPassword();
     boolean ok =
         stored != null
