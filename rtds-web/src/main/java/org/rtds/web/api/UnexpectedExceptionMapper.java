@@ -8,8 +8,9 @@ import java.lang.System.Logger.Level;
 import java.util.UUID;
 
 /**
- * Any other failure: 500 with an incident id that is also in the server log; no internals leak to
- * the client.
+ * Any other failure: 503 with {@code Retry-After} when the database is unreachable (transient),
+ * otherwise 500 with an incident id that is also in the server log; no internals leak to the
+ * client.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
@@ -18,6 +19,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
 
   @Override
   public Response toResponse(RuntimeException exception) {
+    if (DatabaseUnavailable.isCause(exception)) {
+      LOG.log(
+          Level.WARNING, "API request refused, database unreachable: {0}", exception.toString());
+      return Response.fromResponse(DatabaseUnavailable.problem().toResponse())
+          .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+          .build();
+    }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.ERROR, "API request failed, incident " + incident, exception);
     return Problem.of(

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.Optional;
 import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AccountAuthenticator;
+import org.rtds.web.api.DatabaseUnavailable;
 import org.rtds.web.api.Problem;
 
 /**
@@ -50,10 +51,18 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/api/") || path.startsWith("/dicomweb/")) {
-      return validateApiRequest(request, response, context);
+    boolean api = path.startsWith("/api/") || path.startsWith("/dicomweb/");
+    try {
+      return api
+          ? validateApiRequest(request, response, context)
+          : validatePageRequest(path, request, context);
+    } catch (RuntimeException e) {
+      if (!DatabaseUnavailable.isCause(e)) {
+        throw e;
+      }
+      // accounts cannot be checked while the database is away: a transient 503, not a 500
+      return unavailable(response, api);
     }
-    return validatePageRequest(path, request, context);
   }
 
   private AuthenticationStatus validateApiRequest(
@@ -145,6 +154,25 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
             && target.startsWith(request.getContextPath() + "/")
             && !target.startsWith(request.getContextPath() + LOGIN_ACTION);
     return context.redirect(safeTarget ? target : request.getContextPath() + "/");
+  }
+
+  private static AuthenticationStatus unavailable(HttpServletResponse response, boolean api) {
+    try {
+      response.setHeader("Retry-After", Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+      if (api) {
+        Problem problem = DatabaseUnavailable.problem();
+        response.setStatus(problem.status());
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(problem.toJson());
+        response.flushBuffer();
+      } else {
+        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
