@@ -3,7 +3,8 @@
 #
 # What it does, in order (README.md, "Installing the EAR"; --help lists the options):
 #   1. asks the database for SELECT VERSION() with the mariadb/mysql client, when one is installed,
-#      to check the credentials and choose the Hibernate dialect (MariaDB or MySQL);
+#      to check the credentials, choose the Hibernate dialect (MariaDB or MySQL) and tell Hibernate
+#      the real version (connector-j reports MariaDB 10.x as "5.5.5-10.x"; ARCHITECTURE D6);
 #   2. checks that asadmin reaches the domain administration server (DAS);
 #   3. add-library: puts mysql-connector-j into the domain (skipped when that jar is there already);
 #   4. stores the database password (and the first RTDS admin password) as Payara password aliases;
@@ -113,6 +114,7 @@ DB_TRUSTSTORE=${RTDS_DB_TRUSTSTORE:-}
 DB_CA_CERT=''
 DB_TRUSTSTORE_PASSWORD=${RTDS_DB_TRUSTSTORE_PASSWORD:-}
 DIALECT=${RTDS_DIALECT:-}
+DB_VERSION='' # major.minor.patch from SELECT VERSION(), for jakarta.persistence.database-product-version
 CONNECTOR_JAR=${RTDS_CONNECTOR_JAR:-}
 DATA_DIR=${RTDS_DATA_DIR:-/var/lib/rtds}
 RTDS_ADMIN_PW=${RTDS_ADMIN_PASSWORD:-}
@@ -242,6 +244,8 @@ elif [[ -n $db_client ]]; then
   info "asking the database $DB_HOST:$DB_PORT/$DB_NAME for its version ($(basename "$db_client") client)"
   if version=$(MYSQL_PWD=$DB_PASSWORD "$db_client" "${client_args[@]}" -e 'SELECT VERSION()' "$DB_NAME" 2>"$WORK/client.err"); then
     echo "    $version"
+    # MariaDB before 11 may answer "5.5.5-10.11.x-MariaDB" (the MySQL protocol's prefix)
+    if [[ $version =~ ^(5\.5\.5-)?([0-9]+\.[0-9]+\.[0-9]+) ]]; then DB_VERSION=${BASH_REMATCH[2]}; fi
     if [[ $version == *[Mm]aria[Dd][Bb]* ]]; then detected=org.hibernate.dialect.MariaDBDialect
     else detected=org.hibernate.dialect.MySQLDialect; fi
     if [[ -z $DIALECT ]]; then DIALECT=$detected
@@ -301,10 +305,19 @@ show_log_tail() {
 }
 
 # the dialect: from the database (above), --dialect, or the value an earlier installation set
+readonly VERSION_PROPERTY=jakarta.persistence.database-product-version
+earlier_properties=$(asadmin_ list-system-properties 2>/dev/null || true)
+earlier_dialect=$(sed -n 's/^hibernate\.dialect=//p' <<<"$earlier_properties" | head -n 1)
 if [[ -z $DIALECT ]]; then
-  DIALECT=$(asadmin_ list-system-properties 2>/dev/null | sed -n 's/^hibernate\.dialect=//p' | head -n 1 || true)
+  DIALECT=$earlier_dialect
   [[ -z $DIALECT ]] || info "keeping the Hibernate dialect set by the earlier installation: $DIALECT"
 fi
+# the database version likewise, but only for the same dialect (another product, another version)
+if [[ -z $DB_VERSION && -n $DIALECT && $DIALECT == "$earlier_dialect" ]]; then
+  DB_VERSION=$(sed -n "s/^${VERSION_PROPERTY//./\\.}=//p" <<<"$earlier_properties" | head -n 1)
+  [[ -z $DB_VERSION ]] || info "keeping the database version set by the earlier installation: $DB_VERSION"
+fi
+[[ -n $DB_VERSION ]] || warn "the database version is unknown (no database password or client): Hibernate reads it from the JDBC metadata, where MariaDB 10.x looks like 5.5.5 (log message HHH000511)"
 if [[ -z $DIALECT ]]; then
   if [[ -z $db_client ]]; then
     die "no mariadb/mysql client is installed to ask the database for its version: pass --dialect mariadb (MariaDB) or --dialect mysql (MySQL 8)"
@@ -341,6 +354,7 @@ render() {
     line=${line//@@DB_TLS_PROPERTIES@@/$tls_properties}
     line=${line//@@DATA_DIR@@/$(prop_escape "$DATA_DIR")}
     line=${line//@@HIBERNATE_DIALECT@@/$DIALECT}
+    line=${line//@@DB_VERSION_PROPERTY@@/${DB_VERSION:+:$VERSION_PROPERTY=$DB_VERSION}}
     line=${line//@@DICOM_PORT@@/$DICOM_PORT}
     line=${line//@@AE_TITLE@@/$AE_TITLE}
     printf '%s\n' "$line"
@@ -443,10 +457,14 @@ if list_names list-jdbc-connection-pools | has_line "$POOL"; then
 fi
 
 # a system property holding ${ALIAS=…} is resolved when it is created: re-create it so that a
-# changed alias takes effect without a restart
-if asadmin_ list-system-properties 2>/dev/null | grep -q '^RTDS_ADMIN_PASSWORD='; then
-  asadmin_ delete-system-property RTDS_ADMIN_PASSWORD >/dev/null || fail "asadmin delete-system-property RTDS_ADMIN_PASSWORD failed"
-fi
+# changed alias takes effect without a restart. The database version is deleted too: the file
+# re-creates it when it is known, and an outdated one must not outlive a database change.
+property_names=$(asadmin_ list-system-properties 2>/dev/null | sed -n 's/=.*//p' || true)
+for property in RTDS_ADMIN_PASSWORD "$VERSION_PROPERTY"; do
+  if has_line "$property" <<<"$property_names"; then
+    asadmin_ delete-system-property "$property" >/dev/null || fail "asadmin delete-system-property $property failed"
+  fi
+done
 
 info "creating the pool $POOL, the resource $RESOURCE and the system properties ($TEMPLATE)"
 asadmin_ multimode --file "$COMMANDS" \

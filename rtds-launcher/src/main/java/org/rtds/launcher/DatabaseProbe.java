@@ -5,18 +5,25 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Connects once before Payara starts: to fail early with a clear message, and to choose the
  * Hibernate dialect from the product (Hibernate cannot detect it on MariaDB 11 through Connector/J;
- * docs: platform pitfall 7).
+ * docs: platform pitfall 7) and tell Hibernate the product's real version (Connector/J reports
+ * MariaDB 10.x as "5.5.5-10.x", which Hibernate would take for MariaDB 5.5.5; ARCHITECTURE D6).
  */
 final class DatabaseProbe {
 
   static final String MARIADB_DIALECT = "org.hibernate.dialect.MariaDBDialect";
   static final String MYSQL_DIALECT = "org.hibernate.dialect.MySQLDialect";
   private static final int LOGIN_TIMEOUT_SECONDS = 10;
+
+  /** Optional "5.5.5-" (MariaDB before 11 through the MySQL protocol), then major.minor.patch. */
+  private static final Pattern VERSION = Pattern.compile("^(?:5\\.5\\.5-)?(\\d+\\.\\d+\\.\\d+)");
 
   private DatabaseProbe() {}
 
@@ -33,7 +40,12 @@ final class DatabaseProbe {
       boolean mariadb = version.toLowerCase().contains("mariadb");
       String product = (mariadb ? "MariaDB " : "MySQL ") + version;
       return new DatabaseConnection(
-          target, user, password, mariadb ? MARIADB_DIALECT : MYSQL_DIALECT, product);
+          target,
+          user,
+          password,
+          mariadb ? MARIADB_DIALECT : MYSQL_DIALECT,
+          productVersion(version),
+          product);
     } catch (SQLException e) {
       throw new LauncherException(
           "cannot connect to the database at "
@@ -48,6 +60,17 @@ final class DatabaseProbe {
               + e.getMessage()
               + hint(e));
     }
+  }
+
+  /**
+   * The product version in a {@code SELECT VERSION()} answer, for Hibernate's {@code
+   * jakarta.persistence.database-product-version}: "10.11.5-MariaDB" and
+   * "5.5.5-10.11.19-MariaDB-0+deb12u1" give 10.11.5 and 10.11.19, "8.0.36" gives 8.0.36; empty when
+   * the answer has no major.minor.patch (Hibernate then reads the version from JDBC metadata).
+   */
+  static Optional<String> productVersion(String selectVersion) {
+    Matcher m = VERSION.matcher(selectVersion == null ? "" : selectVersion.trim());
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   private static String hint(SQLException e) {

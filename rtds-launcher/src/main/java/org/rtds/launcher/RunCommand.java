@@ -168,6 +168,8 @@ final class RunCommand {
         settings.javaOptions().isEmpty() ? DEFAULT_JAVA_OPTIONS : settings.javaOptions());
     command.add("-Djava.awt.headless=true");
     command.add("-Dhibernate.dialect=" + db.dialect());
+    // the real version: Hibernate would otherwise take Connector/J's "5.5.5-10.x" for MariaDB 5.5.5
+    db.version().ifPresent(v -> command.add("-Djakarta.persistence.database-product-version=" + v));
     command.add("-jar");
     command.add(artifacts.payaraMicro().toString());
     command.addAll(

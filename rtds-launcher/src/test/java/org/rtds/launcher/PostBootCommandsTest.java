@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PostBootCommandsTest {
@@ -16,6 +17,7 @@ class PostBootCommandsTest {
             "rtds",
             "pa:ss=w0rd!\\x",
             DatabaseProbe.MARIADB_DIALECT,
+            Optional.of("10.11.5"),
             "MariaDB 10.11");
     String commands = PostBootCommands.forDatabase(db);
     assertThat(commands.lines()).hasSize(2);

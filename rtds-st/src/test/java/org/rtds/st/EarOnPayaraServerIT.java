@@ -268,6 +268,16 @@ class EarOnPayaraServerIT {
         .isEqualTo(200);
   }
 
+  @Test
+  @Order(8)
+  void hibernateIsToldTheRealDatabaseVersion() throws IOException {
+    // install-rtds.sh sets jakarta.persistence.database-product-version from SELECT VERSION() (on
+    // both runs); through connector-j's metadata MariaDB 10.x would read as 5.5.5 (ARCHITECTURE D6)
+    String log = Files.readString(serverLog(), StandardCharsets.UTF_8);
+    assertThat(log).contains("HHH10001005").doesNotContain("HHH000511");
+    assertThat(log).doesNotContainPattern("Database version: 5\\.");
+  }
+
   @AfterAll
   static void removeDomainAndDatabase() {
     long start = System.nanoTime();
@@ -415,11 +425,15 @@ class EarOnPayaraServerIT {
     }
   }
 
+  private static Path serverLog() {
+    return payaraHome.resolve("glassfish/domains").resolve(DOMAIN).resolve("logs/server.log");
+  }
+
   private static void printServerLogTail(int lines) {
     if (payaraHome == null) {
       return;
     }
-    Path log = payaraHome.resolve("glassfish/domains").resolve(DOMAIN).resolve("logs/server.log");
+    Path log = serverLog();
     try {
       List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
       List<String> tail = all.subList(Math.max(0, all.size() - lines), all.size());

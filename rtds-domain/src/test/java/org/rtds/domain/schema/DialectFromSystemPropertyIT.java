@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.MariaDBDialect;
+import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.hibernate.jpa.boot.internal.ParsedPersistenceXmlDescriptor;
@@ -22,18 +24,25 @@ import org.junit.jupiter.api.Test;
 import org.rtds.domain.testing.TestDatabase;
 
 /**
- * Hibernate 6.6 takes {@code hibernate.dialect} from a JVM system property when a container
+ * Hibernate 6.6 takes {@code hibernate.dialect} and {@code
+ * jakarta.persistence.database-product-version} from JVM system properties when a container
  * bootstraps the persistence unit, so persistence.xml can leave the dialect to the deployment
  * (shared/docs/platform.md, pitfall 7). The container path is reproduced as Payara drives it:
  * persistence.xml parsed into a {@link PersistenceUnitInfo} and handed to {@link
  * HibernatePersistenceProvider#createContainerEntityManagerFactory}. Failsafe runs this class in
- * its own JVM with {@code -Dhibernate.dialect=...$MarkerDialect} (rtds-domain/pom.xml): Hibernate
- * copies the system properties once, when its {@code Environment} class is first loaded.
+ * its own JVM with {@code -Dhibernate.dialect=...$MarkerDialect} and a marker version
+ * (rtds-domain/pom.xml): Hibernate copies the system properties once, when its {@code Environment}
+ * class is first loaded.
  */
 class DialectFromSystemPropertyIT {
 
   /** A dialect nobody would choose by detection: seeing it proves the system property was used. */
-  public static class MarkerDialect extends MariaDBDialect {}
+  public static class MarkerDialect extends MariaDBDialect {
+    /** Hibernate passes what it knows of the database (version) to this constructor. */
+    public MarkerDialect(DialectResolutionInfo info) {
+      super(info);
+    }
+  }
 
   @Test
   void containerBootstrapUsesTheDialectOfTheSystemProperty() {
@@ -54,8 +63,11 @@ class DialectFromSystemPropertyIT {
               .createContainerEntityManagerFactory(
                   containerView(unit, database.dataSource()), Map.of());
       try {
-        assertThat(factory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect())
-            .isInstanceOf(MarkerDialect.class);
+        Dialect dialect =
+            factory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
+        assertThat(dialect).isInstanceOf(MarkerDialect.class);
+        // the version of the system property wins over JDBC metadata's "5.5.5-10.11.x"
+        assertThat(dialect.getVersion()).hasToString("10.11.7");
       } finally {
         factory.close();
       }

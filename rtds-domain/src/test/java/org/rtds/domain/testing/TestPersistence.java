@@ -2,8 +2,14 @@ package org.rtds.domain.testing;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Opens the real persistence unit {@code rtds} (META-INF/persistence.xml of rtds-domain, with all
@@ -20,6 +26,12 @@ public final class TestPersistence {
   /** Name of the persistence unit in rtds-domain's META-INF/persistence.xml. */
   public static final String PERSISTENCE_UNIT = "rtds";
 
+  /** Hibernate's setting for the product version it would otherwise read from JDBC metadata. */
+  static final String PRODUCT_VERSION = "jakarta.persistence.database-product-version";
+
+  /** Optional "5.5.5-" (MariaDB before 11 through the MySQL protocol), then major.minor.patch. */
+  private static final Pattern VERSION = Pattern.compile("^(?:5\\.5\\.5-)?(\\d+\\.\\d+\\.\\d+)");
+
   private TestPersistence() {}
 
   /**
@@ -29,6 +41,8 @@ public final class TestPersistence {
    * makes MariaDB 10.x look like "MySQL 5.5.5" to Hibernate's detection (shared/docs/platform.md,
    * pitfall 7). As in production, a {@code hibernate.dialect} system property takes precedence,
    * e.g. {@code -Dhibernate.dialect=org.hibernate.dialect.MySQLDialect} for a MySQL test server.
+   * Like the launcher, it tells Hibernate the real product version from {@code SELECT VERSION()}:
+   * through Connector/J's metadata MariaDB 10.x reads as 5.5.5 (ARCHITECTURE D6).
    */
   public static EntityManagerFactory createEntityManagerFactory(TestDatabase database) {
     Map<String, Object> settings = new HashMap<>();
@@ -41,6 +55,23 @@ public final class TestPersistence {
     if (System.getProperty("hibernate.dialect") == null) {
       settings.put("hibernate.dialect", "org.hibernate.dialect.MariaDBDialect");
     }
+    if (System.getProperty(PRODUCT_VERSION) == null) {
+      String version = selectVersion(database);
+      Matcher m = VERSION.matcher(version);
+      if (m.find()) {
+        settings.put(PRODUCT_VERSION, m.group(1));
+      }
+    }
     return Persistence.createEntityManagerFactory(PERSISTENCE_UNIT, settings);
+  }
+
+  private static String selectVersion(TestDatabase database) {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT VERSION()")) {
+      return rs.next() ? rs.getString(1) : "";
+    } catch (SQLException e) {
+      throw new IllegalStateException("SELECT VERSION() failed on " + database.jdbcUrl(), e);
+    }
   }
 }
