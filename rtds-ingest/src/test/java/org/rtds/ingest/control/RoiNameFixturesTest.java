@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.rtds.ingest.dicom.DicomObject;
 import org.rtds.ingest.dicom.DicomReader;
 import org.rtds.ingest.dicom.DicomTag;
+import org.rtds.ingest.dicom.TestData;
 
 /**
  * The ROI names and RT ROI Interpreted Types of the shared test data's structure sets, read through
@@ -20,7 +21,7 @@ class RoiNameFixturesTest {
 
   @Test
   void pydicomStructureSet() throws Exception {
-    Map<String, RoiClassification> rois = classify(dataDir().resolve("pydicom-rt/rtstruct.dcm"));
+    Map<String, RoiClassification> rois = classify(TestData.pydicom("rtstruct.dcm"));
 
     assertThat(rois).containsOnlyKeys("patient", "Isocenter 1", "Isocenter 2");
     assertThat(rois.get("patient").standardName()).contains("External");
@@ -34,7 +35,7 @@ class RoiNameFixturesTest {
 
   @Test
   void nelmsLikeStructureSet() throws Exception {
-    Map<String, RoiClassification> rois = classify(dataDir().resolve("nelms-like/RS.dcm"));
+    Map<String, RoiClassification> rois = classify(TestData.nelms("RS.dcm"));
 
     assertThat(rois).containsOnlyKeys("BODY", "PTV", "Cyl_Par", "Cyl_Perp", "Cone_Par");
     assertThat(rois.get("BODY").standardName()).contains("External");
@@ -68,16 +69,5 @@ class RoiNameFixturesTest {
       rois.put(name, NORMALIZER.classify(name, type));
     }
     return rois;
-  }
-
-  /** {@code ${rtds.shared.dir}/data}, set by Surefire, or {@code ../../shared/data}. */
-  private static Path dataDir() {
-    String shared = System.getProperty("rtds.shared.dir");
-    Path dir =
-        shared == null || shared.isBlank()
-            ? Path.of("..", "..", "shared", "data")
-            : Path.of(shared, "data");
-    assertThat(dir).as("test data folder (set -Drtds.shared.dir)").isDirectory();
-    return dir.toAbsolutePath().normalize();
   }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * The shared test data folder ({@code /work/shared/data} on the build machines, see its README).
  */
-final class TestData {
+public final class TestData {
 
   private TestData() {}
 
@@ -15,7 +15,7 @@ final class TestData {
    * Returns the data folder: {@code ${rtds.shared.dir}/data}, which Surefire sets, or {@code
    * ../../shared/data} relative to the module folder when the tests run without Maven.
    */
-  static Path dataDir() {
+  public static Path dataDir() {
     String shared = System.getProperty("rtds.shared.dir");
     Path dir =
         shared == null || shared.isBlank()
@@ -25,11 +25,11 @@ final class TestData {
     return dir.toAbsolutePath().normalize();
   }
 
-  static Path pydicom(String name) {
+  public static Path pydicom(String name) {
     return dataDir().resolve("pydicom-rt").resolve(name);
   }
 
-  static Path nelms(String name) {
+  public static Path nelms(String name) {
     return dataDir().resolve("nelms-like").resolve(name);
   }
 }

@@ -80,11 +80,7 @@ public class ApplicationStartup {
       emf.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
       bootstrapAdmin();
       state = StartupState.ready(migration.currentVersion());
-      LOG.log(
-          Level.INFO,
-          "RTDS started: schema {0}, data directory {1}",
-          migration.currentVersion(),
-          config.dataDir());
+      LOG.log(Level.INFO, "RTDS started: schema {0}", migration.currentVersion());
     } catch (RuntimeException e) {
       boolean firstFailure = failures++ == 0;
       state = StartupState.failed(describe(e));

@@ -13,10 +13,12 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rtds.ingest.boundary.FileStore;
+import org.rtds.ingest.control.FileStoreState;
 import org.rtds.security.boundary.RtdsRoles;
+import org.rtds.web.api.DatabaseUnavailable;
 import org.rtds.web.boot.ApplicationStartup;
 import org.rtds.web.boot.BuildInfo;
-import org.rtds.web.boot.RtdsConfig;
 
 /** Facts about this RTDS node for administrators: version, schema, database, data directory. */
 @Path("v1/system")
@@ -26,11 +28,9 @@ import org.rtds.web.boot.RtdsConfig;
 @Tag(name = "system")
 public class SystemResource {
 
-  private static final long RETRY_AFTER_SECONDS = 15;
-
   @Inject ApplicationStartup startup;
 
-  @Inject RtdsConfig config;
+  @Inject FileStore fileStore;
 
   /**
    * @param version RTDS build version
@@ -51,11 +51,14 @@ public class SystemResource {
       database = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
     } catch (SQLException e) {
       throw new ServiceUnavailableException(
-          "database unreachable: " + e.getMessage(), RETRY_AFTER_SECONDS);
+          "database unreachable: " + e.getMessage(), DatabaseUnavailable.RETRY_AFTER_SECONDS);
     }
-    var dataDir = config.dataDir();
-    long free = dataDir.toFile().exists() ? dataDir.toFile().getUsableSpace() / (1024 * 1024) : 0;
+    FileStoreState store = fileStore.state();
     return new SystemInfo(
-        BuildInfo.version(), startup.state().schemaVersion(), database, dataDir.toString(), free);
+        BuildInfo.version(),
+        startup.state().schemaVersion(),
+        database,
+        store.root().toString(),
+        store.usableBytes() / (1024 * 1024));
   }
 }
