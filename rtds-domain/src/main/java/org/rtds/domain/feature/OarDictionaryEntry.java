@@ -25,6 +25,13 @@ public class OarDictionaryEntry extends GeneratedIdEntity {
    * The entries with the given ROI name (parameter {@code roiName}); the name is not unique in the
    * legacy schema.
    */
+  /**
+   * Role of the standard structure: {@code PTV}, {@code CTV}, {@code GTV}, {@code OAR}, {@code
+   * EXTERNAL} or {@code OTHER}.
+   */
+  @Column(name = "Role", length = 16)
+  private String role;
+
   public static final String FIND_BY_ROI_NAME = "OarDictionaryEntry.findByRoiName";
 
   /** ROI name as matched across patients, e.g. {@code PTV}, {@code Rectum}, {@code Bladder}. */
@@ -49,5 +56,13 @@ public class OarDictionaryEntry extends GeneratedIdEntity {
 
   public void setRoiDisplayColor(String roiDisplayColor) {
     this.roiDisplayColor = roiDisplayColor;
+  }
+
+  public String getRole() {
+    return role;
+  }
+
+  public void setRole(String role) {
+    this.role = role;
   }
 }

@@ -29,6 +29,10 @@ import org.rtds.domain.auth.AuthUser;
 public class Patient extends GeneratedIdEntity {
 
   /** Number of patients. */
+  /** Patient ID (0010,0020): the sending hospital's identifier; unique per sending account. */
+  @Column(name = "PatientID", length = 64)
+  private String patientId;
+
   public static final String COUNT_ALL = "Patient.countAll";
 
   /** Patient's Name (0010,0010) in DICOM PN form, e.g. {@code Doe^Jane}. */
@@ -90,5 +94,13 @@ public class Patient extends GeneratedIdEntity {
 
   public void setUser(AuthUser user) {
     this.user = user;
+  }
+
+  public String getPatientId() {
+    return patientId;
+  }
+
+  public void setPatientId(String patientId) {
+    this.patientId = patientId;
   }
 }

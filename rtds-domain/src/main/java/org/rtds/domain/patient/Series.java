@@ -27,6 +27,10 @@ import org.rtds.domain.auth.AuthUser;
 public class Series extends StudyScopedEntity {
 
   /** The series with the given Series Instance UID (parameter {@code seriesInstanceUid}). */
+  /** Frame of Reference UID (0020,0052) shared by the series' objects; {@code null} if not sent. */
+  @Column(name = "FrameOfReferenceUID", length = 64)
+  private String frameOfReferenceUid;
+
   public static final String FIND_BY_SERIES_UID = "Series.findBySeriesUid";
 
   /** Series Instance UID (0020,000E); shared by every object of the series. */
@@ -136,5 +140,13 @@ public class Series extends StudyScopedEntity {
 
   public void setUser(AuthUser user) {
     this.user = user;
+  }
+
+  public String getFrameOfReferenceUid() {
+    return frameOfReferenceUid;
+  }
+
+  public void setFrameOfReferenceUid(String frameOfReferenceUid) {
+    this.frameOfReferenceUid = frameOfReferenceUid;
   }
 }

@@ -25,6 +25,14 @@ import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
 public class RtDose extends UserCreatedSeriesScopedEntity {
 
   /** The RT Dose with the given SOP Instance UID (parameter {@code sopInstanceUid}). */
+  /** Frame of Reference UID (0020,0052) of the dose grid. */
+  @Column(name = "FrameOfReferenceUID", length = 64)
+  private String frameOfReferenceUid;
+
+  /** Referenced Beam Number of a {@code BEAM} dose; {@code null} for other summation types. */
+  @Column(name = "ReferencedBeamNumber", length = 16)
+  private String referencedBeamNumber;
+
   public static final String FIND_BY_SOP_INSTANCE_UID = "RtDose.findBySopInstanceUid";
 
   /** SOP Class UID (0008,0016), RT Dose Storage {@code 1.2.840.10008.5.1.4.1.1.481.2}. */
@@ -133,5 +141,21 @@ public class RtDose extends UserCreatedSeriesScopedEntity {
 
   public void setReferencedStructureSet(String referencedStructureSet) {
     this.referencedStructureSet = referencedStructureSet;
+  }
+
+  public String getFrameOfReferenceUid() {
+    return frameOfReferenceUid;
+  }
+
+  public void setFrameOfReferenceUid(String frameOfReferenceUid) {
+    this.frameOfReferenceUid = frameOfReferenceUid;
+  }
+
+  public String getReferencedBeamNumber() {
+    return referencedBeamNumber;
+  }
+
+  public void setReferencedBeamNumber(String referencedBeamNumber) {
+    this.referencedBeamNumber = referencedBeamNumber;
   }
 }

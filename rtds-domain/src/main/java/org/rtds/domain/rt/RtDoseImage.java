@@ -68,6 +68,20 @@ public class RtDoseImage extends UserCreatedSeriesScopedEntity {
   @JoinColumn(name = "fk_dose_id_id", nullable = false)
   private RtDose dose;
 
+  /** Zero-based index of this row's frame in the dose grid (frames in file order). */
+  @Column(name = "FrameNumber")
+  private Integer frameNumber;
+
+  /**
+   * Bits Allocated (0028,0100) of the stored values in {@link #getImageData() imageData}: 16 or 32.
+   */
+  @Column(name = "BitsAllocated")
+  private Integer bitsAllocated;
+
+  /** Pixel Representation (0028,0103) of the stored values: 0 unsigned, 1 two's complement. */
+  @Column(name = "PixelRepresentation")
+  private Integer pixelRepresentation;
+
   public Integer getColumns() {
     return columns;
   }
@@ -138,5 +152,29 @@ public class RtDoseImage extends UserCreatedSeriesScopedEntity {
 
   public void setDose(RtDose dose) {
     this.dose = dose;
+  }
+
+  public Integer getFrameNumber() {
+    return frameNumber;
+  }
+
+  public void setFrameNumber(Integer frameNumber) {
+    this.frameNumber = frameNumber;
+  }
+
+  public Integer getBitsAllocated() {
+    return bitsAllocated;
+  }
+
+  public void setBitsAllocated(Integer bitsAllocated) {
+    this.bitsAllocated = bitsAllocated;
+  }
+
+  public Integer getPixelRepresentation() {
+    return pixelRepresentation;
+  }
+
+  public void setPixelRepresentation(Integer pixelRepresentation) {
+    this.pixelRepresentation = pixelRepresentation;
   }
 }

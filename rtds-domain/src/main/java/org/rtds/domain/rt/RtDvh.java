@@ -97,6 +97,13 @@ public class RtDvh extends UserCreatedSeriesScopedEntity {
   @JoinColumn(name = "fk_dose_id_id", nullable = false)
   private RtDose dose;
 
+  /**
+   * Where the curve comes from: {@code TPS_EMBEDDED} (the RT Dose's DVH Sequence) or {@code
+   * COMPUTED} (by RTDS); {@code null} for legacy rows.
+   */
+  @Column(name = "Source", length = 16)
+  private String source;
+
   public String getDoseScaling() {
     return doseScaling;
   }
@@ -191,5 +198,13 @@ public class RtDvh extends UserCreatedSeriesScopedEntity {
 
   public void setDose(RtDose dose) {
     this.dose = dose;
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public void setSource(String source) {
+    this.source = source;
   }
 }

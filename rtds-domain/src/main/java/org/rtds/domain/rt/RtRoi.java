@@ -8,6 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import org.rtds.domain.feature.OarDictionaryEntry;
 import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
 
 /**
@@ -27,6 +28,31 @@ import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
 public class RtRoi extends UserCreatedSeriesScopedEntity {
 
   /** The ROIs of a structure set (parameter {@code structureSetId}). */
+  /**
+   * RT ROI Interpreted Type (3006,00A4) as sent, e.g. {@code PTV}, {@code ORGAN}, {@code EXTERNAL}.
+   */
+  @Column(name = "RTROIInterpretedType", length = 16)
+  private String interpretedType;
+
+  /**
+   * Role inferred from the name and interpreted type: {@code PTV}, {@code CTV}, {@code GTV}, {@code
+   * OAR}, {@code EXTERNAL} or {@code OTHER}.
+   */
+  @Column(name = "Role", length = 16)
+  private String role;
+
+  /**
+   * The standard (AAPM TG-263) structure the name maps to; {@code null} when the name is not
+   * recognised (kept as sent).
+   */
+  @ManyToOne(fetch = LAZY)
+  @JoinColumn(name = "fk_oar_id_id")
+  private OarDictionaryEntry standardStructure;
+
+  /** ROI Display Color (3006,002A) as {@code r\\g\\b}, 0–255 each. */
+  @Column(name = "ROIDisplayColor", length = 32)
+  private String displayColor;
+
   public static final String FIND_BY_STRUCTURE_SET = "RtRoi.findByStructureSet";
 
   /** ROI Name (3006,0026) as drawn by the planner, e.g. {@code PTV70}, {@code Rectum}. */
@@ -91,5 +117,37 @@ public class RtRoi extends UserCreatedSeriesScopedEntity {
 
   public void setRoiNumber(String roiNumber) {
     this.roiNumber = roiNumber;
+  }
+
+  public String getInterpretedType() {
+    return interpretedType;
+  }
+
+  public void setInterpretedType(String interpretedType) {
+    this.interpretedType = interpretedType;
+  }
+
+  public String getRole() {
+    return role;
+  }
+
+  public void setRole(String role) {
+    this.role = role;
+  }
+
+  public OarDictionaryEntry getStandardStructure() {
+    return standardStructure;
+  }
+
+  public void setStandardStructure(OarDictionaryEntry standardStructure) {
+    this.standardStructure = standardStructure;
+  }
+
+  public String getDisplayColor() {
+    return displayColor;
+  }
+
+  public void setDisplayColor(String displayColor) {
+    this.displayColor = displayColor;
   }
 }

@@ -19,6 +19,17 @@ import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
 public class RtStructureSet extends UserCreatedSeriesScopedEntity {
 
   /** The structure set with the given SOP Instance UID (parameter {@code sopInstanceUid}). */
+  /** Structure Set Label (3006,0002). */
+  @Column(name = "StructureSetLabel", length = 64)
+  private String structureSetLabel;
+
+  /**
+   * Series Instance UID of the CT series the contours were drawn on (RT Referenced Series
+   * Sequence), if named.
+   */
+  @Column(name = "ReferencedSeriesInstanceUID", length = 64)
+  private String referencedSeriesInstanceUid;
+
   public static final String FIND_BY_SOP_INSTANCE_UID = "RtStructureSet.findBySopInstanceUid";
 
   /** SOP Instance UID (0008,0018) of the RT Structure Set object. */
@@ -55,5 +66,21 @@ public class RtStructureSet extends UserCreatedSeriesScopedEntity {
 
   public void setTotalRois(Integer totalRois) {
     this.totalRois = totalRois;
+  }
+
+  public String getStructureSetLabel() {
+    return structureSetLabel;
+  }
+
+  public void setStructureSetLabel(String structureSetLabel) {
+    this.structureSetLabel = structureSetLabel;
+  }
+
+  public String getReferencedSeriesInstanceUid() {
+    return referencedSeriesInstanceUid;
+  }
+
+  public void setReferencedSeriesInstanceUid(String referencedSeriesInstanceUid) {
+    this.referencedSeriesInstanceUid = referencedSeriesInstanceUid;
   }
 }

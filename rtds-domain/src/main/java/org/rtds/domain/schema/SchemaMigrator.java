@@ -120,9 +120,23 @@ public final class SchemaMigrator {
    * @throws SchemaMigrationException if the database is not a dsrt database, or Flyway fails
    */
   public MigrationResult migrate() {
+    return migrateTo(null);
+  }
+
+  /**
+   * Like {@link #migrate()}, but stops at a given version: for staged upgrades and for tests that
+   * check what one version of the schema looks like.
+   *
+   * @param targetVersion the last version to apply, e.g. {@code "2"}; {@code null} for the latest
+   */
+  public MigrationResult migrateTo(String targetVersion) {
     Contents contents = inspect();
     boolean adopt = contents.kind() == Kind.LEGACY_DSRT;
-    Flyway flyway = configuration().baselineOnMigrate(adopt).load();
+    FluentConfiguration configuration = configuration().baselineOnMigrate(adopt);
+    if (targetVersion != null) {
+      configuration.target(MigrationVersion.fromVersion(targetVersion));
+    }
+    Flyway flyway = configuration.load();
     try {
       String previous = adopt ? BASELINE_VERSION : currentVersion(flyway.info());
       MigrateResult result = flyway.migrate();

@@ -20,16 +20,17 @@ class SchemaMigratorIT {
   void anEmptyDatabaseGetsEveryMigration() {
     try (TestDatabase database = TestDatabase.create("empty")) {
       SchemaMigrator migrator = new SchemaMigrator(database.dataSource());
-      assertThat(migrator.state()).isEqualTo(new SchemaState(null, "2", 2));
+      assertThat(migrator.state()).isEqualTo(new SchemaState(null, "3", 3));
       assertThat(migrator.state().upToDate()).isFalse();
 
       MigrationResult result = migrator.migrate();
 
-      assertThat(result).isEqualTo(new MigrationResult(null, "2", 2, false));
-      assertThat(migrator.state()).isEqualTo(new SchemaState("2", "2", 0));
+      assertThat(result).isEqualTo(new MigrationResult(null, "3", 3, false));
+      assertThat(migrator.state()).isEqualTo(new SchemaState("3", "3", 0));
       assertThat(migrator.state().upToDate()).isTrue();
       assertThat(FlywayHistory.of(database))
-          .containsExactly("1 SQL dsrt schema true", "2 SQL widen lossy columns true");
+          .containsExactly(
+              "1 SQL dsrt schema true", "2 SQL widen lossy columns true", "3 SQL ingestion true");
     }
   }
 
@@ -53,11 +54,11 @@ class SchemaMigratorIT {
 
         int applied = 0;
         for (Future<MigrationResult> result : results) {
-          assertThat(result.get().currentVersion()).isEqualTo("2");
+          assertThat(result.get().currentVersion()).isEqualTo("3");
           applied += result.get().migrationsApplied();
         }
-        assertThat(applied).isEqualTo(2);
-        assertThat(FlywayHistory.of(database)).hasSize(2).allMatch(row -> row.endsWith("true"));
+        assertThat(applied).isEqualTo(3);
+        assertThat(FlywayHistory.of(database)).hasSize(3).allMatch(row -> row.endsWith("true"));
       } finally {
         executor.shutdownNow();
       }

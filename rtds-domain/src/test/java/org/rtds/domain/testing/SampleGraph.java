@@ -15,6 +15,7 @@ import org.rtds.domain.django.DjangoAdminLog;
 import org.rtds.domain.django.DjangoContentType;
 import org.rtds.domain.django.DjangoMigration;
 import org.rtds.domain.django.DjangoSession;
+import org.rtds.domain.feature.FeatureJob;
 import org.rtds.domain.feature.OarDictionaryEntry;
 import org.rtds.domain.feature.Ovh;
 import org.rtds.domain.feature.Similarity;
@@ -28,8 +29,12 @@ import org.rtds.domain.rt.RtDose;
 import org.rtds.domain.rt.RtDoseImage;
 import org.rtds.domain.rt.RtDvh;
 import org.rtds.domain.rt.RtIsodose;
+import org.rtds.domain.rt.RtPlan;
+import org.rtds.domain.rt.RtPlanDoseReference;
 import org.rtds.domain.rt.RtRoi;
 import org.rtds.domain.rt.RtStructureSet;
+import org.rtds.domain.store.ObjectRejection;
+import org.rtds.domain.store.StoredObject;
 
 /**
  * One instance of every entity, each with every attribute set (booleans {@code true}, no {@code
@@ -67,6 +72,11 @@ public final class SampleGraph {
   public final Ovh ovh = new Ovh();
   public final Sts sts = new Sts();
   public final Similarity similarity = new Similarity();
+  public final RtPlan plan = new RtPlan();
+  public final RtPlanDoseReference doseReference = new RtPlanDoseReference();
+  public final StoredObject storedObject = new StoredObject();
+  public final ObjectRejection rejection = new ObjectRejection();
+  public final FeatureJob featureJob = new FeatureJob();
 
   /**
    * @param tag makes the unique values (user name, group name, content type, session key, UIDs)
@@ -125,6 +135,7 @@ public final class SampleGraph {
     patient.setGender("M");
     patient.setEthnicGroup("White");
     patient.setUser(user);
+    patient.setPatientId("MRN-" + tag);
     study.setStudyInstanceUid(uidRoot + "1");
     study.setStudyDate(LocalDate.of(2011, 3, 28));
     study.setStudyDescription("PROSTATE IMRT");
@@ -140,6 +151,7 @@ public final class SampleGraph {
     ctSeries.setPhysicianOfRecord("DeMarco^John^^Dr.=デマルコ^ジョン");
     ctSeries.setManufacturer("Siemens Healthineers Computed Tomography Division X");
     ctSeries.setPatient(patient);
+    ctSeries.setFrameOfReferenceUid(uidRoot + "9");
     ctSeries.setStudy(study);
     ctSeries.setUser(user);
 
@@ -178,6 +190,8 @@ public final class SampleGraph {
     structureSet.setSeries(ctSeries);
     structureSet.setStudy(study);
     structureSet.setUser(user);
+    structureSet.setStructureSetLabel("Prostate");
+    structureSet.setReferencedSeriesInstanceUid(uidRoot + "10");
     roi.setRoiName("Rectum");
     roi.setVolumeCc(61.25);
     roi.setTotalContours(1);
@@ -187,6 +201,10 @@ public final class SampleGraph {
     roi.setStudy(study);
     roi.setUser(user);
     roi.setRoiNumber("2");
+    roi.setInterpretedType("ORGAN");
+    roi.setRole("OAR");
+    roi.setStandardStructure(oar);
+    roi.setDisplayColor("128\\64\\0");
     contour.setContourGeometricType("CLOSED_PLANAR");
     contour.setNumberOfContourPoints(3);
     contour.setContourData("-5.0,60.0,-127.5,5.0,60.0,-127.5,0.0,70.0,-127.5");
@@ -207,6 +225,8 @@ public final class SampleGraph {
     dose.setSeries(ctSeries);
     dose.setStudy(study);
     dose.setUser(user);
+    dose.setFrameOfReferenceUid(uidRoot + "9");
+    dose.setReferencedBeamNumber("1");
     doseImage.setColumns(3);
     doseImage.setRows(2);
     doseImage.setImageOrientationPatient("1\\0\\0\\0\\1\\0");
@@ -220,6 +240,9 @@ public final class SampleGraph {
     doseImage.setSeries(ctSeries);
     doseImage.setStudy(study);
     doseImage.setUser(user);
+    doseImage.setFrameNumber(0);
+    doseImage.setBitsAllocated(32);
+    doseImage.setPixelRepresentation(0);
     dvh.setDoseScaling("1");
     dvh.setMaximumDose(79.82);
     dvh.setMeanDose(76.1125);
@@ -236,6 +259,7 @@ public final class SampleGraph {
     dvh.setSeries(ctSeries);
     dvh.setStudy(study);
     dvh.setUser(user);
+    dvh.setSource("TPS_EMBEDDED");
     isodose.setRowPositions("250,250,251,252");
     isodose.setColumnPositions("240,241,241,242");
     isodose.setIsodoseLevel(95);
@@ -245,9 +269,11 @@ public final class SampleGraph {
     isodose.setSeries(ctSeries);
     isodose.setStudy(study);
 
-    ptv.setRoiName("PTV");
+    ptv.setRoiName("PTV_" + tag);
+    ptv.setRole("PTV");
     ptv.setRoiDisplayColor("255\\0\\0");
-    oar.setRoiName("Rectum");
+    oar.setRoiName("Rectum_" + tag);
+    oar.setRole("OAR");
     oar.setRoiDisplayColor("128\\64\\0");
     ovh.setBinValues("-50,-49,-48");
     ovh.setBinAmounts("0.0,0.125,0.25");
@@ -268,6 +294,67 @@ public final class SampleGraph {
     similarity.setStsDissimilarity(0.125);
     similarity.setTargetOar("2");
     similarity.setStudy(study);
+
+    plan.setSopInstanceUid(uidRoot + "6");
+    plan.setSopClassUid("1.2.840.10008.5.1.4.1.1.481.5");
+    plan.setPlanLabel("Prostate VMAT");
+    plan.setPlanName("PROSTATE_78Gy");
+    plan.setPlanDate(LocalDate.of(2024, 3, 5));
+    plan.setPlanIntent("CURATIVE");
+    plan.setNumberOfFractionsPlanned(39);
+    plan.setPrescriptionDoseGy(78.0);
+    plan.setReferencedStructureSetUid(structureSet.getSopInstanceUid());
+    plan.setFrameOfReferenceUid(uidRoot + "9");
+    plan.setPatient(patient);
+    plan.setSeries(ctSeries);
+    plan.setStudy(study);
+    plan.setUser(user);
+    doseReference.setDoseReferenceNumber(1);
+    doseReference.setStructureType("VOLUME");
+    doseReference.setReferenceType("TARGET");
+    doseReference.setDescription("PTV 78 Gy");
+    doseReference.setReferencedRoiNumber("1");
+    doseReference.setTargetPrescriptionDoseGy(78.0);
+    doseReference.setDeliveryMaximumDoseGy(83.46);
+    doseReference.setOrganAtRiskMaximumDoseGy(75.0);
+    doseReference.setPlan(plan);
+    String sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    storedObject.setSopInstanceUid(ctImage.getSopInstanceUid());
+    storedObject.setSopClassUid(ctImage.getSopClassUid());
+    storedObject.setStudyInstanceUid(study.getStudyInstanceUid());
+    storedObject.setSeriesInstanceUid(ctSeries.getSeriesInstanceUid());
+    storedObject.setModality("CT");
+    storedObject.setTransferSyntaxUid("1.2.840.10008.1.2.1");
+    storedObject.setContentSha256(sha256);
+    storedObject.setSizeBytes(526_418L);
+    storedObject.setFilePath("objects/9f/86/" + sha256 + ".dcm");
+    storedObject.setChannel("DIMSE");
+    storedObject.setOrigin("ECLIPSE_AE");
+    // whole seconds: connector-j sends no fractional seconds to MariaDB (it reports itself as
+    // 5.5.5)
+    storedObject.setReceivedAt(LocalDateTime.of(2024, 3, 6, 9, 15, 30));
+    storedObject.setStudy(study);
+    storedObject.setUser(user);
+    rejection.setSopInstanceUid(uidRoot + "11");
+    rejection.setSopClassUid("1.2.840.10008.5.1.4.1.1.481.5");
+    rejection.setContentSha256(sha256.replace('9', 'a'));
+    rejection.setSizeBytes(1_024L);
+    rejection.setFilePath("objects/af/86/" + sha256.replace('9', 'a') + ".dcm");
+    rejection.setReasonCode("TRUNCATED");
+    rejection.setReason("the file ends inside the attribute (300A,00B0) Beam Sequence");
+    rejection.setChannel("REST");
+    rejection.setOrigin("10.0.0.17");
+    rejection.setReceivedAt(LocalDateTime.of(2024, 3, 6, 9, 16, 0));
+    rejection.setUser(user);
+    featureJob.setStatus("DONE");
+    featureJob.setDetail("DVHs of 12 ROIs");
+    featureJob.setRequestedGeneration(3);
+    featureJob.setComputedGeneration(3);
+    featureJob.setAttempts(1);
+    featureJob.setClaimedBy("rtds-node-1");
+    featureJob.setLeaseUntil(LocalDateTime.of(2024, 3, 6, 9, 20, 0));
+    featureJob.setUpdatedAt(LocalDateTime.of(2024, 3, 6, 9, 17, 42));
+    featureJob.setStudy(study);
   }
 
   /** Every entity of the graph, each after the ones it refers to. */
@@ -289,17 +376,22 @@ public final class SampleGraph {
         ctSeries,
         ctImage,
         structureSet,
+        ptv,
+        oar,
         roi,
         contour,
         dose,
         doseImage,
         dvh,
         isodose,
-        ptv,
-        oar,
         ovh,
         sts,
-        similarity);
+        similarity,
+        plan,
+        doseReference,
+        storedObject,
+        rejection,
+        featureJob);
   }
 
   /** Persists every entity of the graph in the caller's transaction. */
