@@ -391,6 +391,14 @@ public record DicomTag(int group, int element, String keyword) {
   /** {@code APPROVED}, {@code UNAPPROVED} or {@code REJECTED}. */
   public static final DicomTag APPROVAL_STATUS = new DicomTag(0x300E, 0x0002, "ApprovalStatus");
 
+  // --- added for ingestion mapping ---
+  public static final DicomTag PHYSICIANS_OF_RECORD =
+      new DicomTag(0x0008, 0x1048, "PhysiciansOfRecord");
+  public static final DicomTag ETHNIC_GROUP = new DicomTag(0x0010, 0x2160, "EthnicGroup");
+  public static final DicomTag BODY_PART_EXAMINED =
+      new DicomTag(0x0018, 0x0015, "BodyPartExamined");
+  public static final DicomTag PLAN_INTENT = new DicomTag(0x300A, 0x000A, "PlanIntent");
+
   /**
    * Creates a tag.
    *

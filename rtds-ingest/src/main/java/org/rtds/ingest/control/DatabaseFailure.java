@@ -1,0 +1,63 @@
+package org.rtds.ingest.control;
+
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Classifies an exception thrown by a database transaction, by walking its causes for the JDBC
+ * {@link SQLException} underneath JPA's and the container's wrappers.
+ */
+public enum DatabaseFailure {
+  /**
+   * Another transaction won a race: a unique key (two senders creating the same patient, study,
+   * series or object at once), a deadlock, or a lock wait timeout. Running the transaction again
+   * resolves it (it then finds the winner's rows).
+   */
+  RACE,
+  /** The database cannot be reached (connection refused or lost): a transient outage. */
+  UNAVAILABLE,
+  /** Anything else: a bug or bad data; not retried. */
+  OTHER;
+
+  /** MariaDB/MySQL: deadlock found, lock wait timeout exceeded. */
+  private static final int ER_LOCK_DEADLOCK = 1213;
+
+  private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+
+  /** Classifies a failure. */
+  public static DatabaseFailure of(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLIntegrityConstraintViolationException) {
+        return RACE;
+      }
+      if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
+        return UNAVAILABLE;
+      }
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+        if (state.startsWith("23")
+            || state.equals("40001")
+            || sql.getErrorCode() == ER_LOCK_DEADLOCK
+            || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT) {
+          return RACE;
+        }
+        if (state.startsWith("08")) {
+          return UNAVAILABLE;
+        }
+      }
+      String name = t.getClass().getName();
+      if (name.endsWith("CommunicationsException")
+          || name.endsWith("JDBCConnectionException")
+          || name.endsWith("PoolingException")) {
+        return UNAVAILABLE;
+      }
+      if (name.endsWith("ConstraintViolationException")
+          || name.endsWith("LockAcquisitionException")) {
+        return RACE;
+      }
+    }
+    return OTHER;
+  }
+}
