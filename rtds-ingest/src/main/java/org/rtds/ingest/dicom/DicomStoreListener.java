@@ -77,6 +77,8 @@ public final class DicomStoreListener implements AutoCloseable {
   /** How long a rejected connection may take to send its A-ASSOCIATE-RQ. */
   private static final int REJECT_READ_TIMEOUT_MILLIS = 2000;
 
+  private static final long WAKE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
   /** How long close() still waits for threads after dropping their connections. */
   private static final long FINAL_JOIN_MILLIS = 2000;
 
@@ -124,7 +126,7 @@ public final class DicomStoreListener implements AutoCloseable {
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(threads, "threads");
     Files.createDirectories(settings.spoolDirectory());
-    ServerSocket server = new ServerSocket();
+    ServerSocket server = new ScpSocket.Server();
     DicomStoreListener listener;
     try {
       server.setReuseAddress(true);
@@ -177,6 +179,11 @@ public final class DicomStoreListener implements AutoCloseable {
       connection.stop();
     }
     for (Connection connection : open) {
+      // A wake-up may come before the library starts its wait: repeat it until the thread ends.
+      while (connection.lingering() && System.nanoTime() < deadline && !interrupted) {
+        connection.wakeLibrary();
+        interrupted = join(connection.thread, System.nanoTime() + WAKE_INTERVAL_NANOS);
+      }
       interrupted |= join(connection.thread, deadline);
     }
     long finalDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FINAL_JOIN_MILLIS);
@@ -224,9 +231,9 @@ public final class DicomStoreListener implements AutoCloseable {
 
   private void acceptConnections() {
     while (!closing) {
-      Socket socket;
+      ScpSocket socket;
       try {
-        socket = serverSocket.accept();
+        socket = (ScpSocket) serverSocket.accept();
       } catch (IOException e) {
         if (!closing) {
           LOG.log(Level.ERROR, "DICOM listener on port " + port() + " stopped accepting", e);
@@ -237,7 +244,7 @@ public final class DicomStoreListener implements AutoCloseable {
         closeQuietly(socket);
         return;
       }
-      if (connections.size() >= settings.maxAssociations()) {
+      if (openAssociations() >= settings.maxAssociations()) {
         LOG.log(
             Level.WARNING,
             "DICOM association from {0} rejected: {1} associations already open",
@@ -258,6 +265,11 @@ public final class DicomStoreListener implements AutoCloseable {
       connections.add(connection);
       connection.thread.start();
     }
+  }
+
+  /** Counts the associations not yet released (a released one lingers up to 5 s, see stop()). */
+  private long openAssociations() {
+    return connections.stream().filter(c -> !c.socket.releaseAnswered()).count();
   }
 
   private Thread newThread(Runnable task, String name) throws IOException {
@@ -306,14 +318,14 @@ public final class DicomStoreListener implements AutoCloseable {
   /** One open association, served by its own thread. */
   private final class Connection implements Runnable {
 
-    private final Socket socket;
+    private final ScpSocket socket;
     private final String remote;
     private volatile Thread thread;
     private volatile Association association;
     private boolean busy;
     private volatile boolean stopping;
 
-    Connection(Socket socket) {
+    Connection(ScpSocket socket) {
       this.socket = socket;
       this.remote = address(socket.getRemoteSocketAddress());
     }
@@ -399,10 +411,18 @@ public final class DicomStoreListener implements AutoCloseable {
      */
     synchronized void stop() {
       stopping = true;
-      if (!busy) {
-        closeQuietly(socket);
-        wakeLibrary();
+      if (busy) {
+        return;
       }
+      if (!socket.releaseAnswered()) {
+        closeQuietly(socket);
+      }
+      wakeLibrary();
+    }
+
+    /** Returns whether the association is released and only the library's wait is left. */
+    boolean lingering() {
+      return socket.releaseAnswered() && thread.isAlive();
     }
 
     /** Drops the association even while a request is being processed. */
@@ -416,7 +436,7 @@ public final class DicomStoreListener implements AutoCloseable {
      * After answering an A-RELEASE-RQ the library waits 5 s on the association's monitor before it
      * closes the connection ("ARTIM"), whatever the peer does; waking it ends that wait normally.
      */
-    private void wakeLibrary() {
+    void wakeLibrary() {
       Association current = association;
       if (current != null) {
         synchronized (current) {
