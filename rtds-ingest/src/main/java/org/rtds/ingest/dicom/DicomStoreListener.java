@@ -62,7 +62,14 @@ import java.util.stream.Collectors;
  * {@link #start}: one that accepts connections, and one per open association, which reads the
  * request, calls the handler and answers. The library's network code runs on those threads and
  * starts none of its own (its {@code StorageSOPClassSCPDispatcher}, which starts raw threads and
- * cannot answer with a failure status, is not used).
+ * cannot answer with a failure status, is not used). After answering an A-RELEASE-RQ the library
+ * keeps the association's thread for up to 5 s (its fixed wait before closing the connection); such
+ * a released association no longer counts against {@link DicomListenerSettings#maxAssociations()},
+ * and {@code close()} ends the wait at once.
+ *
+ * <p><b>Logging.</b> The library logs an error with stack trace ("Transport connection closed")
+ * whenever an association ends without a release: a peer's abort, the idle timeout, or {@code
+ * close()} dropping an open association.
  *
  * <p><b>Stopping.</b> {@link #close()} stops accepting and frees the port at once; associations
  * between requests are dropped; an object being received or handled is answered first, for up to
