@@ -29,8 +29,14 @@
  *       RLE Lossless, which RTDS decodes itself (8, 16 and 32 bits; the library cannot decode
  *       32-bit RLE). Other compressed transfer syntaxes, colour and oversized objects are refused
  *       with a reason.
+ *   <li>{@link org.rtds.ingest.dicom.DicomStoreListener} is the C-STORE / C-ECHO SCP: it writes
+ *       each received object, as received, to a spool file and answers with the status and Error
+ *       Comment its {@link org.rtds.ingest.dicom.DicomStoreHandler} returns ({@link
+ *       org.rtds.ingest.dicom.DicomStoreOutcome}); every thread it uses comes from the caller's
+ *       {@link java.util.concurrent.ThreadFactory}. It runs on the library's association layer, not
+ *       on the library's SCP, which always answers success and starts its own threads.
  * </ul>
  *
- * <p>Planned here, next to the reader: a writer, the C-STORE SCP and DICOM JSON for DICOMweb.
+ * <p>Planned here: a writer and DICOM JSON for DICOMweb.
  */
 package org.rtds.ingest.dicom;
