@@ -11,6 +11,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.rtds.ingest.control.ContentAddressedStore;
 import org.rtds.ingest.control.FileStoreDirectory;
 import org.rtds.ingest.control.FileStoreState;
 
@@ -53,6 +54,11 @@ public class FileStore {
   public FileStoreState recheck() {
     state = FileStoreDirectory.prepare(dataDir());
     return state;
+  }
+
+  /** The content-addressed store of received objects in this data directory. */
+  public ContentAddressedStore store() {
+    return new ContentAddressedStore(state.root());
   }
 
   static Path dataDir() {

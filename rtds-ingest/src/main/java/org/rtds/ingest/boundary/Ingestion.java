@@ -1,0 +1,121 @@
+package org.rtds.ingest.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.rtds.domain.auth.AuthUser;
+import org.rtds.ingest.control.ContentAddressedStore;
+import org.rtds.ingest.control.ContentAddressedStore.SpooledFile;
+import org.rtds.ingest.control.ContentAddressedStore.TooLargeException;
+import org.rtds.ingest.control.IngestPipeline;
+import org.rtds.ingest.entity.IngestOrigin;
+import org.rtds.ingest.entity.IngestOutcome;
+
+/**
+ * The entry point of every ingestion channel (REST, STOW-RS, DICOM listener, drop folder, upload
+ * page, import): receives one object's bytes, keeps them in the file store, reads them and stores
+ * them in their own transaction ({@link IngestTransaction}). No transaction here: parsing happens
+ * outside, and each object commits or fails alone.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Ingestion {
+
+  private static final Logger LOG = System.getLogger(Ingestion.class.getName());
+
+  @Inject FileStore fileStore;
+
+  @Inject IngestSettings settings;
+
+  @EJB IngestTransaction transactions;
+
+  @PersistenceContext EntityManager em;
+
+  /**
+   * Copies received bytes into the file store's {@code incoming/} area.
+   *
+   * @param maxBytes the largest accepted size
+   * @throws TooLargeException beyond {@code maxBytes} (nothing kept)
+   */
+  public SpooledFile spool(InputStream in, long maxBytes) throws IOException {
+    return store().spool(in, maxBytes);
+  }
+
+  /** Spools a copy of a file on disk (the original stays). */
+  public SpooledFile spool(Path file, long maxBytes) throws IOException {
+    return store().spool(file, maxBytes);
+  }
+
+  /** Discards spooled bytes that are not to be ingested (e.g. the rest of a refused upload). */
+  public void discard(SpooledFile spooled) {
+    try {
+      store().discard(spooled);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot delete " + spooled.path(), e);
+    }
+  }
+
+  /**
+   * Ingests one spooled object (consumed).
+   *
+   * @return stored, duplicate or rejected with the reason
+   * @throws org.rtds.ingest.control.IngestUnavailableException while the database is unreachable
+   *     (transient: resend later)
+   */
+  public IngestOutcome ingest(SpooledFile spooled, IngestOrigin origin) {
+    try {
+      return new IngestPipeline(store(), transactions).ingest(spooled, origin).outcome();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the file store cannot be written: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads {@code RTDS_MAX_OBJECT_MB} etc. */
+  public IngestSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The account an object from a DICOM sender or the drop folder is stored under: the active
+   * account named like the calling AE title (case-insensitive), else {@code RTDS_DICOM_ACCOUNT}.
+   *
+   * @return the account id, or empty if neither exists
+   */
+  public Optional<Integer> accountForSender(String aeTitle) {
+    if (aeTitle != null && !aeTitle.isBlank()) {
+      Optional<Integer> named = activeAccount(aeTitle.trim());
+      if (named.isPresent()) {
+        return named;
+      }
+    }
+    return activeAccount(settings.defaultDicomAccount());
+  }
+
+  private Optional<Integer> activeAccount(String username) {
+    return em.createQuery(
+            "select u.id from AuthUser u where lower(u.username) = lower(:name) and u.active = true",
+            Integer.class)
+        .setParameter("name", username)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private ContentAddressedStore store() {
+    return fileStore.store();
+  }
+
+  static boolean exists(EntityManager em, int accountId) {
+    return em.find(AuthUser.class, accountId) != null;
+  }
+}
