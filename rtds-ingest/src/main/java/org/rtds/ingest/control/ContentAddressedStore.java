@@ -85,6 +85,30 @@ public final class ContentAddressedStore {
   }
 
   /**
+   * Takes over a file that a receiver already wrote below {@code incoming/} (the DICOM listener
+   * spools there itself), computing its SHA-256 without copying it.
+   *
+   * @throws IllegalArgumentException if the file is not below {@code incoming/}
+   */
+  public SpooledFile adopt(Path file) throws IOException {
+    Path incoming = root.resolve(FileStoreDirectory.INCOMING);
+    Path absolute = file.toAbsolutePath().normalize();
+    if (!absolute.startsWith(incoming)) {
+      throw new IllegalArgumentException(file + " is not below " + incoming);
+    }
+    MessageDigest digest = sha256();
+    long size = 0;
+    try (InputStream in = Files.newInputStream(absolute)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        digest.update(buffer, 0, n);
+        size += n;
+      }
+    }
+    return new SpooledFile(absolute, HexFormat.of().formatHex(digest.digest()), size);
+  }
+
+  /**
    * Moves a spooled file to its content address. If the address already holds the same bytes the
    * spooled copy is deleted.
    *
