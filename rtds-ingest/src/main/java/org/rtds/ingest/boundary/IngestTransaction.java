@@ -1,5 +1,6 @@
 package org.rtds.ingest.boundary;
 
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,6 +27,7 @@ import org.rtds.ingest.entity.IngestStatus;
  * committed.
  */
 @Stateless
+@LocalBean
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class IngestTransaction implements IngestPipeline.Transactions {
 

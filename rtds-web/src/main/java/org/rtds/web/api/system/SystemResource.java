@@ -13,6 +13,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rtds.ingest.boundary.DicomListenerService;
 import org.rtds.ingest.boundary.FileStore;
 import org.rtds.ingest.control.FileStoreState;
 import org.rtds.security.boundary.RtdsRoles;
@@ -32,15 +33,25 @@ public class SystemResource {
 
   @Inject FileStore fileStore;
 
+  @Inject DicomListenerService dicomListener;
+
   /**
    * @param version RTDS build version
    * @param schemaVersion applied Flyway version of the dsrt schema
    * @param database database product and version as the JDBC driver reports them
    * @param dataDir absolute path of RTDS_DATA_DIR on this node
    * @param dataDirFreeMb free space there, in MiB
+   * @param dicomAeTitle AE title of the DICOM listener
+   * @param dicomPort its port; null when it is switched off or could not start
    */
   public record SystemInfo(
-      String version, String schemaVersion, String database, String dataDir, long dataDirFreeMb) {}
+      String version,
+      String schemaVersion,
+      String database,
+      String dataDir,
+      long dataDirFreeMb,
+      String dicomAeTitle,
+      Integer dicomPort) {}
 
   @GET
   @Operation(summary = "Version, schema and database of this node (administrators only)")
@@ -59,6 +70,8 @@ public class SystemResource {
         startup.state().schemaVersion(),
         database,
         store.root().toString(),
-        store.usableBytes() / (1024 * 1024));
+        store.usableBytes() / (1024 * 1024),
+        dicomListener.aeTitle(),
+        dicomListener.port().orElse(null));
   }
 }

@@ -1,0 +1,220 @@
+package org.rtds.web.dicomweb;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.rtds.ingest.control.IngestUnavailableException;
+import org.rtds.ingest.entity.IngestChannel;
+import org.rtds.ingest.entity.IngestOrigin;
+import org.rtds.ingest.entity.IngestOutcome;
+import org.rtds.ingest.entity.IngestStatus;
+import org.rtds.security.boundary.Account;
+import org.rtds.security.boundary.AccountAuthenticator;
+import org.rtds.web.api.DatabaseUnavailable;
+import org.rtds.web.api.Problem;
+import org.rtds.web.ingest.UploadProcessor;
+import org.rtds.web.ingest.UploadProcessor.Received;
+import org.rtds.web.ingest.UploadProcessor.RequestTooLargeException;
+
+/**
+ * STOW-RS (PS3.18 §10.5): {@code POST /rtds/dicomweb/studies} and {@code
+ * /rtds/dicomweb/studies/{StudyInstanceUID}} with a {@code multipart/related;
+ * type="application/dicom"} body. The answer is a DICOM JSON data set ({@code
+ * application/dicom+json}) with the Referenced SOP Sequence (stored and already stored objects) and
+ * the Failed SOP Sequence (with Failure Reason); HTTP 200 when every object was stored, 202 when
+ * some failed, 409 when none was stored. A {@code Warning} header carries the reasons in words. A
+ * study UID in the path is informative: objects are stored under the study they name.
+ */
+@WebServlet(urlPatterns = "/dicomweb/*")
+public class StowServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = System.getLogger(StowServlet.class.getName());
+
+  static final String DICOM_JSON = "application/dicom+json";
+
+  /** Failure Reason (0008,1197) values, PS3.4 Annex GG / PS3.18 Table 10.5.3-1. */
+  static final int PROCESSING_FAILURE = 0x0110;
+
+  static final int SOP_CLASS_NOT_SUPPORTED = 0x0122;
+  static final int OUT_OF_RESOURCES = 0xA700;
+  static final int CANNOT_UNDERSTAND = 0xC000;
+
+  @Inject transient UploadProcessor uploads;
+
+  @Inject transient AccountAuthenticator accounts;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String path = Optional.ofNullable(request.getPathInfo()).orElse("");
+    if (!path.matches("/studies(/[0-9.]{1,64})?/?")) {
+      problem(
+          response, 404, "no DICOMweb resource " + path + "; STOW-RS is POST /dicomweb/studies");
+      return;
+    }
+    MediaType type;
+    try {
+      type = MediaType.valueOf(Optional.ofNullable(request.getContentType()).orElse(""));
+    } catch (IllegalArgumentException e) {
+      type = null;
+    }
+    if (type == null
+        || !"multipart/related".equalsIgnoreCase(type.getType() + "/" + type.getSubtype())
+        || !Optional.ofNullable(type.getParameters().get("type"))
+            .orElse("application/dicom")
+            .toLowerCase(Locale.ROOT)
+            .startsWith("application/dicom")) {
+      problem(
+          response,
+          415,
+          "STOW-RS takes multipart/related; type=\"application/dicom\" (got "
+              + request.getContentType()
+              + ")");
+      return;
+    }
+    Optional<Account> account =
+        Optional.ofNullable(request.getUserPrincipal())
+            .flatMap(p -> accounts.findActive(p.getName()));
+    if (account.isEmpty()) {
+      problem(response, 401, "authentication required");
+      return;
+    }
+    IngestOrigin origin =
+        new IngestOrigin(account.get().id(), IngestChannel.STOW_RS, request.getRemoteAddr());
+    List<Received> results;
+    try {
+      results = uploads.process(type, request.getInputStream(), origin);
+    } catch (RequestTooLargeException e) {
+      problem(response, 413, e.getMessage());
+      return;
+    } catch (IngestUnavailableException e) {
+      response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+      problem(response, 503, DatabaseUnavailable.problem().detail());
+      return;
+    } catch (IOException e) {
+      if (e.getClass().getSimpleName().equals("MalformedMultipartException")) {
+        problem(response, 400, e.getMessage());
+        return;
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      if (DatabaseUnavailable.isCause(e)) {
+        response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        problem(response, 503, DatabaseUnavailable.problem().detail());
+        return;
+      }
+      throw e;
+    }
+    answer(request, response, results);
+  }
+
+  private static void answer(
+      HttpServletRequest request, HttpServletResponse response, List<Received> results)
+      throws IOException {
+    String base =
+        request.getRequestURL().toString().replaceFirst("/dicomweb/.*$", "/dicomweb/studies/");
+    JsonArrayBuilder referenced = Json.createArrayBuilder();
+    JsonArrayBuilder failed = Json.createArrayBuilder();
+    StringBuilder reasons = new StringBuilder();
+    int ok = 0;
+    int failures = 0;
+    for (Received received : results) {
+      IngestOutcome outcome = received.outcome();
+      JsonObjectBuilder item = Json.createObjectBuilder();
+      uid(item, "00081150", outcome.sopClassUid());
+      uid(item, "00081155", outcome.sopInstanceUid());
+      if (outcome.status() == IngestStatus.REJECTED) {
+        failures++;
+        item.add("00081197", element("US", Json.createArrayBuilder().add(failureReason(outcome))));
+        failed.add(item);
+        if (reasons.length() < 1500) {
+          reasons
+              .append(reasons.length() == 0 ? "" : "; ")
+              .append(Optional.ofNullable(outcome.sopInstanceUid()).orElse(received.file()))
+              .append(": ")
+              .append(outcome.reason());
+        }
+      } else {
+        ok++;
+        if (outcome.studyInstanceUid() != null) {
+          item.add(
+              "00081190",
+              element(
+                  "UR",
+                  Json.createArrayBuilder()
+                      .add(
+                          base
+                              + outcome.studyInstanceUid()
+                              + "/instances/"
+                              + outcome.sopInstanceUid())));
+        }
+        referenced.add(item);
+      }
+    }
+    JsonObjectBuilder body = Json.createObjectBuilder();
+    if (ok > 0) {
+      body.add("00081199", element("SQ", referenced));
+    }
+    if (failures > 0) {
+      body.add("00081198", element("SQ", failed));
+      response.setHeader(
+          "Warning",
+          "299 RTDS \"" + reasons.toString().replace('"', '\'').replaceAll("[\\r\\n]", " ") + "\"");
+      LOG.log(
+          Level.INFO, "STOW-RS: {0} of {1} objects failed: {2}", failures, results.size(), reasons);
+    }
+    response.setStatus(failures == 0 && ok > 0 ? 200 : ok == 0 ? 409 : 202);
+    response.setContentType(DICOM_JSON);
+    response.setCharacterEncoding("UTF-8");
+    response.getOutputStream().write(body.build().toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  static int failureReason(IngestOutcome outcome) {
+    String code = Optional.ofNullable(outcome.reasonCode()).orElse("");
+    return switch (code) {
+      case "UNSUPPORTED_SOP_CLASS" -> SOP_CLASS_NOT_SUPPORTED;
+      case "TOO_LARGE" -> OUT_OF_RESOURCES;
+      case "CONFLICT", "FRAME_OF_REFERENCE" -> PROCESSING_FAILURE;
+      default -> CANNOT_UNDERSTAND;
+    };
+  }
+
+  private static void uid(JsonObjectBuilder item, String tag, String value) {
+    if (value != null) {
+      item.add(tag, element("UI", Json.createArrayBuilder().add(value)));
+    }
+  }
+
+  private static JsonObjectBuilder element(String vr, JsonArrayBuilder values) {
+    return Json.createObjectBuilder().add("vr", vr).add("Value", values);
+  }
+
+  private static void problem(HttpServletResponse response, int status, String detail)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType(Problem.MEDIA_TYPE);
+    response.setCharacterEncoding("UTF-8");
+    Problem problem =
+        new Problem(
+            status,
+            jakarta.ws.rs.core.Response.Status.fromStatusCode(status) == null
+                ? "Error"
+                : jakarta.ws.rs.core.Response.Status.fromStatusCode(status).getReasonPhrase(),
+            detail);
+    response.getOutputStream().write(problem.toJson().getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,264 @@
+package org.rtds.web.ingest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.rtds.ingest.boundary.Ingestion;
+import org.rtds.ingest.control.ContentAddressedStore.SpooledFile;
+import org.rtds.ingest.control.ContentAddressedStore.TooLargeException;
+import org.rtds.ingest.entity.IngestOrigin;
+import org.rtds.ingest.entity.IngestOutcome;
+
+/**
+ * Turns an HTTP upload into ingested objects, whatever its form: one {@code application/dicom}
+ * object, a {@code multipart/form-data} or {@code multipart/related} body of many (parts may be
+ * zips), or an {@code application/zip} archive. Bodies are streamed: each object is spooled into
+ * the file store and ingested before the next one is read.
+ *
+ * <p>Limits: an object beyond {@code RTDS_MAX_OBJECT_MB} is rejected alone (TOO_LARGE); a request
+ * body beyond {@code RTDS_MAX_REQUEST_MB} ends the request ({@link RequestTooLargeException}, HTTP
+ * 413). A zip is expanded entry by entry with the same per-object limit, so a zip bomb fills at
+ * most one object's worth of disk before it is refused; entries with absolute or {@code ..} paths
+ * are refused (UNSAFE_PATH).
+ */
+@ApplicationScoped
+public class UploadProcessor {
+
+  /** The media type of a single DICOM object (PS3.18). */
+  public static final String APPLICATION_DICOM = "application/dicom";
+
+  /** How many times RTDS_MAX_REQUEST_MB the entries of one zip may expand to. */
+  static final long ZIP_EXPANSION_LIMIT = 4;
+
+  @Inject Ingestion ingestion;
+
+  /** One result per received object (or refused entry), with the part or entry it came from. */
+  public record Received(String file, IngestOutcome outcome) {}
+
+  /**
+   * Ingests an upload.
+   *
+   * @param mediaType the request's Content-Type
+   * @param body the request body
+   * @param origin the sending account, channel and client
+   * @return one result per object, in order
+   * @throws UnsupportedUploadException if the media type is none of the above
+   * @throws RequestTooLargeException beyond RTDS_MAX_REQUEST_MB
+   * @throws IOException if the body cannot be read, or is malformed multipart
+   */
+  public List<Received> process(MediaType mediaType, InputStream body, IngestOrigin origin)
+      throws IOException {
+    long maxRequest = ingestion.settings().maxRequestBytes();
+    InputStream limited =
+        new LimitedInputStream(
+            body,
+            maxRequest,
+            "the request is larger than the limit of "
+                + maxRequest / (1024 * 1024)
+                + " MB (RTDS_MAX_REQUEST_MB); send fewer objects per request");
+    List<Received> results = new ArrayList<>();
+    String type = mediaType == null ? "" : mediaType.getType() + "/" + mediaType.getSubtype();
+    switch (type.toLowerCase(Locale.ROOT)) {
+      case APPLICATION_DICOM, "application/octet-stream" ->
+          results.add(new Received(null, ingestOne(limited, origin)));
+      case "application/zip", "application/x-zip-compressed" ->
+          ingestZip(limited, "", origin, results);
+      case "multipart/form-data", "multipart/related" -> {
+        MultipartStream parts =
+            new MultipartStream(limited, mediaType.getParameters().get("boundary"));
+        int index = 0;
+        while (parts.nextPart()) {
+          index++;
+          Map<String, String> headers = parts.headers();
+          String name = fileName(headers, index);
+          String partType = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
+          if (partType.startsWith("application/zip")
+              || name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            ingestZip(parts.body(), name + "!", origin, results);
+          } else {
+            results.add(new Received(name, ingestOne(parts.body(), origin)));
+          }
+        }
+      }
+      default ->
+          throw new UnsupportedUploadException(
+              "Content-Type "
+                  + (type.isEmpty() ? "(none)" : type)
+                  + " is not accepted: send application/dicom (one object),"
+                  + " multipart/form-data or multipart/related (many), or application/zip");
+    }
+    return results;
+  }
+
+  private IngestOutcome ingestOne(InputStream in, IngestOrigin origin) throws IOException {
+    long maxObject = ingestion.settings().maxObjectBytes();
+    SpooledFile spooled;
+    try {
+      spooled = ingestion.spool(in, maxObject);
+    } catch (TooLargeException e) {
+      in.transferTo(OutputStreamSink.INSTANCE); // the rest of this object, to reach the next
+      return IngestOutcome.rejected(
+          "TOO_LARGE",
+          "the object is larger than the limit of "
+              + maxObject / (1024 * 1024)
+              + " MB (RTDS_MAX_OBJECT_MB)");
+    }
+    return ingestion.ingest(spooled, origin);
+  }
+
+  private void ingestZip(InputStream in, String prefix, IngestOrigin origin, List<Received> results)
+      throws IOException {
+    ZipInputStream zip = new ZipInputStream(in);
+    long maxExpanded = ZIP_EXPANSION_LIMIT * ingestion.settings().maxRequestBytes();
+    InputStream expanded =
+        new LimitedInputStream(
+            zip,
+            maxExpanded,
+            "the zip archive expands to more than "
+                + maxExpanded / (1024 * 1024)
+                + " MB ("
+                + ZIP_EXPANSION_LIMIT
+                + " x RTDS_MAX_REQUEST_MB): refused as a possible zip bomb");
+    int entries = 0;
+    try {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        entries++;
+        String name = prefix + entry.getName();
+        if (entry.isDirectory()) {
+          continue;
+        }
+        if (isUnsafe(entry.getName())) {
+          results.add(
+              new Received(
+                  name,
+                  IngestOutcome.rejected(
+                      "UNSAFE_PATH",
+                      "zip entry '"
+                          + entry.getName()
+                          + "' has an absolute path or '..'; refused (path traversal)")));
+          continue;
+        }
+        results.add(new Received(name, ingestOne(expanded, origin)));
+      }
+    } catch (ZipException e) {
+      results.add(
+          new Received(
+              prefix.isEmpty() ? null : prefix,
+              IngestOutcome.rejected("NOT_ZIP", "the zip archive is damaged: " + e.getMessage())));
+    }
+    if (entries == 0 && results.isEmpty()) {
+      results.add(
+          new Received(
+              prefix.isEmpty() ? null : prefix,
+              IngestOutcome.rejected("NOT_ZIP", "not a zip archive, or an empty one")));
+    }
+  }
+
+  static boolean isUnsafe(String entryName) {
+    String normalised = entryName.replace('\\', '/');
+    if (normalised.startsWith("/") || normalised.matches("^[A-Za-z]:.*")) {
+      return true;
+    }
+    for (String segment : normalised.split("/")) {
+      if (segment.equals("..")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String fileName(Map<String, String> headers, int index) {
+    String disposition = headers.getOrDefault("content-disposition", "");
+    for (String parameter : disposition.split(";")) {
+      String p = parameter.trim();
+      if (p.toLowerCase(Locale.ROOT).startsWith("filename=")) {
+        String value = p.substring("filename=".length()).trim();
+        if (value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2) {
+          value = value.substring(1, value.length() - 1);
+        }
+        if (!value.isEmpty()) {
+          return value;
+        }
+      }
+    }
+    String location = headers.get("content-location");
+    return location != null ? location : "part " + index;
+  }
+
+  /** Counts bytes read and ends the request beyond the limit. */
+  private static final class LimitedInputStream extends FilterInputStream {
+    private final long max;
+    private final String message;
+    private long count;
+
+    LimitedInputStream(InputStream in, long max, String message) {
+      super(in);
+      this.max = max;
+      this.message = message;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(long n) throws RequestTooLargeException {
+      count += n;
+      if (count > max) {
+        throw new RequestTooLargeException(message);
+      }
+    }
+  }
+
+  /** Discards bytes. */
+  private static final class OutputStreamSink extends java.io.OutputStream {
+    static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+    @Override
+    public void write(int b) {}
+
+    @Override
+    public void write(byte[] b, int off, int len) {}
+  }
+
+  /** The request body is larger than {@code RTDS_MAX_REQUEST_MB}. */
+  public static final class RequestTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RequestTooLargeException(String message) {
+      super(message);
+    }
+  }
+
+  /** The media type is not one RTDS ingests. */
+  public static final class UnsupportedUploadException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UnsupportedUploadException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,316 @@
+package org.rtds.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Ingestion through the HTTP channels and the DICOM listener of a deployed RTDS: REST (single
+ * object, multipart, zip), DICOMweb STOW-RS, C-STORE with DCMTK's storescu, the study view with
+ * what is missing, duplicates and bad input.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class IngestionIT {
+
+  private static final String ADMIN = "admin";
+
+  @ArquillianResource URL base;
+
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  @Deployment
+  static WebArchive deployment() throws SQLException {
+    return ApplicationWiringIT.deployment();
+  }
+
+  /** Null until the first test has waited for readiness. */
+  private static Boolean ready;
+
+  @BeforeEach
+  void awaitReady() throws Exception {
+    if (ready == null) {
+      ready = false;
+      for (int i = 0; i < 240 && !ready; i++) {
+        HttpResponse<String> health =
+            send(HttpRequest.newBuilder(uri("health/ready")).GET(), false);
+        ready = health.statusCode() == 200;
+        if (!ready) {
+          Thread.sleep(500);
+        }
+      }
+    }
+    assertThat(ready).as("RTDS became ready (later tests fail at once if not)").isTrue();
+  }
+
+  @Test
+  void aStudyArrivesByMultipartCompletelyAndAgainAsDuplicates() throws Exception {
+    List<Path> files = nelmsFiles();
+    // a study that arrives without its dose first: the study view says what is missing
+    List<Path> withoutDose = files.stream().filter(f -> !name(f).equals("RD.dcm")).toList();
+    JsonArray first = postMultipart("api/v1/instances", withoutDose, "multipart/form-data", 200);
+    assertThat(statuses(first)).containsOnlyKeys("STORED").containsEntry("STORED", 43L);
+    String study = first.getJsonObject(0).getString("studyInstanceUid");
+
+    JsonObject incomplete = getJson("api/v1/studies/" + study);
+    assertThat(incomplete.getJsonArray("missing").getString(0)).isEqualTo("RTDOSE");
+    assertThat(incomplete.getJsonObject("features").getString("detail")).contains("RTDOSE");
+
+    JsonArray second = postMultipart("api/v1/instances", files, "multipart/form-data", 200);
+    assertThat(statuses(second)).containsEntry("STORED", 1L).containsEntry("DUPLICATE", 43L);
+
+    JsonObject complete = getJson("api/v1/studies/" + study);
+    assertThat(complete.getJsonArray("missing")).isEmpty();
+    assertThat(complete.getJsonObject("objects").getInt("CT")).isEqualTo(41);
+    assertThat(complete.getJsonObject("objects").getInt("RTDOSE")).isEqualTo(1);
+    assertThat(complete.getJsonObject("features").getString("status")).isEqualTo("PENDING");
+    assertThat(complete.getJsonObject("features").getString("detail"))
+        .startsWith("inputs complete");
+  }
+
+  @Test
+  void oneObjectAsApplicationDicomAndBadInputWithItsReason() throws Exception {
+    HttpResponse<String> stored =
+        post("api/v1/instances", "application/dicom", pydicom("rtstruct.dcm"));
+    assertThat(stored.statusCode()).isEqualTo(200);
+    JsonObject result = array(stored.body()).getJsonObject(0);
+    assertThat(result.getString("status")).isIn("STORED", "DUPLICATE");
+    assertThat(result.getString("sopClass")).isEqualTo("1.2.840.10008.5.1.4.1.1.481.3");
+
+    HttpResponse<String> text =
+        post("api/v1/instances", "application/dicom", "not DICOM".getBytes(StandardCharsets.UTF_8));
+    assertThat(text.statusCode()).isEqualTo(400);
+    assertThat(text.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonObject problem = object(text.body());
+    assertThat(problem.getString("detail")).contains("nothing in the request was a readable");
+    assertThat(problem.getJsonArray("results").getJsonObject(0).getString("reasonCode"))
+        .isEqualTo("NOT_DICOM");
+
+    HttpResponse<String> truncated =
+        post("api/v1/instances", "application/dicom", pydicom("rtplan_truncated.dcm"));
+    assertThat(truncated.statusCode()).isEqualTo(400);
+    assertThat(
+            object(truncated.body()).getJsonArray("results").getJsonObject(0).getString("reason"))
+        .containsIgnoringCase("trunc");
+
+    HttpResponse<String> unknownType = post("api/v1/instances", "text/plain", new byte[] {1});
+    assertThat(unknownType.statusCode()).isEqualTo(415);
+  }
+
+  @Test
+  void aZipWithAPathTraversalEntryStoresTheGoodOnesAndRefusesTheBadOne() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (String name : List.of("rtdose.dcm", "rtplan.dcm")) {
+        zip.putNextEntry(new ZipEntry("study/" + name));
+        zip.write(pydicom(name));
+      }
+      zip.putNextEntry(new ZipEntry("../../etc/evil.dcm"));
+      zip.write(pydicom("CT_small.dcm"));
+      zip.putNextEntry(new ZipEntry("readme.txt"));
+      zip.write("hello".getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> response =
+        post("api/v1/instances", "application/zip", bytes.toByteArray());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    Map<String, JsonObject> byFile =
+        array(response.body()).stream()
+            .map(JsonValue::asJsonObject)
+            .collect(Collectors.toMap(o -> o.getString("file"), Function.identity()));
+    assertThat(byFile.get("study/rtdose.dcm").getString("status")).isIn("STORED", "DUPLICATE");
+    assertThat(byFile.get("study/rtplan.dcm").getString("status")).isIn("STORED", "DUPLICATE");
+    assertThat(byFile.get("../../etc/evil.dcm").getString("reasonCode")).isEqualTo("UNSAFE_PATH");
+    assertThat(byFile.get("readme.txt").getString("reasonCode")).isEqualTo("NOT_DICOM");
+  }
+
+  @Test
+  void stowRsAnswersWithReferencedAndFailedSopSequences() throws Exception {
+    Path notDicom = Files.createTempFile("rtds-stow", ".txt");
+    Files.writeString(notDicom, "plain text");
+    try {
+      HttpResponse<String> response =
+          postMultipartRaw(
+              "dicomweb/studies",
+              List.of(dataDir().resolve("pydicom-rt/rtdose_rle.dcm"), notDicom),
+              "multipart/related; type=\"application/dicom\"");
+      assertThat(response.statusCode()).isEqualTo(202);
+      assertThat(response.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/dicom+json");
+      JsonObject body = object(response.body());
+      assertThat(body.getJsonObject("00081199").getJsonArray("Value")).hasSize(1);
+      JsonObject failed = body.getJsonObject("00081198").getJsonArray("Value").getJsonObject(0);
+      assertThat(failed.getJsonObject("00081197").getJsonArray("Value").getInt(0))
+          .isEqualTo(0xC000);
+      assertThat(response.headers().firstValue("Warning").orElse("")).contains("DICOM");
+    } finally {
+      Files.deleteIfExists(notDicom);
+    }
+    HttpResponse<String> wrongType =
+        post("dicomweb/studies", "application/dicom", pydicom("rtplan.dcm"));
+    assertThat(wrongType.statusCode()).isEqualTo(415);
+  }
+
+  @Test
+  void theDicomListenerStoresWhatStorescuSendsAndAnswersEcho() throws Exception {
+    assumeThat(onPath("storescu")).as("DCMTK storescu on PATH (scripts/ensure-dcmtk.sh)").isTrue();
+    JsonObject system = getJson("api/v1/system");
+    assertThat(system.getString("dicomAeTitle")).isEqualTo("RTDS");
+    int port = system.getInt("dicomPort");
+
+    Process echo =
+        new ProcessBuilder("echoscu", "-aec", "RTDS", "localhost", String.valueOf(port))
+            .redirectErrorStream(true)
+            .start();
+    assertThat(echo.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(echo.exitValue()).isZero();
+
+    List<String> command =
+        new ArrayList<>(List.of("storescu", "-aec", "RTDS", "-aet", "ECLIPSE", "-v"));
+    command.add("localhost");
+    command.add(String.valueOf(port));
+    command.add(dataDir().resolve("pydicom-rt/rtdose.dcm").toString());
+    command.add(dataDir().resolve("pydicom-rt/rtplan_truncated.dcm").toString());
+    Process store = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(store.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(store.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    // the dose is stored (or was by another test); the truncated plan fails with a reason
+    assertThat(output).contains("Received Store Response (Success)");
+    assertThat(output).containsIgnoringCase("Cannot understand");
+  }
+
+  // --- HTTP helpers ---
+
+  private JsonArray postMultipart(String path, List<Path> files, String type, int expected)
+      throws Exception {
+    HttpResponse<String> response = postMultipartRaw(path, files, type);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+    return array(response.body());
+  }
+
+  private HttpResponse<String> postMultipartRaw(String path, List<Path> files, String type)
+      throws Exception {
+    String boundary = "rtds-" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (Path file : files) {
+      body.write(("--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      body.write(
+          ("Content-Disposition: form-data; name=\"file\"; filename=\""
+                  + name(file)
+                  + "\"\r\nContent-Type: application/dicom\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      body.write(Files.readAllBytes(file));
+      body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    return post(path, type + "; boundary=" + boundary, body.toByteArray());
+  }
+
+  private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+        true);
+  }
+
+  private JsonObject getJson(String path) throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET(), true);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return object(response.body());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request, boolean authenticated)
+      throws IOException, InterruptedException {
+    if (authenticated) {
+      String credentials = ADMIN + ":" + ApplicationWiringIT.ADMIN_PASSWORD;
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return client.send(
+        request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) throws Exception {
+    return base.toURI().resolve(path);
+  }
+
+  private static Map<String, Long> statuses(JsonArray results) {
+    return results.stream()
+        .map(v -> v.asJsonObject().getString("status"))
+        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+  }
+
+  private static JsonArray array(String json) {
+    return Json.createReader(new StringReader(json)).readArray();
+  }
+
+  private static JsonObject object(String json) {
+    return Json.createReader(new StringReader(json)).readObject();
+  }
+
+  // --- test data ---
+
+  static Path dataDir() {
+    String shared = System.getProperty("rtds.shared.dir", "../../shared");
+    return Path.of(shared, "data").toAbsolutePath().normalize();
+  }
+
+  private static byte[] pydicom(String name) throws IOException {
+    return Files.readAllBytes(dataDir().resolve("pydicom-rt").resolve(name));
+  }
+
+  private static List<Path> nelmsFiles() throws IOException {
+    try (Stream<Path> files = Files.list(dataDir().resolve("nelms-like"))) {
+      return files.filter(f -> name(f).endsWith(".dcm")).sorted().toList();
+    }
+  }
+
+  private static String name(Path file) {
+    return file.getFileName().toString();
+  }
+
+  private static boolean onPath(String program) {
+    return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+  }
+}
