@@ -84,6 +84,33 @@ class AnalyticDvhTest {
     }
   }
 
+  /**
+   * Spec §8 F, "voxel-centre sampling of the sphere": without supersampling, the sphere (R = 12, SI
+   * gradient) reproduces the table's V (±1 %), Dmean, D95, D5, Dmin and Dmax (± one bin).
+   */
+  @ParameterizedTest(name = "h={0}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "1, 7.208, 16.000, 7.5, 24.5, 4.5, 27.5",
+    "2, 7.296, 16.000, 7.0, 25.0, 5.0, 27.0",
+    "3, 7.560, 16.000, 8.5, 23.5, 5.5, 26.5"
+  })
+  void voxelCentreSamplingOfTheSphere(
+      double h, double v, double mean, double d95, double d5, double dmin, double dmax) {
+    NelmsCase c = new NelmsCase(Shape.Kind.SPHERE, true, 12, 2, h);
+    Map<String, Double> got =
+        NelmsCase.metrics(
+            c.compute(
+                DvhOptions.DEFAULT.withRaster(
+                    org.rtds.features.dose.raster.RasterOptions.fixed(1))));
+    System.out.printf("sphere voxel-centre h=%s: %s%n", h, got);
+    assertThat(got.get("Volume")).isCloseTo(v, within(0.01 * v));
+    assertThat(got.get("Dmean")).isCloseTo(mean, within(BIN));
+    assertThat(got.get("D95%")).isCloseTo(d95, within(BIN));
+    assertThat(got.get("D5%")).isCloseTo(d5, within(BIN));
+    assertThat(got.get("Dmin")).isCloseTo(dmin, within(BIN));
+    assertThat(got.get("Dmax")).isCloseTo(dmax, within(BIN));
+  }
+
   static Stream<NelmsCase> cases() {
     List<NelmsCase> out = new ArrayList<>();
     for (double h : new double[] {1, 2, 3}) {
