@@ -1,6 +1,7 @@
 package org.rtds.features.dose.dvh;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -110,23 +111,25 @@ public final class DvhCalculator {
   private static double sampleSlice(
       SliceRuns s, SamplingGrid grid, DoseGrid dose, float[] doses, float[] vols, int offset) {
     PixelTransform t = grid.slices().get(s.sliceIndex()).transform();
-    DoseGrid.DosePlane plane = dose.planeAt(s.zMm());
     float vol = (float) s.sampleVolumeMm3();
+    double dx = t.dxPerCol() / s.factor();
+    double dy = t.dyPerCol() / s.factor();
     int[] runs = s.runs();
     int k = offset;
     long outside = 0;
-    for (int i = 0; i < runs.length; i += 3) {
-      double r = s.row(runs[i]);
-      for (int v = runs[i + 1]; v < runs[i + 2]; v++) {
-        double c = s.col(v);
-        double d = plane == null ? Double.NaN : plane.doseAt(t.x(r, c), t.y(r, c));
-        if (Double.isNaN(d)) {
-          outside++;
-          d = 0;
+    for (int w = 0; w < s.zSamples(); w++) {
+      DoseGrid.DosePlane plane = dose.planeAt(s.sampleZ(w));
+      for (int i = 0; i < runs.length; i += 3) {
+        double r = s.row(runs[i]);
+        double c = s.col(runs[i + 1]);
+        int n = runs[i + 2] - runs[i + 1];
+        if (plane == null) {
+          outside += n;
+        } else {
+          outside += plane.sampleLine(t.x(r, c), t.y(r, c), dx, dy, n, doses, k);
         }
-        doses[k] = (float) d;
-        vols[k] = vol;
-        k++;
+        Arrays.fill(vols, k, k + n, vol);
+        k += n;
       }
     }
     return outside * s.sampleVolumeMm3();

@@ -218,6 +218,37 @@ public final class DoseGrid {
     }
 
     /**
+     * Samples the n equally spaced points (x0 + i·dx, y0 + i·dy), i = 0 … n−1, writing the dose
+     * (Gy) to out[offset + i], 0 for points outside the grid.
+     *
+     * @param x0 patient x of the first point (mm)
+     * @param y0 patient y of the first point (mm)
+     * @param dx x step (mm)
+     * @param dy y step (mm)
+     * @param n number of points
+     * @param out destination
+     * @param offset first index written
+     * @return number of points outside the grid
+     */
+    public int sampleLine(
+        double x0, double y0, double dx, double dy, int n, float[] out, int offset) {
+      double r0 = transform.row(x0, y0);
+      double c0 = transform.col(x0, y0);
+      double dr = transform.row(x0 + dx, y0 + dy) - r0;
+      double dc = transform.col(x0 + dx, y0 + dy) - c0;
+      int outside = 0;
+      for (int i = 0; i < n; i++) {
+        double d = doseAtPixel(r0 + i * dr, c0 + i * dc);
+        if (Double.isNaN(d)) {
+          outside++;
+          d = 0;
+        }
+        out[offset + i] = (float) d;
+      }
+      return outside;
+    }
+
+    /**
      * @param r fractional dose-grid row
      * @param c fractional dose-grid column
      * @return interpolated dose (Gy), or NaN outside

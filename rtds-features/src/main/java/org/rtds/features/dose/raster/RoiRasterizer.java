@@ -24,7 +24,8 @@ import org.rtds.features.dose.geometry.SamplingGrid;
  *       plane's shape; planes with no CT slice in their slab contribute nothing (noted).
  *   <li>In-plane: a (sub-)pixel centre is inside when its even-odd crossing count over all contours
  *       of the plane is odd (XOR: holes, keyholes and islands); orientation is ignored.
- *   <li>Volume per sample: Δrow·Δcol·(CT slice thickness)/s².
+ *   <li>Volume per sample: Δrow·Δcol·(CT slice thickness)/s² (divided by s again when the dose is
+ *       also subsampled along z, {@link RasterOptions#supersampleZ()}).
  * </ul>
  *
  * Stateless and thread-safe.
@@ -50,6 +51,7 @@ public final class RoiRasterizer {
     double singleThickness = grid.nearestSlice(planeSet.planes().get(0).zMm()).thicknessMm();
     PrismVolume prism = RoiVolumeCalculator.prismVolume(planeSet, singleThickness);
     int s = options.factorFor(prism.volumeCc());
+    int zSamples = options.supersampleZ() ? s : 1;
     List<PlaneSet.Slab> slabs = planeSet.slabs(singleThickness);
     List<SliceRuns> slices = new ArrayList<>();
     double sampleArea = grid.rowSpacingMm() * grid.colSpacingMm() / ((double) s * s);
@@ -66,7 +68,14 @@ public final class RoiRasterizer {
             ScanlineFiller.fill(toPixel(plane, slice.transform()), grid.rows(), grid.columns(), s);
         if (runs.length > 0) {
           slices.add(
-              new SliceRuns(slice.index(), slice.zMm(), s, sampleArea * slice.thicknessMm(), runs));
+              new SliceRuns(
+                  slice.index(),
+                  slice.zMm(),
+                  slice.thicknessMm(),
+                  s,
+                  zSamples,
+                  sampleArea * slice.thicknessMm() / zSamples,
+                  runs));
         }
       }
       if (!any) {
