@@ -9,7 +9,12 @@ package org.rtds.features.dose.contour;
  */
 public record Contour(ContourType type, double[] pointsMm) {
 
-  /** Rejects a null type or point array (content is validated later, never thrown on). */
+  /**
+   * Rejects a null type or point array (content is validated later, never thrown on).
+   *
+   * @param type ContourGeometricType
+   * @param pointsMm flat x, y, z triplets (mm)
+   */
   public Contour {
     if (type == null || pointsMm == null) {
       throw new IllegalArgumentException("contour type and points are required");

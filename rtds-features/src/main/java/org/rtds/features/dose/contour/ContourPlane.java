@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record ContourPlane(double zMm, List<double[]> polygonsXy) {
 
-  /** Makes the polygon list unmodifiable. */
+  /**
+   * Makes the polygon list unmodifiable.
+   *
+   * @param zMm the plane's z (mm): mean z of its first contour
+   * @param polygonsXy polygons as flat x, y arrays (mm), in input order
+   */
   public ContourPlane {
     polygonsXy = List.copyOf(polygonsXy);
   }

@@ -31,7 +31,12 @@ public record PlaneSet(List<ContourPlane> planes, List<SkippedContour> skipped) 
     }
   }
 
-  /** Makes the lists unmodifiable. */
+  /**
+   * Makes the lists unmodifiable.
+   *
+   * @param planes planes in strictly ascending z
+   * @param skipped contours not used, with reasons
+   */
   public PlaneSet {
     planes = List.copyOf(planes);
     skipped = List.copyOf(skipped);

@@ -1,5 +1,7 @@
 package org.rtds.features.dose.contour;
 
+import java.util.List;
+
 /**
  * Planar polygon helpers on flat x, y arrays (mm). A polygon is implicitly closed (last vertex
  * connects to the first).
@@ -53,7 +55,7 @@ public final class Polygons {
    * @param polygons flat x, y arrays
    * @return the net area (mm²)
    */
-  public static double nestedArea(java.util.List<double[]> polygons) {
+  public static double nestedArea(List<double[]> polygons) {
     double total = 0;
     for (int i = 0; i < polygons.size(); i++) {
       double[] p = polygons.get(i);

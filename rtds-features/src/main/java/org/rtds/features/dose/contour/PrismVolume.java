@@ -18,7 +18,15 @@ public record PrismVolume(
     double[] planeThicknessMm,
     List<SkippedContour> skipped) {
 
-  /** Makes the skipped list unmodifiable. */
+  /**
+   * Makes the skipped list unmodifiable.
+   *
+   * @param volumeCc the volume (cc)
+   * @param planeZMm z of each plane (mm), ascending
+   * @param planeAreaMm2 nested area of each plane (mm²)
+   * @param planeThicknessMm prism thickness t_i of each plane (mm)
+   * @param skipped contours not used, with reasons
+   */
   public PrismVolume {
     skipped = List.copyOf(skipped);
   }

@@ -11,7 +11,13 @@ import java.util.List;
  */
 public record RoiContours(int roiNumber, String name, List<Contour> contours) {
 
-  /** Makes the contour list unmodifiable. */
+  /**
+   * Makes the contour list unmodifiable.
+   *
+   * @param roiNumber ROINumber (3006,0022)
+   * @param name ROIName (3006,0026)
+   * @param contours the ROI's contours in any order
+   */
   public RoiContours {
     contours = List.copyOf(contours);
   }

@@ -13,7 +13,13 @@ import java.util.Arrays;
  */
 public record CumulativeDvh(double[] binWidthsGy, double[] volumes, VolumeUnit unit) {
 
-  /** Checks both arrays have the same length. */
+  /**
+   * Checks both arrays have the same length.
+   *
+   * @param binWidthsGy bin widths (Gy), positive
+   * @param volumes cumulative volume at each bin's lower edge (cc or %)
+   * @param unit unit of the volumes
+   */
   public CumulativeDvh {
     if (binWidthsGy.length != volumes.length) {
       throw new IllegalArgumentException("DVH needs one volume per bin width");

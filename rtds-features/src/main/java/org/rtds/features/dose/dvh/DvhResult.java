@@ -30,7 +30,20 @@ public record DvhResult(
     List<SkippedContour> skipped,
     List<String> notes) {
 
-  /** Makes the lists unmodifiable. */
+  /**
+   * Makes the lists unmodifiable.
+   *
+   * @param roiNumber ROINumber
+   * @param roiName ROIName
+   * @param samples exact voxel dose list (Gy, mm³); metrics come from here
+   * @param dvh cumulative DVH (CM3) with the configured bin width
+   * @param volumeCc rasterised ROI volume = DVH total volume (cc)
+   * @param volumeOutsideDoseGridCc part of volumeCc outside the dose grid, counted at 0 Gy (cc)
+   * @param prismVolumeCc stacked-prism volume of the same contours (cc), §6
+   * @param supersampling in-plane supersampling factor used
+   * @param skipped contours not used, with reasons
+   * @param notes remarks (no valid volume, planes without CT slices, volume outside the dose grid)
+   */
   public DvhResult {
     skipped = List.copyOf(skipped);
     notes = List.copyOf(notes);

@@ -34,7 +34,16 @@ public record ImageOrientation(
   /** Head first prone: (−1,0,0,0,−1,0). */
   public static final ImageOrientation HFP = new ImageOrientation(-1, 0, 0, 0, -1, 0);
 
-  /** Validates finiteness and that the direction cosines are unit and orthogonal (±1e-3). */
+  /**
+   * Validates finiteness and that the direction cosines are unit and orthogonal (±1e-3).
+   *
+   * @param rowX x cosine of the row direction
+   * @param rowY y cosine of the row direction
+   * @param rowZ z cosine of the row direction
+   * @param colX x cosine of the column direction
+   * @param colY y cosine of the column direction
+   * @param colZ z cosine of the column direction
+   */
   public ImageOrientation {
     double[] all = {rowX, rowY, rowZ, colX, colY, colZ};
     for (double v : all) {

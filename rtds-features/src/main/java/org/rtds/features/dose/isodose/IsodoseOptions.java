@@ -14,7 +14,13 @@ public record IsodoseOptions(double[] levelsPercent, OptionalDouble prescription
   /** Default levels (% of Rx), §5. */
   public static final double[] DEFAULT_LEVELS = {30, 50, 70, 80, 90, 95, 100, 105, 107};
 
-  /** Validates levels (positive, finite). */
+  /**
+   * Validates levels (positive, finite).
+   *
+   * @param levelsPercent levels in % of the reference (default {30, 50, 70, 80, 90, 95, 100, 105,
+   *     107})
+   * @param prescriptionGy Rx (Gy); when empty the levels refer to the dose grid's global maximum
+   */
   public IsodoseOptions {
     for (double l : levelsPercent) {
       if (!(l > 0) || !Double.isFinite(l)) {

@@ -21,7 +21,15 @@ public record RasterOptions(
   /** Default: automatic, ×4 in-plane for ROIs under 5 cc (§4.4 step 1), ×1 otherwise; no z. */
   public static final RasterOptions DEFAULT = new RasterOptions(0, 5.0, 4, false);
 
-  /** Validates the factors (1–16). */
+  /**
+   * Validates the factors (1–16).
+   *
+   * @param supersampling fixed factor ≥ 1, or 0 for automatic
+   * @param autoThresholdCc automatic mode: ROIs whose prism volume is below this (cc) are
+   *     supersampled
+   * @param autoFactor automatic mode: the factor used for small ROIs (others use 1)
+   * @param supersampleZ also subdivide the dose sampling along z (see above); default false
+   */
   public RasterOptions {
     if (supersampling < 0 || supersampling > 16 || autoFactor < 1 || autoFactor > 16) {
       throw new IllegalArgumentException("supersampling factors must be in 1..16 (0 = auto)");

@@ -23,7 +23,17 @@ public record RoiMask(
     List<SkippedContour> skipped,
     List<String> notes) {
 
-  /** Makes the lists unmodifiable. */
+  /**
+   * Makes the lists unmodifiable.
+   *
+   * @param roiNumber ROINumber
+   * @param roiName ROIName
+   * @param factor in-plane supersampling factor used
+   * @param slices the slices holding samples, ascending z
+   * @param prismVolumeCc stacked-prism volume of the same contours (cc), §6
+   * @param skipped contours not used, with reasons
+   * @param notes further remarks (planes outside the CT, no valid volume, …)
+   */
   public RoiMask {
     slices = List.copyOf(slices);
     skipped = List.copyOf(skipped);
