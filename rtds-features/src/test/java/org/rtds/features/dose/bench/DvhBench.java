@@ -22,7 +22,8 @@ import org.rtds.features.dose.raster.RoiRasterizer;
  * Not a test: a benchmark of a synthetic study — CT 512×512×150 (0.977 mm pixels, 3 mm slices), 25
  * ROIs including a 30×20 cm elliptical body on every slice, a 2.5 mm dose grid — computing all DVHs
  * plus seven metrics per ROI. Run with {@code java -cp target/classes:target/test-classes
- * org.rtds.features.dose.bench.DvhBench [repetitions]}; prints seconds per study.
+ * org.rtds.features.dose.bench.DvhBench [repetitions]} (add {@code -Drtds.bench.sequential=true}
+ * for one thread in {@code computeAll}); prints seconds per study.
  */
 public final class DvhBench {
   private DvhBench() {}
@@ -67,6 +68,11 @@ public final class DvhBench {
         dose.rows(),
         dose.columns(),
         dose.frameZ().length);
+    DvhOptions options =
+        Boolean.parseBoolean(System.getProperty("rtds.bench.sequential", "false"))
+            ? new DvhOptions(0.01, DvhOptions.DEFAULT.raster(), false)
+            : DvhOptions.DEFAULT;
+    System.out.println("parallel: " + options.parallel());
     double[] phase = new double[3];
     double best = Double.MAX_VALUE;
     double sum = 0;
@@ -87,7 +93,7 @@ public final class DvhBench {
       last.parallelStream()
           .forEach(d -> MetricEvaluator.evaluateAll(metrics, MetricContext.of(d.samples())));
       long t3 = System.nanoTime();
-      List<DvhResult> all = DvhCalculator.computeAll(rois, ct, dose, DvhOptions.DEFAULT);
+      List<DvhResult> all = DvhCalculator.computeAll(rois, ct, dose, options);
       for (DvhResult d : all) {
         MetricEvaluator.evaluateAll(metrics, MetricContext.of(d.samples()));
       }
