@@ -145,6 +145,10 @@ CREATE TABLE `rtds_object` (
   -- SHA-256 of the bytes as received (lower-case hex) and their size in bytes.
   `ContentSHA256` char(64) NOT NULL,
   `SizeBytes` bigint(20) NOT NULL,
+  -- SHA-256 of what RTDS read from the object (identity, geometry, contours, dose values),
+  -- independent of the transfer syntax: the same object re-encoded by a router is a duplicate,
+  -- not a conflicting correction.
+  `ContentFingerprint` char(64) NOT NULL,
   `FilePath` varchar(255) NOT NULL,
   -- The channel: REST, STOW_RS, DIMSE, DROP_FOLDER, UPLOAD, IMPORT.
   `Channel` varchar(16) NOT NULL,

@@ -60,6 +60,17 @@ public class StoredObject extends GeneratedIdEntity {
   @Column(name = "ContentSHA256", nullable = false, length = 64, columnDefinition = "char(64)")
   private String contentSha256;
 
+  /**
+   * SHA-256 of the content RTDS read (identity, geometry, contours, dose values), independent of
+   * the transfer syntax: equal for the same object in another encoding.
+   */
+  @Column(
+      name = "ContentFingerprint",
+      nullable = false,
+      length = 64,
+      columnDefinition = "char(64)")
+  private String contentFingerprint;
+
   /** Size of the stored bytes. */
   @Column(name = "SizeBytes", nullable = false)
   private Long sizeBytes;
@@ -157,6 +168,14 @@ public class StoredObject extends GeneratedIdEntity {
 
   public void setContentSha256(String contentSha256) {
     this.contentSha256 = contentSha256;
+  }
+
+  public String getContentFingerprint() {
+    return contentFingerprint;
+  }
+
+  public void setContentFingerprint(String contentFingerprint) {
+    this.contentFingerprint = contentFingerprint;
   }
 
   public Long getSizeBytes() {

@@ -327,6 +327,7 @@ public final class SampleGraph {
     storedObject.setTransferSyntaxUid("1.2.840.10008.1.2.1");
     storedObject.setContentSha256(sha256);
     storedObject.setSizeBytes(526_418L);
+    storedObject.setContentFingerprint(sha256.replace('a', 'b'));
     storedObject.setFilePath("objects/9f/86/" + sha256 + ".dcm");
     storedObject.setChannel("DIMSE");
     storedObject.setOrigin("ECLIPSE_AE");

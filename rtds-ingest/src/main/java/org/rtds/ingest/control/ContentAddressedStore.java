@@ -135,6 +135,18 @@ public final class ContentAddressedStore {
     return new StoredFile(relative, target, spooled.sha256(), spooled.sizeBytes());
   }
 
+  /**
+   * Deletes a kept file that nothing references (a duplicate in another encoding). Best effort: a
+   * file left behind is harmless (content-addressed, found again by the same bytes).
+   */
+  public void delete(StoredFile file) {
+    try {
+      Files.deleteIfExists(file.path());
+    } catch (IOException e) {
+      // left for a later clean-up
+    }
+  }
+
   /** Deletes a spooled file that is not to be kept. */
   public void discard(SpooledFile spooled) throws IOException {
     Files.deleteIfExists(spooled.path());

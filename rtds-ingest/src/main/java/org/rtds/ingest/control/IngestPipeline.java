@@ -80,12 +80,13 @@ public final class IngestPipeline {
       parsed = mapper.map(object);
     } catch (DicomParseException e) {
       String reason = e.getMessage().replace(file.path() + ": ", "");
-      String sop = null;
-      String sopClass = null;
-      rejectOutsideTransaction(sop, sopClass, file, origin, e.reason().name(), reason);
+      rejectOutsideTransaction(null, null, file, origin, e.reason().name(), reason);
       return new Result(IngestOutcome.rejected(e.reason().name(), reason), null, 0, false);
     }
     WriteResult result = writeWithRetries(parsed, file, origin);
+    if (result.discardFile()) {
+      store.delete(file);
+    }
     if (result.status() == IngestStatus.REJECTED) {
       LOG.log(
           Level.INFO,

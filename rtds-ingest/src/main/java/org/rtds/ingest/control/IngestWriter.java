@@ -79,9 +79,15 @@ public final class IngestWriter {
     AuthUser account = em.getReference(AuthUser.class, origin.accountId());
 
     Optional<StoredObject> existing = storedObject(origin.accountId(), header.sopInstanceUid());
+    String fingerprint = ContentFingerprint.of(parsed);
     if (existing.isPresent()) {
       if (existing.get().getContentSha256().equals(file.sha256())) {
-        return WriteResult.duplicate(existing.get().getStudy().getId());
+        return WriteResult.duplicate(existing.get().getStudy().getId(), false);
+      }
+      if (fingerprint.equals(existing.get().getContentFingerprint())) {
+        // the same object in another encoding: its new bytes need not be kept
+        return WriteResult.duplicate(
+            existing.get().getStudy().getId(), !fileReferenced(file.sha256()));
       }
       return reject(
           parsed,
@@ -154,6 +160,7 @@ public final class IngestWriter {
     object.setTransferSyntaxUid(header.transferSyntaxUid());
     object.setContentSha256(file.sha256());
     object.setSizeBytes(file.sizeBytes());
+    object.setContentFingerprint(fingerprint);
     object.setFilePath(file.relativePath());
     object.setChannel(origin.channel().name());
     object.setOrigin(truncate(origin.origin(), 255));
@@ -215,6 +222,19 @@ public final class IngestWriter {
   }
 
   // --- look-ups ---
+
+  private boolean fileReferenced(String sha256) {
+    return em.createQuery(
+                    "select count(o) from StoredObject o where o.contentSha256 = :sha", Long.class)
+                .setParameter("sha", sha256)
+                .getSingleResult()
+            + em.createQuery(
+                    "select count(r) from ObjectRejection r where r.contentSha256 = :sha",
+                    Long.class)
+                .setParameter("sha", sha256)
+                .getSingleResult()
+        > 0;
+  }
 
   private Optional<StoredObject> storedObject(int accountId, String sopInstanceUid) {
     return em.createNamedQuery(StoredObject.FIND_BY_USER_AND_SOP_INSTANCE, StoredObject.class)

@@ -153,8 +153,8 @@ class IngestPipelineIT {
     IngestOrigin origin = new IngestOrigin(hospitalB, IngestChannel.REST, "conflict");
     Path original = TestData.pydicom("rtplan.dcm");
     assertThat(ingest(original, origin).status()).isIn(IngestStatus.STORED, IngestStatus.DUPLICATE);
-    byte[] changed = Files.readAllBytes(original);
-    changed[changed.length - 1] ^= 0x01; // a different last byte: same object, other content
+    // a corrected prescription: same object, other content
+    byte[] changed = replace(Files.readAllBytes(original), "30.8262030000000", "32.0000000000000");
     Path corrected = dataDir.resolve("corrected-rtplan.dcm");
     Files.write(corrected, changed);
 
@@ -170,6 +170,28 @@ class IngestPipelineIT {
     assertThat(rejection).isNotEmpty();
     assertThat(store.resolve((String) rejection.get(0).get("FilePath")))
         .hasSameBinaryContentAs(corrected);
+  }
+
+  @Test
+  void theSameObjectInAnotherTransferSyntaxIsADuplicateAndItsBytesAreNotKept() throws Exception {
+    int account = account("hospital_transcoded");
+    IngestOrigin origin = new IngestOrigin(account, IngestChannel.DIMSE, "router");
+    assertThat(ingest(TestData.pydicom("rtdose.dcm"), origin).status())
+        .isEqualTo(IngestStatus.STORED);
+
+    // implicit little endian, explicit big endian, RLE: one object, three encodings
+    for (String name : List.of("rtdose_expb.dcm", "rtdose_rle.dcm")) {
+      assertThat(ingest(TestData.pydicom(name), origin).status())
+          .as(name)
+          .isEqualTo(IngestStatus.DUPLICATE);
+      ContentAddressedStore.SpooledFile hashed =
+          store.spool(TestData.pydicom(name), Long.MAX_VALUE);
+      store.discard(hashed);
+      String sha = hashed.sha256();
+      assertThat(store.resolve(ContentAddressedStore.relativePath(sha))).doesNotExist();
+    }
+    assertThat(count("select count(*) as n from rt_dose where fk_user_id_id = ?", account))
+        .isEqualTo(1);
   }
 
   @Test
@@ -400,6 +422,12 @@ class IngestPipelineIT {
     counts.put(
         "studies", count("select count(*) as n from studies where fk_user_id_id = ?", account));
     return counts;
+  }
+
+  private static byte[] replace(byte[] bytes, String from, String to) {
+    String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(text).contains(from);
+    return text.replace(from, to).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   private static long count(String sql, Object parameter) {

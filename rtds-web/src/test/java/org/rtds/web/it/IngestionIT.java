@@ -69,7 +69,7 @@ class IngestionIT {
       ready = false;
       for (int i = 0; i < 240 && !ready; i++) {
         HttpResponse<String> health =
-            send(HttpRequest.newBuilder(uri("health/ready")).GET(), false);
+            send(HttpRequest.newBuilder(uri("/health/ready")).GET(), false);
         ready = health.statusCode() == 200;
         if (!ready) {
           Thread.sleep(500);

@@ -5,12 +5,17 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.domain.feature.FeatureJob;
 import org.rtds.domain.patient.Series;
 import org.rtds.domain.patient.Study;
+import org.rtds.features.boundary.StudyDvhs;
+import org.rtds.features.dose.metric.MetricException;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.web.api.CallerAccount;
 
@@ -45,6 +52,8 @@ public class StudiesResource {
   @PersistenceContext EntityManager em;
 
   @Inject CallerAccount caller;
+
+  @Inject StudyDvhs dvhs;
 
   /**
    * @param status PENDING, RUNNING, DONE or FAILED
@@ -123,6 +132,174 @@ public class StudiesResource {
         missing,
         recommended,
         features);
+  }
+
+  /**
+   * One ROI.
+   *
+   * @param number ROI Number as sent
+   * @param name ROI Name as sent
+   * @param standardName AAPM TG-263 name, absent when the name was not recognised
+   * @param type PTV, CTV, GTV, OAR, EXTERNAL or OTHER
+   * @param volumeCc stacked-prism volume in cc (absent until features are computed)
+   */
+  public record RoiView(
+      String number,
+      String name,
+      String standardName,
+      String type,
+      String interpretedType,
+      Double volumeCc) {}
+
+  /** One metric value; {@code value} absent when undefined, with the reason in {@code note}. */
+  public record MetricView(String metric, Double value, String unit, String note) {}
+
+  /**
+   * One DVH: cumulative curve and metrics.
+   *
+   * @param source COMPUTED (by RTDS) or TPS_EMBEDDED (from the RT Dose)
+   * @param doseGy curve doses (Gy)
+   * @param volumeCc V(≥ dose) in cc
+   * @param volumePercent V(≥ dose) in % of the ROI
+   */
+  public record DvhView(
+      String roiNumber,
+      String roiName,
+      String standardName,
+      String type,
+      String source,
+      String doseSopInstanceUid,
+      Double minGy,
+      Double maxGy,
+      Double meanGy,
+      List<MetricView> metrics,
+      double[] doseGy,
+      double[] volumeCc,
+      double[] volumePercent) {}
+
+  @GET
+  @Path("{uid}/rois")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(summary = "ROIs of a study: name, TG-263 standard name, type and volume (cc)")
+  public Response rois(@PathParam("uid") String uid, @Context HttpHeaders headers) {
+    List<RoiView> rois =
+        dvhs.rois(find(uid).getId()).stream()
+            .map(
+                r ->
+                    new RoiView(
+                        r.roiNumber(),
+                        r.name(),
+                        r.standardName(),
+                        r.role(),
+                        r.interpretedType(),
+                        r.volumeCc()))
+            .toList();
+    if (wantsCsv(headers)) {
+      StringBuilder csv = new StringBuilder("roi_number,roi_name,standard_name,type,volume_cc\n");
+      for (RoiView r : rois) {
+        csv.append(
+            Csv.row(r.number(), r.name(), r.standardName(), r.type(), Csv.number(r.volumeCc())));
+      }
+      return Response.ok(csv.toString(), "text/csv").build();
+    }
+    return Response.ok(rois, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Path("{uid}/dvhs")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(
+      summary = "DVHs of a study (computed and TPS-embedded) with metrics",
+      description =
+          "metrics: comma-separated expressions such as Dmean, D95%, D0.03cc, V20Gy, V95%Rx;"
+              + " text/csv gives the metrics table roi_number,roi_name,metric,value,unit")
+  public Response dvhs(
+      @PathParam("uid") String uid,
+      @QueryParam("metrics") String metrics,
+      @Context HttpHeaders headers) {
+    return dvhResponse(uid, null, metrics, headers);
+  }
+
+  @GET
+  @Path("{uid}/dvhs/{roiNumber}")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(summary = "The DVHs of one ROI (by ROI Number) with metrics")
+  public Response dvh(
+      @PathParam("uid") String uid,
+      @PathParam("roiNumber") String roiNumber,
+      @QueryParam("metrics") String metrics,
+      @Context HttpHeaders headers) {
+    return dvhResponse(uid, roiNumber, metrics, headers);
+  }
+
+  private Response dvhResponse(
+      String uid, String roiNumber, String metricList, HttpHeaders headers) {
+    List<String> metrics =
+        metricList == null || metricList.isBlank()
+            ? StudyDvhs.DEFAULT_METRICS
+            : java.util.Arrays.stream(metricList.split(","))
+                .map(String::trim)
+                .filter(m -> !m.isEmpty())
+                .toList();
+    List<StudyDvhs.Dvh> found;
+    try {
+      found = dvhs.dvhs(find(uid).getId(), roiNumber, metrics);
+    } catch (MetricException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+    if (roiNumber != null && found.isEmpty()) {
+      throw new NotFoundException("no DVH of ROI number " + roiNumber + " in study " + uid);
+    }
+    List<DvhView> views = new ArrayList<>();
+    for (StudyDvhs.Dvh d : found) {
+      List<MetricView> values =
+          d.metrics().stream()
+              .map(
+                  m ->
+                      new MetricView(
+                          m.metric(),
+                          m.value().isPresent() ? m.value().getAsDouble() : null,
+                          m.unit(),
+                          m.note().isEmpty() ? null : m.note()))
+              .toList();
+      views.add(
+          new DvhView(
+              d.roi().roiNumber(),
+              d.roi().name(),
+              d.roi().standardName(),
+              d.roi().role(),
+              d.source(),
+              d.doseSopInstanceUid(),
+              d.minGy(),
+              d.maxGy(),
+              d.meanGy(),
+              values,
+              d.doseGy(),
+              d.volumeCc(),
+              d.volumePercent()));
+    }
+    if (wantsCsv(headers)) {
+      StringBuilder csv = new StringBuilder("roi_number,roi_name,metric,value,unit,source\n");
+      for (DvhView d : views) {
+        for (MetricView m : d.metrics()) {
+          csv.append(
+              Csv.row(
+                  d.roiNumber(),
+                  d.roiName(),
+                  m.metric(),
+                  Csv.number(m.value()),
+                  m.unit(),
+                  d.source()));
+        }
+      }
+      return Response.ok(csv.toString(), "text/csv").build();
+    }
+    return Response.ok(views, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static boolean wantsCsv(HttpHeaders headers) {
+    return headers.getAcceptableMediaTypes().stream()
+        .anyMatch(t -> "text".equals(t.getType()) && "csv".equals(t.getSubtype()));
   }
 
   private Study find(String uid) {

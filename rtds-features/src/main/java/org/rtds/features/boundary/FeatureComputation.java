@@ -1,0 +1,39 @@
+package org.rtds.features.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import org.rtds.domain.event.FeaturesComputed;
+import org.rtds.features.control.DoseFeatureWriter;
+import org.rtds.features.control.FeatureJobs;
+import org.rtds.features.control.FeatureJobs.Claim;
+import org.rtds.features.dose.dvh.DvhOptions;
+
+/**
+ * One run of a study's feature computation: reads its inputs, computes, stores the results and
+ * marks the job DONE, all in one transaction, so the results and the status never disagree.
+ */
+@ApplicationScoped
+public class FeatureComputation {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Event<FeaturesComputed> computed;
+
+  /**
+   * @throws org.rtds.features.control.MissingInputException when an input is missing (nothing is
+   *     stored; the caller records it)
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public String run(Claim claim) {
+    String summary = new DoseFeatureWriter(em, DvhOptions.DEFAULT).computeAndStore(claim.studyId());
+    new FeatureJobs(em, Clock.systemUTC()).finish(claim, "DONE", summary);
+    computed.fire(new FeaturesComputed(claim.studyId(), claim.generation()));
+    return summary;
+  }
+}

@@ -1,0 +1,38 @@
+package org.rtds.features.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.rtds.features.control.FeatureJobs;
+import org.rtds.features.control.FeatureJobs.Claim;
+
+/** The job queue's transactions, each its own ({@code REQUIRES_NEW}). */
+@ApplicationScoped
+public class FeatureJobStore {
+
+  @PersistenceContext EntityManager em;
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<Integer> runnable(Duration quietPeriod, int limit) {
+    return jobs().runnable(quietPeriod, limit);
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public Claim claim(int jobId, String node, Duration lease) {
+    return jobs().claim(jobId, node, lease);
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void finish(Claim claim, String status, String detail) {
+    jobs().finish(claim, status, detail);
+  }
+
+  private FeatureJobs jobs() {
+    return new FeatureJobs(em, Clock.systemUTC());
+  }
+}

@@ -1,0 +1,144 @@
+package org.rtds.features.boundary;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.rtds.domain.event.StudyInputsChanged;
+import org.rtds.features.control.FeatureJobs.Claim;
+import org.rtds.features.control.MissingInputException;
+
+/**
+ * Runs feature jobs on this node. Work is claimed through the database ({@link FeatureJobStore}),
+ * so several nodes can run this at once and a job runs once; the ingestion event only wakes the
+ * worker early, and a poll every {@value #POLL_SECONDS} s picks up whatever an event missed
+ * (another node's objects, a restart, an expired lease). A study still receiving objects is
+ * computed after a quiet period of {@value #QUIET_SECONDS} s, once, instead of after every slice.
+ */
+@ApplicationScoped
+public class FeatureScheduler {
+
+  private static final Logger LOG = System.getLogger(FeatureScheduler.class.getName());
+
+  static final long POLL_SECONDS = 15;
+  static final long QUIET_SECONDS = 2;
+  static final Duration LEASE = Duration.ofMinutes(10);
+
+  @Resource ManagedScheduledExecutorService executor;
+
+  @Inject FeatureJobStore jobs;
+
+  @Inject FeatureComputation computation;
+
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final String node = nodeName();
+  private ScheduledFuture<?> poll;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    poll =
+        executor.scheduleWithFixedDelay(
+            this::drainQuietly, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+    LOG.log(
+        Level.INFO, "RTDS feature computation: worker {0} polling every {1} s", node, POLL_SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (poll != null) {
+      poll.cancel(false);
+    }
+  }
+
+  /** Wakes the worker once a study's new objects are committed and the quiet period has passed. */
+  void inputsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StudyInputsChanged event) {
+    if (event.readyForFeatures()) {
+      executor.schedule(this::drainQuietly, QUIET_SECONDS * 1000 + 200, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void drainQuietly() {
+    try {
+      drain();
+    } catch (RuntimeException e) {
+      // the database may be away or not migrated yet: the next poll tries again
+      LOG.log(Level.DEBUG, "feature worker: " + e);
+    }
+  }
+
+  /** Runs every runnable job; one drain at a time on this node. */
+  void drain() {
+    if (!draining.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      List<Integer> runnable;
+      while (!(runnable = jobs.runnable(Duration.ofSeconds(QUIET_SECONDS), 10)).isEmpty()) {
+        boolean any = false;
+        for (int jobId : runnable) {
+          Claim claim = jobs.claim(jobId, node, LEASE);
+          if (claim != null) {
+            any = true;
+            run(claim);
+          }
+        }
+        if (!any) {
+          return;
+        }
+      }
+    } finally {
+      draining.set(false);
+    }
+  }
+
+  private void run(Claim claim) {
+    long start = System.nanoTime();
+    try {
+      String summary = computation.run(claim);
+      LOG.log(
+          Level.INFO,
+          "Features of study {0} computed in {1} ms: {2}",
+          claim.studyId(),
+          (System.nanoTime() - start) / 1_000_000,
+          summary);
+    } catch (RuntimeException e) {
+      Throwable cause = rootOf(e, MissingInputException.class);
+      if (cause != null) {
+        jobs.finish(claim, "PENDING", "waiting: " + cause.getMessage());
+        return;
+      }
+      LOG.log(Level.ERROR, "Features of study " + claim.studyId() + " failed", e);
+      jobs.finish(claim, "FAILED", "computation failed: " + e);
+    }
+  }
+
+  private static Throwable rootOf(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static String nodeName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "localhost";
+    }
+    return host + ":" + ProcessHandle.current().pid();
+  }
+}

@@ -1,0 +1,101 @@
+package org.rtds.features.control;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import org.rtds.domain.feature.FeatureJob;
+
+/**
+ * The {@code rtds_feature_job} table as a work queue shared by every node: a job is runnable when
+ * new inputs arrived since its last run ({@code RequestedGeneration > ComputedGeneration}), no
+ * object arrived for a quiet period (a study still streaming in is computed once, at the end), and
+ * nobody holds it (PENDING, or RUNNING with an expired lease — its node died). Claiming is one
+ * conditional UPDATE, so exactly one node wins. Each method runs in the caller's transaction.
+ */
+public final class FeatureJobs {
+
+  private final EntityManager em;
+  private final Clock clock;
+
+  public FeatureJobs(EntityManager em, Clock clock) {
+    this.em = Objects.requireNonNull(em, "em");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** A claimed job: its study and the input generation this run computes. */
+  public record Claim(int jobId, int studyId, int generation) {}
+
+  /** Ids of runnable jobs, oldest change first. */
+  public List<Integer> runnable(Duration quietPeriod, int limit) {
+    LocalDateTime now = now();
+    return em.createQuery(
+            "select j.id from FeatureJob j where j.requestedGeneration > j.computedGeneration"
+                + " and j.updatedAt <= :quiet and (j.status = 'PENDING' or (j.status = 'RUNNING'"
+                + " and j.leaseUntil < :now)) order by j.updatedAt",
+            Integer.class)
+        .setParameter("quiet", now.minus(quietPeriod))
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Tries to claim a job for {@code node} until now + {@code lease}.
+   *
+   * @return the claim, or null when another node was faster or the job is not runnable any more
+   */
+  public Claim claim(int jobId, String node, Duration lease) {
+    LocalDateTime now = now();
+    int updated =
+        em.createQuery(
+                "update FeatureJob j set j.status = 'RUNNING', j.claimedBy = :node,"
+                    + " j.leaseUntil = :lease, j.attempts = j.attempts + 1, j.updatedAt = :now"
+                    + " where j.id = :id and j.requestedGeneration > j.computedGeneration and"
+                    + " (j.status = 'PENDING' or (j.status = 'RUNNING' and j.leaseUntil < :now))")
+            .setParameter("node", node)
+            .setParameter("lease", now.plus(lease))
+            .setParameter("now", now)
+            .setParameter("id", jobId)
+            .executeUpdate();
+    if (updated != 1) {
+      return null;
+    }
+    FeatureJob job = em.find(FeatureJob.class, jobId);
+    em.refresh(job);
+    return new Claim(jobId, job.getStudy().getId(), job.getRequestedGeneration());
+  }
+
+  /**
+   * Ends a run: records the generation it computed and the outcome. If newer inputs arrived during
+   * the run the job goes back to PENDING, so they are computed too.
+   *
+   * @param status DONE, FAILED, or PENDING (waiting for an input)
+   */
+  public void finish(Claim claim, String status, String detail) {
+    FeatureJob job = em.find(FeatureJob.class, claim.jobId());
+    em.refresh(job);
+    if (!"RUNNING".equals(job.getStatus())) {
+      return; // the lease expired and another node took over
+    }
+    job.setComputedGeneration(claim.generation());
+    boolean newer = job.getRequestedGeneration() > claim.generation();
+    job.setStatus(newer ? "PENDING" : status);
+    job.setDetail(
+        truncate(newer ? "new objects arrived; computing again (" + detail + ")" : detail));
+    job.setClaimedBy(null);
+    job.setLeaseUntil(null);
+    job.setUpdatedAt(now());
+  }
+
+  private LocalDateTime now() {
+    return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+  }
+}
