@@ -1,6 +1,7 @@
 package org.rtds.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import jakarta.json.Json;
@@ -105,6 +106,81 @@ class IngestionIT {
   }
 
   @Test
+  void featuresAreComputedOnceTheStudyIsCompleteAndAgreeWithAnalyticValues() throws Exception {
+    JsonArray results = postMultipart("api/v1/instances", nelmsFiles(), "multipart/form-data", 200);
+    String study = results.getJsonObject(0).getString("studyInstanceUid");
+    JsonObject features = null;
+    for (int i = 0; i < 120; i++) {
+      features = getJson("api/v1/studies/" + study).getJsonObject("features");
+      if (List.of("DONE", "FAILED").contains(features.getString("status"))) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    assertThat(features.getString("status")).as(features.toString()).isEqualTo("DONE");
+    assertThat(features.getString("detail")).contains("DVHs of").contains("isodoses on");
+
+    Map<String, JsonObject> rois =
+        getJsonArray("api/v1/studies/" + study + "/rois").stream()
+            .map(JsonValue::asJsonObject)
+            .collect(Collectors.toMap(r -> r.getString("name"), Function.identity()));
+    assertThat(rois.get("PTV").getString("type")).isEqualTo("PTV");
+    assertThat(rois.get("PTV").getString("standardName")).isEqualTo("PTV");
+
+    JsonArray dvhs =
+        getJsonArray(
+            "api/v1/studies/" + study + "/dvhs?metrics=Dmean,D95%25,D50%25,D5%25,V20Gy,D0.03cc");
+    int checked = 0;
+    for (String line : Files.readAllLines(dataDir().resolve("nelms-like/expected.csv"))) {
+      String[] f = line.split(",", 7);
+      if (f.length < 6 || !"analytic".equals(f[5])) {
+        continue;
+      }
+      String roi = f[1];
+      String metric = f[2];
+      double expected = Double.parseDouble(f[3]);
+      if (metric.equals("Volume")) {
+        double actual = rois.get(roi).getJsonNumber("volumeCc").doubleValue();
+        assertThat(actual).as(roi + " volume (cc)").isCloseTo(expected, within(0.03 * expected));
+        checked++;
+        continue;
+      }
+      JsonObject dvh =
+          dvhs.stream()
+              .map(JsonValue::asJsonObject)
+              .filter(d -> d.getString("roiName").equals(roi))
+              .filter(d -> d.getString("source").equals("COMPUTED"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no computed DVH of " + roi));
+      for (JsonValue m : dvh.getJsonArray("metrics")) {
+        JsonObject value = m.asJsonObject();
+        if (value.getString("metric").equals(metric)) {
+          double actual = value.getJsonNumber("value").doubleValue();
+          double tolerance =
+              metric.startsWith("V") ? 3.0 : Math.max(0.03 * Math.abs(expected), 0.60);
+          assertThat(actual).as(roi + " " + metric).isCloseTo(expected, within(tolerance));
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(20);
+
+    HttpResponse<String> csv =
+        send(
+            HttpRequest.newBuilder(uri("api/v1/studies/" + study + "/dvhs?metrics=Dmean"))
+                .header("Accept", "text/csv")
+                .GET(),
+            true);
+    assertThat(csv.body()).startsWith("roi_number,roi_name,metric,value,unit");
+    HttpResponse<String> badMetric =
+        send(
+            HttpRequest.newBuilder(uri("api/v1/studies/" + study + "/dvhs?metrics=D95")).GET(),
+            true);
+    assertThat(badMetric.statusCode()).isEqualTo(400);
+    assertThat(object(badMetric.body()).getString("detail")).contains("D95");
+  }
+
+  @Test
   void oneObjectAsApplicationDicomAndBadInputWithItsReason() throws Exception {
     HttpResponse<String> stored =
         post("api/v1/instances", "application/dicom", pydicom("rtstruct.dcm"));
@@ -202,18 +278,31 @@ class IngestionIT {
     assertThat(echo.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(echo.exitValue()).isZero();
 
-    List<String> command =
-        new ArrayList<>(List.of("storescu", "-aec", "RTDS", "-aet", "ECLIPSE", "-v"));
-    command.add("localhost");
-    command.add(String.valueOf(port));
-    command.add(dataDir().resolve("pydicom-rt/rtdose.dcm").toString());
-    command.add(dataDir().resolve("pydicom-rt/rtplan_truncated.dcm").toString());
-    Process store = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(store.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(store.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    // the dose is stored (or was by another test); the truncated plan fails with a reason
-    assertThat(output).contains("Received Store Response (Success)");
-    assertThat(output).containsIgnoringCase("Cannot understand");
+    // the plan, then a "corrected" plan under the same SOP Instance UID: refused with a reason
+    Path plan = dataDir().resolve("pydicom-rt/rtplan.dcm");
+    Path corrected = Files.createTempFile("rtds-corrected-plan", ".dcm");
+    String original = new String(Files.readAllBytes(plan), StandardCharsets.ISO_8859_1);
+    Files.write(
+        corrected,
+        original
+            .replace("30.8262030000000", "32.0000000000000")
+            .getBytes(StandardCharsets.ISO_8859_1));
+    try {
+      List<String> command =
+          new ArrayList<>(List.of("storescu", "-aec", "RTDS", "-aet", "ECLIPSE", "-v"));
+      command.add("localhost");
+      command.add(String.valueOf(port));
+      command.add(dataDir().resolve("pydicom-rt/rtdose.dcm").toString());
+      command.add(plan.toString());
+      command.add(corrected.toString());
+      Process store = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(store.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(store.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(output).contains("Received Store Response (Success)");
+      assertThat(output).contains("Error: CannotUnderstand");
+    } finally {
+      Files.deleteIfExists(corrected);
+    }
   }
 
   // --- HTTP helpers ---
@@ -255,6 +344,12 @@ class IngestionIT {
     HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET(), true);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return object(response.body());
+  }
+
+  private JsonArray getJsonArray(String path) throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET(), true);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return array(response.body());
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request, boolean authenticated)
