@@ -305,6 +305,77 @@ class IngestionIT {
     }
   }
 
+  @Test
+  void theUploadPageIngestsDroppedFilesAndListsTheResults() throws Exception {
+    HttpClient browser =
+        HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String form =
+        "username=admin&password="
+            + java.net.URLEncoder.encode(
+                ApplicationWiringIT.ADMIN_PASSWORD, StandardCharsets.UTF_8);
+    browser.send(
+        HttpRequest.newBuilder(uri("login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<String> page =
+        browser.send(
+            HttpRequest.newBuilder(uri("upload.xhtml")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Upload DICOM RT objects").contains("AE title");
+    String viewState =
+        page.body()
+            .replaceAll("(?s).*name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\".*", "$1");
+
+    // what PrimeFaces' native uploader posts for one dropped file
+    String boundary = "rtds-upload-" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (String[] field :
+        new String[][] {
+          {"upload", "upload"},
+          {"jakarta.faces.ViewState", viewState},
+          {"jakarta.faces.partial.ajax", "true"},
+          {"jakarta.faces.source", "upload:files"},
+          {"jakarta.faces.partial.execute", "upload:files"},
+          {"jakarta.faces.partial.render", "results messages"},
+          {"upload:files_totalFilesCount", "1"}
+        }) {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field[0]
+                  + "\"\r\n\r\n"
+                  + field[1]
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"upload:files\";"
+                + " filename=\"rtstruct.dcm\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.write(pydicom("rtstruct.dcm"));
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> upload =
+        browser.send(
+            HttpRequest.newBuilder(uri("upload.xhtml"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Faces-Request", "partial/ajax")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(upload.statusCode()).isEqualTo(200);
+    assertThat(upload.body())
+        .contains("rtstruct.dcm")
+        .containsPattern("rtds-status-(STORED|DUPLICATE)")
+        .contains("RT Structure Set");
+  }
+
   // --- HTTP helpers ---
 
   private JsonArray postMultipart(String path, List<Path> files, String type, int expected)
