@@ -110,9 +110,8 @@ final class ImportClient {
         throw new Aborted(
             "no RTDS is running at "
                 + options.url()
-                + " ("
-                + describe(e)
-                + "); start it with ./rtds run in another terminal, or give its address with"
+                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                + "; start it with ./rtds run in another terminal, or give its address with"
                 + " --url or RTDS_URL");
       } catch (IOException e) {
         if (!Files.isReadable(file)) {

@@ -157,7 +157,9 @@ final class ImportCommand {
       executor.awaitTermination(10, TimeUnit.SECONDS);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    summary.print(out, dir, files.size(), skipped[0], seconds);
+    if (aborted.get() == null || summary.filesDone() > 0) {
+      summary.print(out, dir, files.size(), skipped[0], seconds);
+    }
     if (aborted.get() != null) {
       err.println("rtds: import stopped: " + aborted.get());
       return 2;
@@ -203,14 +205,14 @@ final class ImportCommand {
     while (!remaining.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
       String text = progress(summary, total, started);
       if (tty) {
-        out.print("\r" + text);
+        out.print("\r" + text + "   "); // the spaces wipe what a longer line left
       } else {
         out.println(text);
       }
       out.flush();
     }
     if (tty) {
-      out.print("\r" + progress(summary, total, started));
+      out.print("\r" + progress(summary, total, started) + "   ");
       out.println();
     }
   }
