@@ -6,7 +6,9 @@ import java.util.Arrays;
 /** Entry point of {@code ./rtds} subcommands that run Java (docs: interfaces.md, "Launcher"). */
 public final class RtdsLauncher {
 
-  static final String USAGE = "Usage: ./rtds run   (see ./rtds run --help for its settings)\n";
+  static final String USAGE =
+      "Usage: ./rtds run          (see ./rtds run --help for its settings)\n"
+          + "       ./rtds import DIR   (see ./rtds import --help)\n";
 
   private RtdsLauncher() {}
 
@@ -32,24 +34,38 @@ public final class RtdsLauncher {
   }
 
   static int run(String[] args, PrintStream out) throws Exception {
-    if (args.length == 0
-        || Arrays.asList(args).contains("--help")
-        || Arrays.asList(args).contains("-h")) {
+    if (args.length == 0) {
       out.print(USAGE);
-      return args.length == 0 ? 2 : 0;
+      return 2;
     }
-    if (!"run".equals(args[0])) {
-      throw new LauncherException("unknown command '" + args[0] + "'; see ./rtds --help");
+    String command = args[0];
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (command) {
+      case "--help", "-h", "help" -> {
+        out.print(USAGE);
+        return 0;
+      }
+      case "import" -> {
+        return ImportCommand.main(rest, System.getenv(), out, System.err);
+      }
+      case "run" -> {
+        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+          out.print(USAGE);
+          return 0;
+        }
+        if (rest.length > 0) {
+          throw new LauncherException(
+              "'run' takes no arguments (got "
+                  + String.join(" ", args)
+                  + "); configure it "
+                  + "with environment variables, see ./rtds run --help");
+        }
+        return new RunCommand(
+                LauncherSettings.from(System.getenv()), RuntimeArtifacts.besideLauncher(), out)
+            .execute();
+      }
+      default ->
+          throw new LauncherException("unknown command '" + command + "'; see ./rtds --help");
     }
-    if (args.length > 1) {
-      throw new LauncherException(
-          "'run' takes no arguments (got "
-              + String.join(" ", args)
-              + "); configure it "
-              + "with environment variables, see ./rtds run --help");
-    }
-    return new RunCommand(
-            LauncherSettings.from(System.getenv()), RuntimeArtifacts.besideLauncher(), out)
-        .execute();
   }
 }
