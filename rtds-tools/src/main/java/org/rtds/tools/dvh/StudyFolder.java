@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.rtds.ingest.control.ParsedInstance;
 import org.rtds.ingest.control.RtObjectMapper;
@@ -17,7 +20,7 @@ import org.rtds.ingest.dicom.DicomReader;
  * Reads every regular file under a folder (recursively, in path order) with {@link DicomReader} and
  * {@link RtObjectMapper}. Files that are not DICOM, not of a supported SOP class, or incomplete are
  * kept as {@link Skipped} with the reader's reason; they never stop the read. Files are read in
- * parallel on the common ForkJoin pool; the result keeps path order.
+ * parallel, one worker per processor, largest files first; the result keeps path order.
  */
 public final class StudyFolder {
 
@@ -81,7 +84,39 @@ public final class StudyFolder {
     }
     DicomReader reader = new DicomReader();
     RtObjectMapper mapper = new RtObjectMapper();
-    List<Object> outcomes = files.parallelStream().map(f -> readOne(f, reader, mapper)).toList();
+    // largest files first (RTSTRUCT and RTDOSE take far longer to parse than a CT image), each
+    // worker taking the next file: the long ones start at once instead of last
+    Integer[] order = new Integer[files.size()];
+    long[] sizes = new long[files.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      sizes[i] = size(files.get(i));
+    }
+    Arrays.sort(order, Comparator.comparingLong((Integer i) -> sizes[i]).reversed());
+    Object[] outcomes = new Object[files.size()];
+    AtomicInteger next = new AtomicInteger();
+    int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), order.length));
+    Thread[] threads = new Thread[workers];
+    for (int w = 0; w < workers; w++) {
+      threads[w] =
+          new Thread(
+              () -> {
+                for (int k = next.getAndIncrement(); k < order.length; k = next.getAndIncrement()) {
+                  int i = order[k];
+                  outcomes[i] = readOne(files.get(i), reader, mapper);
+                }
+              },
+              "rtds-read-" + w);
+      threads[w].start();
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while reading " + directory, e);
+      }
+    }
     List<Read> read = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     for (Object o : outcomes) {
@@ -92,6 +127,14 @@ public final class StudyFolder {
       }
     }
     return new Contents(read, skipped);
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private static Object readOne(Path file, DicomReader reader, RtObjectMapper mapper) {
