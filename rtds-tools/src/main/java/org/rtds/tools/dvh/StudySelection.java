@@ -95,7 +95,8 @@ public record StudySelection(
               ? "no RT Dose (RTDOSE) found"
               : "no usable RT Dose: " + String.join("; ", notes));
     }
-    return new StudySelection(rs, ct, doses, plan(ofType(instances, Plan.class), rs, doses), notes);
+    return new StudySelection(
+        rs, ct, doses, plan(ofType(instances, Plan.class), rs, doses, notes), notes);
   }
 
   private static List<CtSlice> ctSeries(List<CtSlice> all, StructureSet rs, List<String> notes)
@@ -166,7 +167,8 @@ public record StudySelection(
     return chosen;
   }
 
-  private static Optional<Plan> plan(List<Plan> plans, StructureSet rs, List<Dose> doses) {
+  private static Optional<Plan> plan(
+      List<Plan> plans, StructureSet rs, List<Dose> doses, List<String> notes) {
     if (plans.isEmpty()) {
       return Optional.empty();
     }
@@ -186,7 +188,14 @@ public record StudySelection(
                     doses.stream()
                         .anyMatch(d -> p.header().sopInstanceUid().equals(d.referencedPlanUid())))
             .toList();
-    return referencedByDose.size() == 1 ? Optional.of(referencedByDose.get(0)) : Optional.empty();
+    if (referencedByDose.size() == 1) {
+      return Optional.of(referencedByDose.get(0));
+    }
+    notes.add(
+        plans.size()
+            + " RT Plans found and none is the structure set's or the doses' only plan: no plan used"
+            + " (prescription and fractions unknown)");
+    return Optional.empty();
   }
 
   private static boolean differs(Optional<String> a, Optional<String> b) {
