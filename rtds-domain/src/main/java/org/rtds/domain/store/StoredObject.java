@@ -64,11 +64,7 @@ public class StoredObject extends GeneratedIdEntity {
    * SHA-256 of the content RTDS read (identity, geometry, contours, dose values), independent of
    * the transfer syntax: equal for the same object in another encoding.
    */
-  @Column(
-      name = "ContentFingerprint",
-      nullable = false,
-      length = 64,
-      columnDefinition = "char(64)")
+  @Column(name = "ContentFingerprint", nullable = false, length = 64, columnDefinition = "char(64)")
   private String contentFingerprint;
 
   /** Size of the stored bytes. */

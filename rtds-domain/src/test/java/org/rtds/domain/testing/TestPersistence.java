@@ -1,15 +1,19 @@
 package org.rtds.domain.testing;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rtds.domain.auth.AuthUser;
 
 /**
  * Opens the real persistence unit {@code rtds} (META-INF/persistence.xml of rtds-domain, with all
@@ -73,5 +77,42 @@ public final class TestPersistence {
     } catch (SQLException e) {
       throw new IllegalStateException("SELECT VERSION() failed on " + database.jdbcUrl(), e);
     }
+  }
+
+  /**
+   * Runs work in a resource-local transaction of its own (as the server's {@code REQUIRES_NEW}
+   * boundaries do), committing on success and rolling back on failure.
+   */
+  public static <T> T inTransaction(EntityManagerFactory factory, Function<EntityManager, T> work) {
+    EntityManager em = factory.createEntityManager();
+    try {
+      em.getTransaction().begin();
+      T result = work.apply(em);
+      em.getTransaction().commit();
+      return result;
+    } finally {
+      if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
+      }
+      em.close();
+    }
+  }
+
+  /** Creates an active account (no usable password) and returns its {@code auth_user.id}. */
+  public static int createAccount(EntityManagerFactory factory, String username) {
+    return inTransaction(
+        factory,
+        em -> {
+          AuthUser user = new AuthUser();
+          user.setUsername(username);
+          user.setPassword("!");
+          user.setFirstName("");
+          user.setLastName("");
+          user.setEmail("");
+          user.setActive(true);
+          user.setDateJoined(LocalDateTime.of(2026, 1, 1, 0, 0));
+          em.persist(user);
+          return user.getId();
+        });
   }
 }

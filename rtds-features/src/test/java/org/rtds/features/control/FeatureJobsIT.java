@@ -158,17 +158,6 @@ class FeatureJobsIT {
   }
 
   private static <T> T inTransaction(Function<EntityManager, T> work) {
-    EntityManager em = factory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.apply(em);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return TestPersistence.inTransaction(factory, work);
   }
 }

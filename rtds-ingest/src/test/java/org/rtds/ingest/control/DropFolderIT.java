@@ -2,13 +2,11 @@ package org.rtds.ingest.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rtds.domain.auth.AuthUser;
 import org.rtds.domain.schema.SchemaMigrator;
 import org.rtds.domain.testing.TestDatabase;
 import org.rtds.domain.testing.TestPersistence;
@@ -126,28 +123,10 @@ class DropFolderIT {
   }
 
   private static List<Path> nelmsFiles() throws Exception {
-    try (Stream<Path> files = Files.list(TestData.dataDir().resolve("nelms-like"))) {
-      return files.filter(f -> f.toString().endsWith(".dcm")).sorted().toList();
-    }
+    return TestData.nelmsFiles();
   }
 
   private static int account(String username) {
-    EntityManager em = factory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      AuthUser user = new AuthUser();
-      user.setUsername(username);
-      user.setPassword("!");
-      user.setFirstName("");
-      user.setLastName("");
-      user.setEmail("");
-      user.setActive(true);
-      user.setDateJoined(LocalDateTime.of(2026, 1, 1, 0, 0));
-      em.persist(user);
-      em.getTransaction().commit();
-      return user.getId();
-    } finally {
-      em.close();
-    }
+    return TestPersistence.createAccount(factory, username);
   }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,12 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rtds.domain.auth.AuthUser;
 import org.rtds.domain.rt.ContourPoints;
 import org.rtds.domain.rt.DoseImageData;
 import org.rtds.domain.schema.SchemaMigrator;
@@ -363,9 +360,7 @@ class IngestPipelineIT {
   }
 
   private static List<Path> nelmsFiles() throws Exception {
-    try (Stream<Path> files = Files.list(TestData.dataDir().resolve("nelms-like"))) {
-      return files.filter(f -> f.toString().endsWith(".dcm")).sorted().toList();
-    }
+    return TestData.nelmsFiles();
   }
 
   private static String studyUid() throws Exception {
@@ -443,23 +438,7 @@ class IngestPipelineIT {
   }
 
   private static int account(String username) {
-    EntityManager em = factory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      AuthUser user = new AuthUser();
-      user.setUsername(username);
-      user.setPassword("!");
-      user.setFirstName("");
-      user.setLastName("");
-      user.setEmail("");
-      user.setActive(true);
-      user.setDateJoined(LocalDateTime.of(2026, 1, 1, 0, 0));
-      em.persist(user);
-      em.getTransaction().commit();
-      return user.getId();
-    } finally {
-      em.close();
-    }
+    return TestPersistence.createAccount(factory, username);
   }
 
   /** Each call in a resource-local transaction of its own, as the EJB does with REQUIRES_NEW. */
@@ -495,20 +474,7 @@ class IngestPipelineIT {
     }
 
     private <T> T inTransaction(Function<EntityManager, T> work) {
-      EntityManager em = factory.createEntityManager();
-      try {
-        em.getTransaction().begin();
-        T result = work.apply(em);
-        em.getTransaction().commit();
-        return result;
-      } catch (RuntimeException e) {
-        if (em.getTransaction().isActive()) {
-          em.getTransaction().rollback();
-        }
-        throw e;
-      } finally {
-        em.close();
-      }
+      return TestPersistence.inTransaction(factory, work);
     }
   }
 }

@@ -29,6 +29,14 @@ public final class TestData {
     return dataDir().resolve("pydicom-rt").resolve(name);
   }
 
+  /** The DICOM files of the nelms-like study, sorted by name. */
+  public static java.util.List<Path> nelmsFiles() throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files =
+        java.nio.file.Files.list(dataDir().resolve("nelms-like"))) {
+      return files.filter(f -> f.toString().endsWith(".dcm")).sorted().toList();
+    }
+  }
+
   public static Path nelms(String name) {
     return dataDir().resolve("nelms-like").resolve(name);
   }
