@@ -43,6 +43,7 @@ public class FeatureScheduler {
   @Inject FeatureComputation computation;
 
   private final AtomicBoolean draining = new AtomicBoolean();
+  private volatile String lastDrainFailure;
   private final String node = nodeName();
   private ScheduledFuture<?> poll;
 
@@ -68,12 +69,23 @@ public class FeatureScheduler {
     }
   }
 
+  /**
+   * Never lets an exception escape: a periodic task that throws is cancelled by the executor, and
+   * the node would stop computing features.
+   */
   private void drainQuietly() {
     try {
       drain();
-    } catch (RuntimeException e) {
-      // the database may be away or not migrated yet: the next poll tries again
-      LOG.log(Level.DEBUG, "feature worker: " + e);
+    } catch (Throwable e) {
+      // the database may be away or not migrated yet (logged once), or a bug (logged in full)
+      String message = String.valueOf(e);
+      if (!message.equals(lastDrainFailure)) {
+        lastDrainFailure = message;
+        LOG.log(
+            Level.WARNING,
+            "feature worker: " + message + " (retrying every " + POLL_SECONDS + " s)",
+            e);
+      }
     }
   }
 
@@ -104,6 +116,11 @@ public class FeatureScheduler {
 
   private void run(Claim claim) {
     long start = System.nanoTime();
+    LOG.log(
+        Level.INFO,
+        "Computing features of study {0} (generation {1})",
+        claim.studyId(),
+        claim.generation());
     try {
       String summary = computation.run(claim);
       LOG.log(
@@ -112,9 +129,10 @@ public class FeatureScheduler {
           claim.studyId(),
           (System.nanoTime() - start) / 1_000_000,
           summary);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
       Throwable cause = rootOf(e, MissingInputException.class);
       if (cause != null) {
+        LOG.log(Level.INFO, "Features of study {0} wait: {1}", claim.studyId(), cause.getMessage());
         jobs.finish(claim, "PENDING", "waiting: " + cause.getMessage());
         return;
       }
