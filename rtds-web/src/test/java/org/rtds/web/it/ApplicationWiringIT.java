@@ -345,7 +345,7 @@ class ApplicationWiringIT {
     }
   }
 
-  private static void database(String... statements) throws SQLException {
+  static void database(String... statements) throws SQLException {
     String url =
         "jdbc:mysql://"
             + System.getProperty("rtds.test.db.host", "127.0.0.1")

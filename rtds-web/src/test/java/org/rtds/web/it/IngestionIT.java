@@ -165,6 +165,23 @@ class IngestionIT {
     }
     assertThat(checked).isGreaterThanOrEqualTo(20);
 
+    String middleSlice =
+        results.stream()
+            .map(JsonValue::asJsonObject)
+            .filter(r -> r.getString("file").equals("CT.0021.dcm"))
+            .findFirst()
+            .orElseThrow()
+            .getString("sopInstanceUid");
+    JsonObject isodoses = getJson("api/v1/studies/" + study + "/isodoses/" + middleSlice);
+    assertThat(isodoses.getString("reference")).isEqualTo("PRESCRIPTION");
+    assertThat(isodoses.getJsonArray("levels")).hasSize(9);
+    assertThat(
+            isodoses.getJsonArray("levels").stream()
+                .mapToInt(l -> l.asJsonObject().getJsonArray("lines").size())
+                .sum())
+        .as("iso-lines on the central slice")
+        .isPositive();
+
     HttpResponse<String> csv =
         send(
             HttpRequest.newBuilder(uri("api/v1/studies/" + study + "/dvhs?metrics=Dmean"))
@@ -376,6 +393,132 @@ class IngestionIT {
         .contains("RT Structure Set");
   }
 
+  /**
+   * Every channel stores the shared nelms-like study completely: each channel sends it under an
+   * account of its own (patients and studies are per account), and the study view must then hold
+   * all 41 CT images, the structure set, the plan and the dose. Contour points and dose values are
+   * checked against the files by the ingest pipeline's integration test, which every channel uses.
+   */
+  @Test
+  void everyChannelStoresTheWholeStudyUnderItsAccount() throws Exception {
+    List<Path> files = nelmsFiles();
+
+    // REST, multipart
+    createAccount("chan_rest", "rest-password-1");
+    HttpResponse<String> rest =
+        postMultipartRaw(
+            "api/v1/instances", files, "multipart/form-data", "chan_rest", "rest-password-1");
+    assertThat(rest.statusCode()).isEqualTo(200);
+    String study = array(rest.body()).getJsonObject(0).getString("studyInstanceUid");
+
+    // DICOMweb STOW-RS
+    createAccount("chan_stow", "stow-password-1");
+    HttpResponse<String> stow =
+        postMultipartRaw(
+            "dicomweb/studies",
+            files,
+            "multipart/related; type=\"application/dicom\"",
+            "chan_stow",
+            "stow-password-1");
+    assertThat(stow.statusCode()).as(stow.body()).isEqualTo(200);
+
+    // REST, zip
+    createAccount("chan_zip", "zip-password-1");
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
+      for (Path file : files) {
+        zip.putNextEntry(new ZipEntry("nelms/" + name(file)));
+        zip.write(Files.readAllBytes(file));
+      }
+    }
+    assertThat(
+            send(
+                    HttpRequest.newBuilder(uri("api/v1/instances"))
+                        .header("Content-Type", "application/zip")
+                        .header("Authorization", basic("chan_zip", "zip-password-1"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())),
+                    false)
+                .statusCode())
+        .isEqualTo(200);
+
+    for (String account : List.of("chan_rest", "chan_stow", "chan_zip")) {
+      JsonObject view = studyAs(study, account);
+      assertThat(view.getJsonObject("objects").getInt("CT")).as(account).isEqualTo(41);
+      assertThat(view.getJsonObject("objects").getInt("RTSTRUCT")).as(account).isEqualTo(1);
+      assertThat(view.getJsonObject("objects").getInt("RTPLAN")).as(account).isEqualTo(1);
+      assertThat(view.getJsonObject("objects").getInt("RTDOSE")).as(account).isEqualTo(1);
+      assertThat(view.getJsonArray("missing")).as(account).isEmpty();
+    }
+
+    // DICOM C-STORE: the account is the one named like the calling AE title
+    if (onPath("storescu")) {
+      createAccount("CHANDIMSE", "dimse-password-1");
+      int port = getJson("api/v1/system").getInt("dicomPort");
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  "storescu",
+                  "-aec",
+                  "RTDS",
+                  "-aet",
+                  "CHANDIMSE",
+                  "localhost",
+                  String.valueOf(port)));
+      files.forEach(f -> command.add(f.toString()));
+      Process store = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(store.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(store.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(store.exitValue()).as(output).isZero();
+      JsonObject view = studyAs(study, "CHANDIMSE");
+      assertThat(view.getJsonObject("objects").getInt("CT")).isEqualTo(41);
+      assertThat(view.getJsonArray("missing")).isEmpty();
+    }
+  }
+
+  private JsonObject studyAs(String study, String account) throws Exception {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(uri("api/v1/studies/" + study))
+                .header("Authorization", basic(account, passwordOf(account)))
+                .GET(),
+            false);
+    assertThat(response.statusCode()).as(account + ": " + response.body()).isEqualTo(200);
+    return object(response.body());
+  }
+
+  private static final Map<String, String> PASSWORDS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String passwordOf(String account) {
+    return PASSWORDS.get(account);
+  }
+
+  /** An account straight in the database (there is no account API yet), Django's hash format. */
+  private static void createAccount(String username, String password) throws SQLException {
+    String hash =
+        org.rtds.security.control.DjangoPasswordHasher.encode(
+            org.rtds.security.control.DjangoPasswordHasher.Algorithm.PBKDF2_SHA256,
+            password.toCharArray(),
+            "it" + username,
+            1000);
+    ApplicationWiringIT.database(
+        "INSERT INTO `"
+            + ApplicationWiringIT.DB
+            + "`.auth_user (password, is_superuser, username, first_name, last_name, email,"
+            + " is_staff, is_active, date_joined) VALUES ('"
+            + hash
+            + "', 0, '"
+            + username
+            + "', '', '', '', 0, 1, UTC_TIMESTAMP())");
+    PASSWORDS.put(username, password);
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
   // --- HTTP helpers ---
 
   private JsonArray postMultipart(String path, List<Path> files, String type, int expected)
@@ -387,6 +530,11 @@ class IngestionIT {
 
   private HttpResponse<String> postMultipartRaw(String path, List<Path> files, String type)
       throws Exception {
+    return postMultipartRaw(path, files, type, ADMIN, ApplicationWiringIT.ADMIN_PASSWORD);
+  }
+
+  private HttpResponse<String> postMultipartRaw(
+      String path, List<Path> files, String type, String user, String password) throws Exception {
     String boundary = "rtds-" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Path file : files) {
@@ -400,7 +548,12 @@ class IngestionIT {
       body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
     body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-    return post(path, type + "; boundary=" + boundary, body.toByteArray());
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", type + "; boundary=" + boundary)
+            .header("Authorization", basic(user, password))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+        false);
   }
 
   private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {

@@ -27,6 +27,8 @@ import org.rtds.domain.feature.FeatureJob;
 import org.rtds.domain.patient.Series;
 import org.rtds.domain.patient.Study;
 import org.rtds.features.boundary.StudyDvhs;
+import org.rtds.features.boundary.StudyIsodoses;
+import org.rtds.features.control.MissingInputException;
 import org.rtds.features.dose.metric.MetricException;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.web.api.CallerAccount;
@@ -54,6 +56,8 @@ public class StudiesResource {
   @Inject CallerAccount caller;
 
   @Inject StudyDvhs dvhs;
+
+  @Inject StudyIsodoses isodoses;
 
   /**
    * @param status PENDING, RUNNING, DONE or FAILED
@@ -295,6 +299,28 @@ public class StudiesResource {
       return Response.ok(csv.toString(), "text/csv").build();
     }
     return Response.ok(views, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Path("{uid}/isodoses/{ctSopInstanceUid}")
+  @Operation(
+      summary = "Isodose lines on one CT image, as vector polylines",
+      description =
+          "Levels in % of the plan's prescription (of the maximum dose when there is none,"
+              + " reference says which); lines in patient coordinates (mm, x,y,z flat) and in CT"
+              + " pixel coordinates (row,column flat).")
+  public StudyIsodoses.Image isodoses(
+      @PathParam("uid") String uid, @PathParam("ctSopInstanceUid") String ctSopInstanceUid) {
+    try {
+      return isodoses
+          .lines(find(uid).getId(), ctSopInstanceUid)
+          .orElseThrow(
+              () ->
+                  new NotFoundException(
+                      "no CT image " + ctSopInstanceUid + " in the planning CT of study " + uid));
+    } catch (MissingInputException e) {
+      throw new NotFoundException("no isodoses for study " + uid + ": " + e.getMessage());
+    }
   }
 
   private static boolean wantsCsv(HttpHeaders headers) {
