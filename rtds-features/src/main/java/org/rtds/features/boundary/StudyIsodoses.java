@@ -3,6 +3,7 @@ package org.rtds.features.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import org.rtds.features.dose.isodose.SliceIsodose;
 /**
  * Isodose lines of one CT image as vector polylines (marching squares at the exact level), for a
  * viewer. Computed on request from the stored study (the stored {@code rt_isdose} rows hold the
- * legacy boundary-pixel form). Read-only.
+ * legacy boundary-pixel form). Read-only; a transaction only gives the loading one persistence
+ * context.
  */
 @ApplicationScoped
 public class StudyIsodoses {
@@ -55,6 +57,7 @@ public class StudyIsodoses {
    * @return the image's isodoses, or empty when the study has no such CT image
    * @throws org.rtds.features.control.MissingInputException when the study lacks a dose or CT
    */
+  @Transactional // one persistence context for the lazy relations the inputs walk; writes nothing
   public Optional<Image> lines(int studyId, String ctSopInstanceUid) {
     Inputs inputs = new StudyDoseInputs(em).load(studyId);
     List<CtImage> images = inputs.ctImages();
