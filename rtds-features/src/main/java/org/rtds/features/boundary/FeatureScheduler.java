@@ -1,10 +1,8 @@
 package org.rtds.features.boundary;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -36,7 +34,7 @@ public class FeatureScheduler {
   static final long QUIET_SECONDS = 2;
   static final Duration LEASE = Duration.ofMinutes(10);
 
-  @Resource ManagedScheduledExecutorService executor;
+  private volatile ManagedScheduledExecutorService executor;
 
   @Inject FeatureJobStore jobs;
 
@@ -47,10 +45,19 @@ public class FeatureScheduler {
   private final String node = nodeName();
   private ScheduledFuture<?> poll;
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+  /**
+   * Starts polling on the container's executor; called by the application's start-up once the
+   * schema is migrated (a CDI bean in the EAR's {@code lib/} gets no {@code @Resource} injection).
+   * Idempotent.
+   */
+  public synchronized void start(ManagedScheduledExecutorService managedExecutor) {
+    if (executor != null) {
+      return;
+    }
+    executor = managedExecutor;
     poll =
         executor.scheduleWithFixedDelay(
-            this::drainQuietly, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+            this::drainQuietly, QUIET_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
     LOG.log(
         Level.INFO, "RTDS feature computation: worker {0} polling every {1} s", node, POLL_SECONDS);
   }
@@ -64,7 +71,8 @@ public class FeatureScheduler {
 
   /** Wakes the worker once a study's new objects are committed and the quiet period has passed. */
   void inputsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StudyInputsChanged event) {
-    if (event.readyForFeatures()) {
+    ManagedScheduledExecutorService executor = this.executor;
+    if (executor != null && event.readyForFeatures()) {
       executor.schedule(this::drainQuietly, QUIET_SECONDS * 1000 + 200, TimeUnit.MILLISECONDS);
     }
   }

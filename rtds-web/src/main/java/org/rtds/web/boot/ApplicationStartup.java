@@ -11,6 +11,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
@@ -20,6 +21,7 @@ import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.rtds.domain.schema.MigrationResult;
 import org.rtds.domain.schema.SchemaMigrator;
+import org.rtds.features.boundary.FeatureScheduler;
 import org.rtds.security.boundary.AccountBootstrap;
 
 /**
@@ -49,6 +51,11 @@ public class ApplicationStartup {
   @Resource TimerService timerService;
 
   @Inject AccountBootstrap accountBootstrap;
+
+  /** Looked up here, in the web module: a CDI bean in the EAR's lib/ gets no resource injection. */
+  @Resource ManagedScheduledExecutorService executor;
+
+  @Inject FeatureScheduler featureScheduler;
 
   @Inject RtdsConfig config;
 
@@ -80,6 +87,7 @@ public class ApplicationStartup {
       emf.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
       bootstrapAdmin();
       state = StartupState.ready(migration.currentVersion());
+      featureScheduler.start(executor); // once the schema is there
       LOG.log(Level.INFO, "RTDS started: schema {0}", migration.currentVersion());
     } catch (RuntimeException e) {
       boolean firstFailure = failures++ == 0;
