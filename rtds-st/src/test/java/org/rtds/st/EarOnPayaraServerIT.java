@@ -65,8 +65,11 @@ class EarOnPayaraServerIT {
 
   /** Port offsets Payara derives from {@code --portbase}, plus 12 for the DICOM listener. */
   private static final int[] PORT_OFFSETS = {
-    9, 12, 37, 38, 39, 48, 49, 59, 60, 61, 66, 76, 80, 81, 86
+    9, 12, 37, 38, 39, 48, 49, 59, 60, 61, 66, 76, 80, 81, 86, 90
   };
+
+  /** The DICOM listener's port offset (a free port; 11112 may be taken by a running RTDS). */
+  private static final int DICOM_PORT_OFFSET = 90;
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration ASADMIN_TIMEOUT = Duration.ofSeconds(180);
@@ -243,11 +246,66 @@ class EarOnPayaraServerIT {
   }
 
   /**
+   * The EAR ingests a study through the API and computes its features: the EJB module, the
+   * libraries' CDI beans (feature worker) and the web module work together on Payara Server.
+   */
+  @Test
+  @Order(7)
+  void aStudyUploadedToTheEarGetsItsFeatures() throws Exception {
+    Path nelms =
+        Path.of(System.getProperty("rtds.shared.dir", "../../shared"), "data", "nelms-like");
+    List<Path> files;
+    try (var listing = Files.list(nelms)) {
+      files = listing.filter(f -> f.toString().endsWith(".dcm")).sorted().toList();
+    }
+    String boundary = "rtds-st-" + System.nanoTime();
+    var body = new java.io.ByteArrayOutputStream();
+    for (Path file : files) {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + file.getFileName()
+                  + "\"\r\nContent-Type: application/dicom\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      body.write(Files.readAllBytes(file));
+      body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    HttpResponse<String> upload =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/rtds/api/v1/instances"))
+                .timeout(Duration.ofMinutes(3))
+                .header("Authorization", basic("admin", ADMIN_PASSWORD))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(upload.statusCode()).as(abbreviate(upload.body())).isEqualTo(200);
+    assertThat(upload.body().split("\"status\":\"STORED\"", -1)).hasSize(files.size() + 1);
+    String study = upload.body().replaceAll("(?s).*?\"studyInstanceUid\":\"([0-9.]+)\".*", "$1");
+
+    String features = "";
+    for (int i = 0; i < 90 && !features.contains("\"DONE\""); i++) {
+      Thread.sleep(1000);
+      features = get("/rtds/api/v1/studies/" + study, basic("admin", ADMIN_PASSWORD)).body();
+    }
+    assertThat(features).as("features of the uploaded study").contains("\"status\":\"DONE\"");
+    HttpResponse<String> dvhs =
+        get(
+            "/rtds/api/v1/studies/" + study + "/dvhs?metrics=Dmean",
+            basic("admin", ADMIN_PASSWORD));
+    assertThat(dvhs.statusCode()).isEqualTo(200);
+    assertThat(dvhs.body()).contains("\"source\":\"COMPUTED\"").contains("\"PTV\"");
+  }
+
+  /**
    * Hospital IT re-runs the script to upgrade: it must update the domain, not fail, and keep the
    * data.
    */
   @Test
-  @Order(7)
+  @Order(8)
   void rerunningTheInstallScriptUpgradesInPlace() throws Exception {
     assumeTrue(
         install.exitCode() != 3,
@@ -269,7 +327,7 @@ class EarOnPayaraServerIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void hibernateIsToldTheRealDatabaseVersion() throws IOException {
     // install-rtds.sh sets jakarta.persistence.database-product-version from SELECT VERSION() (on
     // both runs); through connector-j's metadata MariaDB 10.x would read as 5.5.5 (ARCHITECTURE D6)
@@ -450,6 +508,7 @@ class EarOnPayaraServerIT {
     Map<String, String> env = new HashMap<>();
     env.put("RTDS_DB_PASSWORD", DB_PASSWORD);
     env.put("RTDS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("RTDS_DICOM_PORT", String.valueOf(portBase + DICOM_PORT_OFFSET));
     ProcessResult result = run(installCommand, env, INSTALL_TIMEOUT);
     System.out.println(
         "[rtds-st] install-rtds.sh exited with " + result.exitCode() + ":\n" + result.output());
