@@ -25,6 +25,8 @@ public class DashboardView {
 
   @Inject ApplicationStartup startup;
 
+  @Inject org.rtds.web.api.CallerAccount caller;
+
   private List<Count> counts;
 
   /** One tile: how many rows of a kind the knowledge base holds. */
@@ -42,6 +44,53 @@ public class DashboardView {
               new Count("dose grids", count(RtDose.class)));
     }
     return counts;
+  }
+
+  /**
+   * A recently received study: who, what arrived, and where feature computation stands.
+   *
+   * @param features PENDING, RUNNING, DONE or FAILED
+   * @param detail what the status means (e.g. "waiting for RTDOSE")
+   */
+  public record RecentStudy(
+      String studyInstanceUid,
+      String patientId,
+      String patientName,
+      java.time.LocalDate studyDate,
+      String features,
+      String detail) {}
+
+  private List<RecentStudy> recent;
+
+  /** The 20 studies received last (the caller's own unless an administrator). */
+  public List<RecentStudy> getRecentStudies() {
+    if (recent == null) {
+      boolean admin = caller.isAdmin();
+      var query =
+          em.createQuery(
+                  "select s.studyInstanceUid, p.patientId, p.patientName, s.studyDate, j.status,"
+                      + " j.detail from FeatureJob j join j.study s join s.patient p"
+                      + (admin ? "" : " where s.user.id = :account")
+                      + " order by s.id desc",
+                  Object[].class)
+              .setMaxResults(20);
+      if (!admin) {
+        query.setParameter("account", caller.get().id());
+      }
+      recent =
+          query.getResultList().stream()
+              .map(
+                  r ->
+                      new RecentStudy(
+                          (String) r[0],
+                          (String) r[1],
+                          (String) r[2],
+                          (java.time.LocalDate) r[3],
+                          (String) r[4],
+                          (String) r[5]))
+              .toList();
+    }
+    return recent;
   }
 
   public String getVersion() {

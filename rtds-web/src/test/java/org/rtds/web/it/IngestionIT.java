@@ -391,6 +391,12 @@ class IngestionIT {
         .contains("rtstruct.dcm")
         .containsPattern("rtds-status-(STORED|DUPLICATE)")
         .contains("RT Structure Set");
+
+    // the overview lists the study with its feature status (a structure set alone: waiting)
+    HttpResponse<String> home =
+        browser.send(
+            HttpRequest.newBuilder(uri("")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(home.body()).contains("Recent studies").containsPattern("rtds-feature-[A-Z]+");
   }
 
   /**
