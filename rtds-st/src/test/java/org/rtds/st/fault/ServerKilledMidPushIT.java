@@ -32,6 +32,12 @@ class ServerKilledMidPushIT {
   /** Acknowledged objects before the kill: well inside the 153-object push. */
   private static final int KILL_AFTER = 40;
 
+  /**
+   * After the request of the next object is sent: a few ms into its ~50 ms of receiving, reading
+   * and storing on a warm server (where exactly does not matter: every point must be recoverable).
+   */
+  private static final long IN_FLIGHT_DELAY_MS = 15;
+
   private LaunchedRtds rtds;
   private StorescuPush push;
   private Path dataDir;
@@ -68,6 +74,10 @@ class ServerKilledMidPushIT {
         StorescuPush.start(
             study.directory(), "RTDS", dicomPort, dataDir.resolveSibling("storescu-killed-1.log"));
     push.awaitResponses(KILL_AFTER, SUCCESS, PUSH_TIMEOUT, "Success responses before the kill");
+    // kill while the next object is being received or stored (spooled, kept in objects/, rows
+    // being written), not between two objects
+    push.awaitLine("Sending Store Request (MsgID " + (KILL_AFTER + 1) + ",", PUSH_TIMEOUT);
+    Thread.sleep(IN_FLIGHT_DELAY_MS);
     assertThat(payara.destroyForcibly()).as("SIGKILL sent to Payara Micro").isTrue();
     payara.onExit().get(60, TimeUnit.SECONDS);
     Instant killed = Instant.now();

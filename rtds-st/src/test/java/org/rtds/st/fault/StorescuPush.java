@@ -136,6 +136,22 @@ final class StorescuPush implements AutoCloseable {
     }
   }
 
+  /** Waits until storescu printed a line containing {@code text}. */
+  void awaitLine(String text, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!output().contains(text)) {
+      if (System.nanoTime() > deadline || !process.isAlive()) {
+        reader.join(5000);
+        if (output().contains(text)) {
+          return;
+        }
+        throw new AssertionError(
+            "storescu did not print '" + text + "' (alive: " + process.isAlive() + "):\n" + tail());
+      }
+      Thread.sleep(5);
+    }
+  }
+
   /** Waits for storescu to end; returns its exit code. */
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
