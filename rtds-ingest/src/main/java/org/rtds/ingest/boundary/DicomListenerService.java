@@ -23,7 +23,6 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.rtds.ingest.control.ContentAddressedStore.SpooledFile;
 import org.rtds.ingest.control.DatabaseFailure;
-import org.rtds.ingest.control.FileStoreDirectory;
 import org.rtds.ingest.control.IngestUnavailableException;
 import org.rtds.ingest.dicom.DicomListenerSettings;
 import org.rtds.ingest.dicom.DicomStoreListener;
@@ -78,7 +77,7 @@ public class DicomListenerService {
       LOG.log(Level.INFO, "RTDS DICOM listener switched off (RTDS_DICOM_PORT={0})", port);
       return;
     }
-    Path spool = fileStore.state().root().resolve(FileStoreDirectory.INCOMING).resolve("dimse");
+    Path spool = fileStore.store().spoolDirectory().resolve("dimse");
     try {
       DicomListenerSettings settings =
           DicomListenerSettings.of(port, aeTitle, spool)

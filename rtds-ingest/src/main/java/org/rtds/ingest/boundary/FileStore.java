@@ -35,6 +35,7 @@ public class FileStore {
   void prepare() {
     state = recheck();
     if (state.usable()) {
+      purgeInterruptedReceptions();
       LOG.log(
           Level.INFO,
           "RTDS file store at {0} ({1} MiB free)",
@@ -56,9 +57,39 @@ public class FileStore {
     return state;
   }
 
-  /** The content-addressed store of received objects in this data directory. */
+  /** The content-addressed store of received objects in this data directory, for this node. */
   public ContentAddressedStore store() {
-    return new ContentAddressedStore(state.root());
+    return new ContentAddressedStore(state.root(), NODE);
+  }
+
+  /** This node's name in the shared data directory: its host name. */
+  static final String NODE = hostName();
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
+  }
+
+  /** Removes what a previous run of this node left half-received (a crash): never acknowledged. */
+  private void purgeInterruptedReceptions() {
+    try {
+      java.time.Instant started =
+          java.time.Instant.ofEpochMilli(
+              java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+      int deleted = store().purgeSpool(started);
+      if (deleted > 0) {
+        LOG.log(
+            Level.INFO,
+            "RTDS file store: removed {0} half-received file(s) a previous run left in {1}",
+            deleted,
+            store().spoolDirectory());
+      }
+    } catch (java.io.IOException e) {
+      LOG.log(Level.WARNING, "RTDS file store: cannot clean " + store().spoolDirectory(), e);
+    }
   }
 
   static Path dataDir() {

@@ -28,12 +28,56 @@ public final class ContentAddressedStore {
   private static final String SUFFIX = ".dcm";
 
   private final Path root;
+  private final Path spoolDir;
 
   /**
+   * A store whose spool area is {@code incoming/} itself (tests, tools).
+   *
    * @param dataDir {@code RTDS_DATA_DIR}; {@link FileStoreDirectory#prepare} creates its tree
    */
   public ContentAddressedStore(Path dataDir) {
+    this(dataDir, null);
+  }
+
+  /**
+   * A store for one node of several sharing {@code RTDS_DATA_DIR}: the node spools into {@code
+   * incoming/<node>/}, so that after a crash it can remove what it left there ({@link #purgeSpool})
+   * without touching another node's receptions.
+   *
+   * @param node a name unique among the nodes (the host name); null for {@code incoming/} itself
+   */
+  public ContentAddressedStore(Path dataDir, String node) {
     this.root = dataDir.toAbsolutePath().normalize();
+    Path incoming = root.resolve(FileStoreDirectory.INCOMING);
+    this.spoolDir =
+        node == null ? incoming : incoming.resolve(node.replaceAll("[^A-Za-z0-9._-]", "_"));
+  }
+
+  /** This node's spool area below {@code incoming/}. */
+  public Path spoolDirectory() {
+    return spoolDir;
+  }
+
+  /**
+   * Deletes what this node left in its spool area before {@code since} (bytes of receptions that a
+   * crash interrupted: never acknowledged, so the sender sends them again).
+   *
+   * @return how many files were deleted
+   */
+  public int purgeSpool(java.time.Instant since) throws IOException {
+    if (!Files.isDirectory(spoolDir)) {
+      return 0;
+    }
+    int[] deleted = {0};
+    try (java.util.stream.Stream<Path> files = Files.walk(spoolDir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        if (Files.getLastModifiedTime(file).toInstant().isBefore(since)
+            && Files.deleteIfExists(file)) {
+          deleted[0]++;
+        }
+      }
+    }
+    return deleted[0];
   }
 
   /** {@code RTDS_DATA_DIR}, absolute. */
@@ -51,7 +95,7 @@ public final class ContentAddressedStore {
    * @throws IOException if the store cannot be written
    */
   public SpooledFile spool(InputStream in, long maxBytes) throws IOException {
-    Path dir = Files.createDirectories(root.resolve(FileStoreDirectory.INCOMING));
+    Path dir = Files.createDirectories(spoolDir);
     Path file = Files.createTempFile(dir, "rx-", ".part");
     MessageDigest digest = sha256();
     long size = 0;
