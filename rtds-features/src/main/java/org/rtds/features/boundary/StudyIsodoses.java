@@ -65,12 +65,7 @@ public class StudyIsodoses {
       if (!images.get(i).getSopInstanceUid().equals(ctSopInstanceUid)) {
         continue;
       }
-      IsodoseOptions options =
-          inputs
-              .prescriptionGy()
-              .filter(rx -> rx > 0)
-              .map(IsodoseOptions::ofPrescription)
-              .orElseGet(IsodoseOptions::ofMaximum);
+      IsodoseOptions options = inputs.isodoseOptions();
       SliceIsodose slice = IsodoseCalculator.compute(inputs.grid(), i, inputs.dose(), options);
       List<Level> levels = new ArrayList<>();
       for (IsodoseLevel level : slice.levels()) {

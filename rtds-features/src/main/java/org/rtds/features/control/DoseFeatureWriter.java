@@ -125,12 +125,7 @@ public final class DoseFeatureWriter {
     em.createQuery("delete from RtIsodose i where i.dose.id = :id")
         .setParameter("id", inputs.doseRow().getId())
         .executeUpdate();
-    IsodoseOptions isodoseOptions =
-        inputs
-            .prescriptionGy()
-            .filter(rx -> rx > 0)
-            .map(IsodoseOptions::ofPrescription)
-            .orElseGet(IsodoseOptions::ofMaximum);
+    IsodoseOptions isodoseOptions = inputs.isodoseOptions();
     int slicesWithLines = 0;
     for (int i = 0; i < inputs.ctImages().size(); i++) {
       CtImage image = inputs.ctImages().get(i);

@@ -24,6 +24,7 @@ import org.rtds.features.dose.contour.RoiContours;
 import org.rtds.features.dose.geometry.DoseGrid;
 import org.rtds.features.dose.geometry.ImageOrientation;
 import org.rtds.features.dose.geometry.SamplingGrid;
+import org.rtds.features.dose.isodose.IsodoseOptions;
 
 /**
  * Loads what the dose calculators need for one study from the dsrt tables and turns it into their
@@ -66,7 +67,16 @@ public final class StudyDoseInputs {
       DoseGrid dose,
       RtDose doseRow,
       String doseDescription,
-      Optional<Double> prescriptionGy) {}
+      Optional<Double> prescriptionGy) {
+
+    /** Isodose levels in % of the prescription, or of the maximum dose when there is none. */
+    public IsodoseOptions isodoseOptions() {
+      return prescriptionGy
+          .filter(rx -> rx > 0)
+          .map(IsodoseOptions::ofPrescription)
+          .orElseGet(IsodoseOptions::ofMaximum);
+    }
+  }
 
   /** Loads and converts; throws {@link MissingInputException} naming what is missing. */
   public Inputs load(int studyId) {
