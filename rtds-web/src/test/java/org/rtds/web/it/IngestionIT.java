@@ -324,67 +324,16 @@ class IngestionIT {
 
   @Test
   void theUploadPageIngestsDroppedFilesAndListsTheResults() throws Exception {
-    HttpClient browser =
-        HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-    String form =
-        "username=admin&password="
-            + java.net.URLEncoder.encode(
-                ApplicationWiringIT.ADMIN_PASSWORD, StandardCharsets.UTF_8);
-    browser.send(
-        HttpRequest.newBuilder(uri("login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
+    HttpClient browser = signIn(ADMIN, ApplicationWiringIT.ADMIN_PASSWORD);
     HttpResponse<String> page =
         browser.send(
             HttpRequest.newBuilder(uri("upload.xhtml")).GET().build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Upload DICOM RT objects").contains("AE title");
-    String viewState =
-        page.body()
-            .replaceAll("(?s).*name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\".*", "$1");
 
-    // what PrimeFaces' native uploader posts for one dropped file
-    String boundary = "rtds-upload-" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (String[] field :
-        new String[][] {
-          {"upload", "upload"},
-          {"jakarta.faces.ViewState", viewState},
-          {"jakarta.faces.partial.ajax", "true"},
-          {"jakarta.faces.source", "upload:files"},
-          {"jakarta.faces.partial.execute", "upload:files"},
-          {"jakarta.faces.partial.render", "results messages"},
-          {"upload:files_totalFilesCount", "1"}
-        }) {
-      body.write(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\""
-                  + field[0]
-                  + "\"\r\n\r\n"
-                  + field[1]
-                  + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-    }
-    body.write(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"upload:files\";"
-                + " filename=\"rtstruct.dcm\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.write(pydicom("rtstruct.dcm"));
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> upload =
-        browser.send(
-            HttpRequest.newBuilder(uri("upload.xhtml"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Faces-Request", "partial/ajax")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        dropOnUploadPage(browser, viewState(page.body()), "rtstruct.dcm", pydicom("rtstruct.dcm"));
 
     assertThat(upload.statusCode()).isEqualTo(200);
     assertThat(upload.body())
@@ -447,7 +396,23 @@ class IngestionIT {
                 .statusCode())
         .isEqualTo(200);
 
-    for (String account : List.of("chan_rest", "chan_stow", "chan_zip")) {
+    // the clinicians' upload page, one dropped file after the other
+    createAccount("chan_upload", "upload-password-1");
+    HttpClient browser = signIn("chan_upload", "upload-password-1");
+    String viewState =
+        viewState(
+            browser
+                .send(
+                    HttpRequest.newBuilder(uri("upload.xhtml")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+    for (Path file : files) {
+      HttpResponse<String> dropped =
+          dropOnUploadPage(browser, viewState, name(file), Files.readAllBytes(file));
+      assertThat(dropped.body()).as(name(file)).contains("rtds-status-STORED");
+    }
+
+    for (String account : List.of("chan_rest", "chan_stow", "chan_zip", "chan_upload")) {
       JsonObject view = studyAs(study, account);
       assertThat(view.getJsonObject("objects").getInt("CT")).as(account).isEqualTo(41);
       assertThat(view.getJsonObject("objects").getInt("RTSTRUCT")).as(account).isEqualTo(1);
@@ -479,6 +444,71 @@ class IngestionIT {
       assertThat(view.getJsonObject("objects").getInt("CT")).isEqualTo(41);
       assertThat(view.getJsonArray("missing")).isEmpty();
     }
+  }
+
+  /** A browser session signed in through the login form. */
+  private HttpClient signIn(String user, String password) throws Exception {
+    HttpClient browser =
+        HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String form =
+        "username="
+            + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
+    browser.send(
+        HttpRequest.newBuilder(uri("login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+    return browser;
+  }
+
+  private static String viewState(String page) {
+    return page.replaceAll("(?s).*name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\".*", "$1");
+  }
+
+  /** What PrimeFaces' native uploader posts for one file dropped on the upload page. */
+  private HttpResponse<String> dropOnUploadPage(
+      HttpClient browser, String viewState, String fileName, byte[] content) throws Exception {
+    String boundary = "rtds-upload-" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (String[] field :
+        new String[][] {
+          {"upload", "upload"},
+          {"jakarta.faces.ViewState", viewState},
+          {"jakarta.faces.partial.ajax", "true"},
+          {"jakarta.faces.source", "upload:files"},
+          {"jakarta.faces.partial.execute", "upload:files"},
+          {"jakarta.faces.partial.render", "results messages"},
+          {"upload:files_totalFilesCount", "1"}
+        }) {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field[0]
+                  + "\"\r\n\r\n"
+                  + field[1]
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"upload:files\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return browser.send(
+        HttpRequest.newBuilder(uri("upload.xhtml"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Faces-Request", "partial/ajax")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonObject studyAs(String study, String account) throws Exception {
