@@ -85,7 +85,12 @@ class EntityMappingIT {
   /** Tables RTDS added to the documented schema (migration V3 and later, ARCHITECTURE.md). */
   private static final Set<String> RTDS_TABLES =
       Set.of(
-          "rt_plan", "rt_plan_dose_reference", "rtds_object", "rtds_rejection", "rtds_feature_job");
+          "rt_plan",
+          "rt_plan_dose_reference",
+          "rtds_object",
+          "rtds_rejection",
+          "rtds_feature_job",
+          "rtds_dose_constraint");
 
   @Test
   void theMetamodelMapsTheDocumentedTablesAndRtdsOwnTables() {

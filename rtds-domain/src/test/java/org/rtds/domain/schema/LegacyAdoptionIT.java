@@ -75,14 +75,15 @@ class LegacyAdoptionIT {
 
   @Test
   void theLegacySchemaIsRecordedAsVersion1AndOnlyLaterMigrationsRun() {
-    assertThat(adoption).isEqualTo(new MigrationResult("1", "3", 2, true));
+    assertThat(adoption).isEqualTo(new MigrationResult("1", "4", 3, true));
     assertThat(FlywayHistory.of(legacy))
         .containsExactly(
             "1 BASELINE legacy dsrt schema adopted true",
             "2 SQL widen lossy columns true",
-            "3 SQL ingestion true");
+            "3 SQL ingestion true",
+            "4 SQL dose constraints true");
     assertThat(new SchemaMigrator(legacy.dataSource()).state())
-        .isEqualTo(new SchemaState("3", "3", 0));
+        .isEqualTo(new SchemaState("4", "4", 0));
   }
 
   @Test
@@ -162,8 +163,8 @@ class LegacyAdoptionIT {
   void migratingAgainChangesNothing() {
     MigrationResult again = new SchemaMigrator(legacy.dataSource()).migrate();
 
-    assertThat(again).isEqualTo(new MigrationResult("3", "3", 0, false));
-    assertThat(FlywayHistory.of(legacy)).hasSize(3);
+    assertThat(again).isEqualTo(new MigrationResult("4", "4", 0, false));
+    assertThat(FlywayHistory.of(legacy)).hasSize(4);
     assertThat(
             normalised(
                 columnsOf(

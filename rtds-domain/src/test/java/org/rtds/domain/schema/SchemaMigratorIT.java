@@ -20,17 +20,20 @@ class SchemaMigratorIT {
   void anEmptyDatabaseGetsEveryMigration() {
     try (TestDatabase database = TestDatabase.create("empty")) {
       SchemaMigrator migrator = new SchemaMigrator(database.dataSource());
-      assertThat(migrator.state()).isEqualTo(new SchemaState(null, "3", 3));
+      assertThat(migrator.state()).isEqualTo(new SchemaState(null, "4", 4));
       assertThat(migrator.state().upToDate()).isFalse();
 
       MigrationResult result = migrator.migrate();
 
-      assertThat(result).isEqualTo(new MigrationResult(null, "3", 3, false));
-      assertThat(migrator.state()).isEqualTo(new SchemaState("3", "3", 0));
+      assertThat(result).isEqualTo(new MigrationResult(null, "4", 4, false));
+      assertThat(migrator.state()).isEqualTo(new SchemaState("4", "4", 0));
       assertThat(migrator.state().upToDate()).isTrue();
       assertThat(FlywayHistory.of(database))
           .containsExactly(
-              "1 SQL dsrt schema true", "2 SQL widen lossy columns true", "3 SQL ingestion true");
+              "1 SQL dsrt schema true",
+              "2 SQL widen lossy columns true",
+              "3 SQL ingestion true",
+              "4 SQL dose constraints true");
     }
   }
 
@@ -54,11 +57,11 @@ class SchemaMigratorIT {
 
         int applied = 0;
         for (Future<MigrationResult> result : results) {
-          assertThat(result.get().currentVersion()).isEqualTo("3");
+          assertThat(result.get().currentVersion()).isEqualTo("4");
           applied += result.get().migrationsApplied();
         }
-        assertThat(applied).isEqualTo(3);
-        assertThat(FlywayHistory.of(database)).hasSize(3).allMatch(row -> row.endsWith("true"));
+        assertThat(applied).isEqualTo(4);
+        assertThat(FlywayHistory.of(database)).hasSize(4).allMatch(row -> row.endsWith("true"));
       } finally {
         executor.shutdownNow();
       }

@@ -77,6 +77,8 @@ public final class SampleGraph {
   public final StoredObject storedObject = new StoredObject();
   public final ObjectRejection rejection = new ObjectRejection();
   public final FeatureJob featureJob = new FeatureJob();
+  public final org.rtds.domain.feature.DoseConstraint constraint =
+      new org.rtds.domain.feature.DoseConstraint();
 
   /**
    * @param tag makes the unique values (user name, group name, content type, session key, UIDs)
@@ -356,6 +358,14 @@ public final class SampleGraph {
     featureJob.setLeaseUntil(LocalDateTime.of(2024, 3, 6, 9, 20, 0));
     featureJob.setUpdatedAt(LocalDateTime.of(2024, 3, 6, 9, 17, 42));
     featureJob.setStudy(study);
+    constraint.setStandardName("Rectum_" + tag);
+    constraint.setMetric("V70Gy");
+    constraint.setComparator("<");
+    constraint.setLimitValue(20.0);
+    constraint.setUnit("%");
+    constraint.setSource("QUANTEC 2010");
+    constraint.setNote("grade >= 2 late toxicity < 15 %");
+    constraint.setActive(true);
   }
 
   /** Every entity of the graph, each after the ones it refers to. */
@@ -392,7 +402,8 @@ public final class SampleGraph {
         doseReference,
         storedObject,
         rejection,
-        featureJob);
+        featureJob,
+        constraint);
   }
 
   /** Persists every entity of the graph in the caller's transaction. */

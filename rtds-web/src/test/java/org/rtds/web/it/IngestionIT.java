@@ -165,6 +165,36 @@ class IngestionIT {
     }
     assertThat(checked).isGreaterThanOrEqualTo(20);
 
+    // dose constraints: the administrator adds two for the PTV; the study is checked against them
+    HttpResponse<String> upper =
+        postJson(
+            "api/v1/constraints",
+            "{\"standardName\":\"PTV\",\"metric\":\"Dmean\",\"comparator\":\"<\",\"limit\":20}");
+    assertThat(upper.statusCode()).as(upper.body()).isEqualTo(201);
+    assertThat(object(upper.body()).getString("unit")).isEqualTo("Gy");
+    assertThat(
+            postJson(
+                    "api/v1/constraints",
+                    "{\"standardName\":\"PTV\",\"metric\":\"Dmax\",\"comparator\":\"<=\",\"limit\":25}")
+                .statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> malformed =
+        postJson(
+            "api/v1/constraints",
+            "{\"standardName\":\"PTV\",\"metric\":\"D95\",\"comparator\":\"<\",\"limit\":20}");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(object(malformed.body()).getString("detail")).contains("D95");
+    Map<String, JsonObject> checks =
+        getJsonArray("api/v1/studies/" + study + "/constraints").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(c -> c.getString("roiName").equals("PTV"))
+            .collect(Collectors.toMap(c -> c.getString("metric"), Function.identity()));
+    assertThat(checks.get("Dmean").getBoolean("passed")).isTrue();
+    assertThat(checks.get("Dmean").getJsonNumber("margin").doubleValue())
+        .isCloseTo(4.0, within(0.2));
+    assertThat(checks.get("Dmax").getBoolean("passed")).isFalse();
+    assertThat(checks.get("Dmax").getJsonNumber("margin").doubleValue()).isNegative();
+
     String middleSlice =
         results.stream()
             .map(JsonValue::asJsonObject)
@@ -604,6 +634,14 @@ class IngestionIT {
     HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET(), true);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return object(response.body());
+  }
+
+  private HttpResponse<String> postJson(String path, String json) throws Exception {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)),
+        true);
   }
 
   private JsonArray getJsonArray(String path) throws Exception {

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.domain.feature.FeatureJob;
 import org.rtds.domain.patient.Series;
 import org.rtds.domain.patient.Study;
+import org.rtds.features.boundary.StudyConstraints;
 import org.rtds.features.boundary.StudyDvhs;
 import org.rtds.features.boundary.StudyIsodoses;
 import org.rtds.features.control.MissingInputException;
@@ -58,6 +59,8 @@ public class StudiesResource {
   @Inject StudyDvhs dvhs;
 
   @Inject StudyIsodoses isodoses;
+
+  @Inject StudyConstraints constraints;
 
   /**
    * @param status PENDING, RUNNING, DONE or FAILED
@@ -321,6 +324,39 @@ public class StudiesResource {
     } catch (MissingInputException e) {
       throw new NotFoundException("no isodoses for study " + uid + ": " + e.getMessage());
     }
+  }
+
+  @GET
+  @Path("{uid}/constraints")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(
+      summary = "The study checked against the dose constraints",
+      description =
+          "One row per (ROI, active constraint of its TG-263 structure): value, passed, margin"
+              + " (positive = room left, negative = excess), on the computed DVH.")
+  public Response constraints(@PathParam("uid") String uid, @Context HttpHeaders headers) {
+    List<StudyConstraints.Result> results = constraints.evaluate(find(uid).getId());
+    if (wantsCsv(headers)) {
+      StringBuilder csv =
+          new StringBuilder(
+              "roi_number,roi_name,standard_name,metric,comparator,limit,unit,value,passed,margin\n");
+      for (StudyConstraints.Result r : results) {
+        csv.append(
+            Csv.row(
+                r.roiNumber(),
+                r.roiName(),
+                r.standardName(),
+                r.metric(),
+                r.comparator(),
+                Csv.number(r.limit()),
+                r.unit(),
+                Csv.number(r.value()),
+                r.passed() == null ? "" : r.passed().toString(),
+                Csv.number(r.margin())));
+      }
+      return Response.ok(csv.toString(), "text/csv").build();
+    }
+    return Response.ok(results, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   private static boolean wantsCsv(HttpHeaders headers) {
