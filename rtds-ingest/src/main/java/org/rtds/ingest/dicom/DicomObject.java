@@ -7,6 +7,7 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.StringAttribute;
+import com.pixelmed.dicom.TextAttribute;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.dicom.UnknownAttribute;
 import com.pixelmed.dicom.ValueRepresentation;
@@ -181,7 +182,7 @@ public final class DicomObject {
     }
     String[] values;
     try {
-      values = attribute.getStringValues();
+      values = stringValues(attribute);
     } catch (DicomException e) {
       return List.of();
     }
@@ -222,7 +223,7 @@ public final class DicomObject {
     if (attribute == null) {
       return new double[0];
     }
-    if (attribute instanceof StringAttribute) {
+    if (attribute instanceof StringAttribute || attribute instanceof TextAttribute) {
       String[] texts = textValues(tag, attribute);
       double[] values = new double[texts.length];
       for (int i = 0; i < texts.length; i++) {
@@ -254,7 +255,7 @@ public final class DicomObject {
     if (attribute == null) {
       return new int[0];
     }
-    if (attribute instanceof StringAttribute) {
+    if (attribute instanceof StringAttribute || attribute instanceof TextAttribute) {
       String[] texts = textValues(tag, attribute);
       int[] values = new int[texts.length];
       for (int i = 0; i < texts.length; i++) {
@@ -510,7 +511,7 @@ public final class DicomObject {
   private String[] textValues(DicomTag tag, Attribute attribute) throws DicomParseException {
     String[] texts;
     try {
-      texts = attribute.getStringValues();
+      texts = stringValues(attribute);
     } catch (DicomException e) {
       throw invalid(tag, attribute, "cannot be decoded as text", e);
     }
@@ -523,6 +524,25 @@ public final class DicomObject {
     }
     return trimmed;
   }
+
+  /**
+   * The library's string values; Contour Data read as one text ({@link ContourDataAsText}) is split
+   * at its backslashes again, as DICOM separates the values.
+   */
+  private static String[] stringValues(Attribute attribute) throws DicomException {
+    String[] values = attribute.getStringValues();
+    if (values != null
+        && values.length == 1
+        && values[0] != null
+        && attribute instanceof com.pixelmed.dicom.LongTextAttribute
+        && CONTOUR_DATA_TAG.equals(attribute.getTag())) {
+      return values[0].split("\\\\", -1);
+    }
+    return values;
+  }
+
+  private static final AttributeTag CONTOUR_DATA_TAG =
+      new AttributeTag(DicomTag.CONTOUR_DATA.group(), DicomTag.CONTOUR_DATA.element());
 
   private void requireSingle(DicomTag tag, int count) throws DicomParseException {
     if (count != 1) {

@@ -45,6 +45,18 @@ import java.util.zip.Inflater;
  */
 public final class DicomReader {
 
+  /** Whether Contour Data is read through {@link ContourDataAsText} (fast); tests compare both. */
+  private final boolean textContourData;
+
+  /** A reader. */
+  public DicomReader() {
+    this(true);
+  }
+
+  DicomReader(boolean textContourData) {
+    this.textContourData = textContourData;
+  }
+
   /** Attributes every ingested object must have, in the order they are reported when missing. */
   static final List<DicomTag> REQUIRED =
       List.of(
@@ -100,13 +112,14 @@ public final class DicomReader {
     Objects.requireNonNull(input, "input");
     SourceStream source = new SourceStream(input);
     try {
-      return read(source);
+      return read(source, textContourData);
     } finally {
       source.release();
     }
   }
 
-  private static DicomObject read(SourceStream source) throws IOException, DicomParseException {
+  private static DicomObject read(SourceStream source, boolean textContourData)
+      throws IOException, DicomParseException {
     Prefix prefix = Prefix.inspect(source.prefix());
     boolean deflated = DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.equals(prefix.transferSyntaxUid());
     if (deflated && prefix.metaEnd() >= 0) {
@@ -116,7 +129,12 @@ public final class DicomReader {
     AttributeList list = new AttributeList();
     list.setDecompressPixelData(false);
     LastTopLevelTag last = new LastTopLevelTag();
-    BufferedInputStream buffered = new BufferedInputStream(source);
+    BufferedInputStream buffered =
+        new BufferedInputStream(
+            textContourData
+                    && ContourDataAsText.appliesTo(prefix.transferSyntaxUid(), source.prefix())
+                ? new ContourDataAsText(source)
+                : source);
     long parsed = -1;
     Exception libraryFailure = null;
     String datasetTransferSyntax = null;
