@@ -121,7 +121,15 @@ final class RunCommand {
             + dataDir.resolve("logs").resolve("server.log")
             + ") ...");
     Process server = builder.start();
-    Thread stopper = new Thread(() -> stop(server), "rtds-stop");
+    java.util.concurrent.atomic.AtomicBoolean stopping =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread stopper =
+        new Thread(
+            () -> {
+              stopping.set(true);
+              stop(server);
+            },
+            "rtds-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
     try (Writer log =
         Files.newBufferedWriter(
@@ -150,6 +158,15 @@ final class RunCommand {
       out.println("RTDS ready at http://localhost:" + settings.httpPort() + "/rtds/");
       int exit = server.waitFor();
       relayThread.join(Duration.ofSeconds(5).toMillis());
+      if (!stopping.get()) {
+        // not Ctrl-C or SIGTERM: the server died (killed, out of memory)
+        out.println(
+            "rtds: the server process ended unexpectedly (exit code "
+                + exit
+                + "); RTDS is stopped. Last lines of its log:");
+        relay.tail().forEach(line -> out.println("    " + line));
+        out.println("rtds: start it again with ./rtds run (received objects are kept)");
+      }
       return exit;
     } finally {
       Files.deleteIfExists(postBoot);

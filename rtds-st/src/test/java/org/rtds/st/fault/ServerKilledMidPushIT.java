@@ -100,6 +100,10 @@ class ServerKilledMidPushIT {
     System.out.printf(
         "ServerKilledMidPushIT: launcher exited with %d; its last lines:%n%s%n",
         launcherExit, tail(rtds.output(), 5));
+    assertThat(rtds.output())
+        .as("the launcher says the server died and how to go on")
+        .contains("the server process ended unexpectedly")
+        .contains("start it again with ./rtds run");
     Map<Path, FileTime> leftAfterCrash = StudyIntegrity.incomingFiles(dataDir);
     System.out.println("ServerKilledMidPushIT: incoming/ after the crash: " + leftAfterCrash);
 
