@@ -14,13 +14,14 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.rtds.domain.auth.AuthUser;
 import org.rtds.ingest.control.ContentAddressedStore;
 import org.rtds.ingest.control.ContentAddressedStore.SpooledFile;
 import org.rtds.ingest.control.ContentAddressedStore.TooLargeException;
 import org.rtds.ingest.control.IngestPipeline;
+import org.rtds.ingest.control.IngestWriter;
 import org.rtds.ingest.entity.IngestOrigin;
 import org.rtds.ingest.entity.IngestOutcome;
+import org.rtds.ingest.entity.StudyInputs;
 
 /**
  * The entry point of every ingestion channel (REST, STOW-RS, DICOM listener, drop folder, upload
@@ -81,6 +82,11 @@ public class Ingestion {
     }
   }
 
+  /** What a study holds: objects per modality and what features still need. */
+  public StudyInputs studyInputs(int studyId) {
+    return IngestWriter.studyInputs(em, studyId);
+  }
+
   /** Reads {@code RTDS_MAX_OBJECT_MB} etc. */
   public IngestSettings settings() {
     return settings;
@@ -113,9 +119,5 @@ public class Ingestion {
 
   private ContentAddressedStore store() {
     return fileStore.store();
-  }
-
-  static boolean exists(EntityManager em, int accountId) {
-    return em.find(AuthUser.class, accountId) != null;
   }
 }

@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +39,7 @@ import org.rtds.ingest.control.ParsedInstance.Plan;
 import org.rtds.ingest.control.ParsedInstance.Roi;
 import org.rtds.ingest.control.ParsedInstance.StructureSet;
 import org.rtds.ingest.entity.IngestOrigin;
+import org.rtds.ingest.entity.StudyInputs;
 
 /**
  * Writes one parsed DICOM object into the dsrt tables, inside the caller's transaction: finds or
@@ -52,9 +52,6 @@ import org.rtds.ingest.entity.IngestOrigin;
  * collide on a unique key; the caller retries the loser, which then finds the winner's rows.
  */
 public final class IngestWriter {
-
-  /** What features need before they can run: a CT, a structure set and a dose. */
-  static final List<String> FEATURE_INPUTS = List.of("CT", "RTSTRUCT", "RTDOSE");
 
   private final EntityManager em;
   private final RoiNameNormalizer roiNames;
@@ -175,7 +172,7 @@ public final class IngestWriter {
     } else if (series.isEmpty()) {
       s.setTotalSeries(count("select count(x) from Series x where x.study.id = ?1", s.getId()));
     }
-    StudyInputs inputs = studyInputs(s.getId());
+    StudyInputs inputs = studyInputs(em, s.getId());
     FeatureJob job = featureJob(s, inputs);
     em.flush();
     return WriteResult.stored(s.getId(), job.getRequestedGeneration(), inputs.complete());
@@ -347,6 +344,12 @@ public final class IngestWriter {
     study.setPatient(patient);
     study.setUser(account);
     em.persist(study);
+    newFeatureJob(study);
+    return study;
+  }
+
+  /** The feature job of a study that has none yet: nothing requested, nothing computed. */
+  private FeatureJob newFeatureJob(Study study) {
     FeatureJob job = new FeatureJob();
     job.setStudy(study);
     job.setStatus("PENDING");
@@ -355,7 +358,7 @@ public final class IngestWriter {
     job.setAttempts(0);
     job.setUpdatedAt(now());
     em.persist(job);
-    return study;
+    return job;
   }
 
   private Series createSeries(Header header, Patient patient, Study study, AuthUser account) {
@@ -548,7 +551,7 @@ public final class IngestWriter {
   // --- study bookkeeping ---
 
   /** Counts of stored objects per modality, and what features still miss. */
-  public StudyInputs studyInputs(int studyId) {
+  public static StudyInputs studyInputs(EntityManager em, int studyId) {
     Map<String, Long> counts = new TreeMap<>();
     for (Object[] row :
         em.createQuery(
@@ -559,13 +562,7 @@ public final class IngestWriter {
             .getResultList()) {
       counts.put((String) row[0], (Long) row[1]);
     }
-    List<String> missing = new ArrayList<>();
-    for (String modality : FEATURE_INPUTS) {
-      if (counts.getOrDefault(modality, 0L) == 0) {
-        missing.add(modality);
-      }
-    }
-    return new StudyInputs(counts, missing);
+    return StudyInputs.of(counts);
   }
 
   private FeatureJob featureJob(Study study, StudyInputs inputs) {
@@ -574,18 +571,7 @@ public final class IngestWriter {
             .setParameter("studyId", study.getId())
             .getResultStream()
             .findFirst()
-            .orElseGet(
-                () -> {
-                  // a legacy study without a job row
-                  FeatureJob created = new FeatureJob();
-                  created.setStudy(study);
-                  created.setStatus("PENDING");
-                  created.setRequestedGeneration(0);
-                  created.setComputedGeneration(0);
-                  created.setAttempts(0);
-                  em.persist(created);
-                  return created;
-                });
+            .orElseGet(() -> newFeatureJob(study)); // a legacy study without a job row
     job.setRequestedGeneration(job.getRequestedGeneration() + 1);
     if (!"RUNNING".equals(job.getStatus())) {
       job.setStatus("PENDING");
@@ -612,24 +598,5 @@ public final class IngestWriter {
 
   static String truncate(String value, int length) {
     return value == null || value.length() <= length ? value : value.substring(0, length);
-  }
-
-  /**
-   * What a study holds.
-   *
-   * @param objectsByModality number of stored objects per modality
-   * @param missing which of CT, RTSTRUCT, RTDOSE are still missing for features
-   */
-  public record StudyInputs(Map<String, Long> objectsByModality, List<String> missing) {
-    public boolean complete() {
-      return missing.isEmpty();
-    }
-
-    /** E.g. {@code CT 41, RTDOSE 1, RTPLAN 1, RTSTRUCT 1}. */
-    public String summary() {
-      List<String> parts = new ArrayList<>();
-      objectsByModality.forEach((modality, count) -> parts.add(modality + " " + count));
-      return parts.isEmpty() ? "no objects" : String.join(", ", parts);
-    }
   }
 }

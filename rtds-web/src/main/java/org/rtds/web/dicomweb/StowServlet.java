@@ -25,6 +25,7 @@ import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AccountAuthenticator;
 import org.rtds.web.api.DatabaseUnavailable;
 import org.rtds.web.api.Problem;
+import org.rtds.web.ingest.MalformedMultipartException;
 import org.rtds.web.ingest.UploadProcessor;
 import org.rtds.web.ingest.UploadProcessor.Received;
 import org.rtds.web.ingest.UploadProcessor.RequestTooLargeException;
@@ -101,23 +102,16 @@ public class StowServlet extends HttpServlet {
     } catch (RequestTooLargeException e) {
       problem(response, 413, e.getMessage());
       return;
-    } catch (IngestUnavailableException e) {
+    } catch (MalformedMultipartException e) {
+      problem(response, 400, e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      if (!(e instanceof IngestUnavailableException) && !DatabaseUnavailable.isCause(e)) {
+        throw e;
+      }
       response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
       problem(response, 503, DatabaseUnavailable.problem().detail());
       return;
-    } catch (IOException e) {
-      if (e.getClass().getSimpleName().equals("MalformedMultipartException")) {
-        problem(response, 400, e.getMessage());
-        return;
-      }
-      throw e;
-    } catch (RuntimeException e) {
-      if (DatabaseUnavailable.isCause(e)) {
-        response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-        problem(response, 503, DatabaseUnavailable.problem().detail());
-        return;
-      }
-      throw e;
     }
     answer(request, response, results);
   }

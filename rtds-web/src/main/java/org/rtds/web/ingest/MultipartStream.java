@@ -212,13 +212,4 @@ final class MultipartStream {
       }
     }
   }
-
-  /** The body is not valid multipart. */
-  static final class MalformedMultipartException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    MalformedMultipartException(String message) {
-      super("malformed multipart body: " + message);
-    }
-  }
 }

@@ -29,6 +29,7 @@ import org.rtds.ingest.entity.IngestOrigin;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.web.api.CallerAccount;
 import org.rtds.web.api.Problem;
+import org.rtds.web.ingest.MalformedMultipartException;
 import org.rtds.web.ingest.UploadProcessor;
 import org.rtds.web.ingest.UploadProcessor.Received;
 import org.rtds.web.ingest.UploadProcessor.RequestTooLargeException;
@@ -93,11 +94,8 @@ public class InstancesResource {
       return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage()).toResponse();
     } catch (UnsupportedUploadException e) {
       return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage()).toResponse();
-    } catch (IOException e) {
-      if (e.getClass().getSimpleName().equals("MalformedMultipartException")) {
-        return Problem.of(Response.Status.BAD_REQUEST, e.getMessage()).toResponse();
-      }
-      throw e;
+    } catch (MalformedMultipartException e) {
+      return Problem.of(Response.Status.BAD_REQUEST, e.getMessage()).toResponse();
     }
     JsonArrayBuilder array = IngestResults.toJson(results);
     if (IngestResults.nothingReadable(results)) {

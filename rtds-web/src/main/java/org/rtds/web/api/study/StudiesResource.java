@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,6 +30,8 @@ import org.rtds.features.boundary.StudyDvhs;
 import org.rtds.features.boundary.StudyIsodoses;
 import org.rtds.features.control.MissingInputException;
 import org.rtds.features.dose.metric.MetricException;
+import org.rtds.ingest.boundary.Ingestion;
+import org.rtds.ingest.entity.StudyInputs;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.web.api.CallerAccount;
 
@@ -49,12 +50,11 @@ import org.rtds.web.api.CallerAccount;
 @Tag(name = "studies")
 public class StudiesResource {
 
-  /** Modalities features need (CT, RT Structure Set, RT Dose); RT Plan gives the prescription. */
-  static final List<String> FEATURE_INPUTS = List.of("CT", "RTSTRUCT", "RTDOSE");
-
   @PersistenceContext EntityManager em;
 
   @Inject CallerAccount caller;
+
+  @Inject Ingestion ingestion;
 
   @Inject StudyDvhs dvhs;
 
@@ -108,18 +108,9 @@ public class StudiesResource {
               s.getSeriesDescription(),
               s.getFrameOfReferenceUid()));
     }
-    Map<String, Long> objects = new LinkedHashMap<>();
-    for (Object[] row :
-        em.createQuery(
-                "select o.modality, count(o) from StoredObject o where o.study.id = :id"
-                    + " group by o.modality order by o.modality",
-                Object[].class)
-            .setParameter("id", study.getId())
-            .getResultList()) {
-      objects.put((String) row[0], (Long) row[1]);
-    }
-    List<String> missing =
-        FEATURE_INPUTS.stream().filter(m -> objects.getOrDefault(m, 0L) == 0).toList();
+    StudyInputs inputs = ingestion.studyInputs(study.getId());
+    Map<String, Long> objects = inputs.objectsByModality();
+    List<String> missing = inputs.missing();
     List<String> recommended = objects.containsKey("RTPLAN") ? List.of() : List.of("RTPLAN");
     Features features =
         em.createNamedQuery(FeatureJob.FIND_BY_STUDY, FeatureJob.class)
