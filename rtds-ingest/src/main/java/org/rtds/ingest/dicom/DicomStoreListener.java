@@ -95,6 +95,13 @@ public final class DicomStoreListener implements AutoCloseable {
   private final ServerSocket serverSocket;
   private final Set<String> acceptedSopClassUids;
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Every association thread not known to have ended: a connection leaves {@link #connections} just
+   * before its thread ends, so {@link #close()} joins these as well.
+   */
+  private final Set<Thread> associationThreads = ConcurrentHashMap.newKeySet();
+
   private final AtomicInteger associationCounter = new AtomicInteger();
   private final Thread acceptor;
   private volatile boolean closing;
@@ -205,9 +212,13 @@ public final class DicomStoreListener implements AutoCloseable {
         interrupted |= join(connection.thread, finalDeadline);
       }
     }
-    for (Connection connection : open) {
-      if (connection.thread.isAlive()) {
-        LOG.log(Level.WARNING, "DICOM association thread {0} did not end", connection.thread);
+    // associations that had already left the connection set: their threads are ending
+    for (Thread thread : associationThreads) {
+      interrupted |= join(thread, finalDeadline);
+    }
+    for (Thread thread : associationThreads) {
+      if (thread.isAlive()) {
+        LOG.log(Level.WARNING, "DICOM association thread {0} did not end", thread);
       }
     }
     if (interrupted) {
@@ -269,6 +280,8 @@ public final class DicomStoreListener implements AutoCloseable {
         closeQuietly(socket);
         continue;
       }
+      associationThreads.removeIf(thread -> !thread.isAlive());
+      associationThreads.add(connection.thread);
       connections.add(connection);
       connection.thread.start();
     }
