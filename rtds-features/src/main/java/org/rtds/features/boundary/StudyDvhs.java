@@ -13,6 +13,7 @@ import org.rtds.domain.rt.RtDvh;
 import org.rtds.domain.rt.RtPlan;
 import org.rtds.domain.rt.RtRoi;
 import org.rtds.features.control.DoseFeatureWriter;
+import org.rtds.features.control.StudyDoseInputs;
 import org.rtds.features.dose.dvh.CumulativeDvh;
 import org.rtds.features.dose.dvh.DoseVolumeSamples;
 import org.rtds.features.dose.dvh.DvhDataCodec;
@@ -202,14 +203,10 @@ public class StudyDvhs {
   }
 
   private OptionalDouble prescription(int studyId) {
-    return em
-        .createNamedQuery(RtPlan.FIND_BY_STUDY, RtPlan.class)
-        .setParameter("studyId", studyId)
-        .getResultList()
-        .stream()
+    // the plan the dose features used (one rule: StudyDoseInputs.plan)
+    return StudyDoseInputs.plan(em, studyId)
         .map(RtPlan::getPrescriptionDoseGy)
-        .filter(rx -> rx != null && rx > 0)
-        .reduce((a, b) -> b)
+        .filter(rx -> rx > 0)
         .map(OptionalDouble::of)
         .orElse(OptionalDouble.empty());
   }

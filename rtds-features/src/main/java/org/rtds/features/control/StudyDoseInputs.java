@@ -24,6 +24,11 @@ import org.rtds.features.dose.contour.RoiContours;
 import org.rtds.features.dose.geometry.DoseGrid;
 import org.rtds.features.dose.geometry.ImageOrientation;
 import org.rtds.features.dose.geometry.SamplingGrid;
+import org.rtds.features.dose.inputs.CtGeometry;
+import org.rtds.features.dose.inputs.DicomNumbers;
+import org.rtds.features.dose.inputs.DoseChoice;
+import org.rtds.features.dose.inputs.DoseChoice.Ambiguity;
+import org.rtds.features.dose.inputs.StudyInputException;
 import org.rtds.features.dose.isodose.IsodoseOptions;
 
 /**
@@ -32,11 +37,12 @@ import org.rtds.features.dose.isodose.IsodoseOptions;
  *
  * <p>Choices (ARCHITECTURE.md, decisions): the structure set is the newest one of the study whose
  * frame of reference has a CT series; the CT series is the one the structure set names, else one in
- * its frame of reference (the one with most slices). The dose is the newest {@code PLAN} dose (or
- * {@code MULTI_PLAN}); without one, the {@code BEAM} doses referring to one plan are summed
- * (rt-algorithms §4.1); a {@code FRACTION} dose is multiplied by the plan's number of fractions; a
- * {@code RELATIVE} dose is taken as percent of the plan's prescription. Anything that makes the
- * computation impossible is a {@link MissingInputException} whose message says what is missing.
+ * its frame of reference (the one with most slices). The plan is the newest RT Plan of the study
+ * ({@link #plan}: also where the prescription of relative metrics comes from). Which doses make the
+ * total dose and their units are decided by {@link DoseChoice}, the same rule {@code ./rtds dvh}
+ * follows, with {@link Ambiguity#NEWEST}: a corrected dose sent again under a new UID replaces the
+ * older one. The CT geometry is checked by {@link CtGeometry}. Anything that makes the computation
+ * impossible is a {@link MissingInputException} whose message says what is missing.
  */
 public final class StudyDoseInputs {
 
@@ -107,7 +113,7 @@ public final class StudyDoseInputs {
           new RoiContours(
               roiNumber(roi), roi.getRoiName(), contours.getOrDefault(roi.getId(), List.of())));
     }
-    Optional<RtPlan> plan = plan(studyId);
+    Optional<RtPlan> plan = plan(em, studyId);
     Optional<Double> rx = plan.map(RtPlan::getPrescriptionDoseGy);
     DoseSelection selection = dose(studyId, plan);
     return new Inputs(
@@ -181,33 +187,34 @@ public final class StudyDoseInputs {
   }
 
   static SamplingGrid samplingGrid(List<CtImage> ct) {
-    CtImage first = ct.get(0);
-    double[] spacing = decimals(first.getPixelSpacing(), 2, "CT PixelSpacing");
-    List<double[]> positions = new ArrayList<>();
+    List<CtGeometry.Slice> slices = new ArrayList<>(ct.size());
     for (CtImage image : ct) {
-      positions.add(decimals(image.getImagePositionPatient(), 3, "CT ImagePositionPatient"));
-      if (!Objects.equals(image.getRows(), first.getRows())
-          || !Objects.equals(image.getColumns(), first.getColumns())) {
-        throw new MissingInputException(
-            "the CT slices differ in size (" + image.getSopInstanceUid() + ")");
-      }
+      slices.add(
+          new CtGeometry.Slice(
+              image.getSopInstanceUid(),
+              image.getImagePositionPatient(),
+              image.getImageOrientationPatient(),
+              image.getPixelSpacing(),
+              image.getRows() == null ? 0 : image.getRows(),
+              image.getColumns() == null ? 0 : image.getColumns(),
+              image.getSliceThickness()));
     }
-    double thickness =
-        first.getSliceThickness() == null
-            ? Double.NaN
-            : parseOr(first.getSliceThickness(), Double.NaN);
-    return new SamplingGrid(
-        positions,
-        ImageOrientation.of(
-            decimals(first.getImageOrientationPatient(), 6, "CT ImageOrientationPatient")),
-        spacing[0],
-        spacing[1],
-        first.getRows(),
-        first.getColumns(),
-        thickness);
+    try {
+      return CtGeometry.samplingGrid(slices);
+    } catch (StudyInputException e) {
+      throw new MissingInputException(e.getMessage());
+    }
   }
 
-  private Optional<RtPlan> plan(int studyId) {
+  /**
+   * The study's RT Plan: the newest one stored. Its prescription is the one relative metrics,
+   * isodose levels and the dose choice use.
+   *
+   * @param em the entity manager
+   * @param studyId the study's id
+   * @return the plan, empty when the study has none
+   */
+  public static Optional<RtPlan> plan(EntityManager em, int studyId) {
     return em
         .createNamedQuery(RtPlan.FIND_BY_STUDY, RtPlan.class)
         .setParameter("studyId", studyId)
@@ -219,51 +226,59 @@ public final class StudyDoseInputs {
   private record DoseSelection(DoseGrid grid, RtDose row, String description) {}
 
   private DoseSelection dose(int studyId, Optional<RtPlan> plan) {
-    List<RtDose> doses =
-        em.createQuery(
+    List<RtDose> withGrid =
+        em
+            .createQuery(
                 "select d from RtDose d where d.study.id = :id order by d.id desc", RtDose.class)
             .setParameter("id", studyId)
-            .getResultList();
-    List<RtDose> withGrid = doses.stream().filter(this::hasGrid).toList();
+            .getResultList()
+            .stream()
+            .filter(this::hasGrid)
+            .toList();
     if (withGrid.isEmpty()) {
       throw new MissingInputException("the study has no RT Dose with a dose grid");
     }
-    Optional<RtDose> planDose =
-        withGrid.stream()
-            .filter(
-                d ->
-                    d.getDoseSummationType() == null
-                        || List.of("PLAN", "MULTI_PLAN", "FRACTION")
-                            .contains(d.getDoseSummationType()))
-            .findFirst();
-    if (planDose.isPresent()) {
-      RtDose row = planDose.get();
-      DoseGrid grid = grid(row, toGyFactor(row, plan));
-      return new DoseSelection(
-          grid,
-          row,
-          Optional.ofNullable(row.getDoseSummationType()).orElse("unspecified")
-              + " dose "
-              + row.getSopInstanceUid());
+    DoseChoice.Choice choice;
+    try {
+      choice =
+          DoseChoice.choose(
+              withGrid.stream()
+                  .map(
+                      d ->
+                          new DoseChoice.Dose(
+                              d.getSopInstanceUid(),
+                              d.getDoseSummationType(),
+                              d.getDoseUnits(),
+                              d.getDoseType(),
+                              d.getReferencedRtPlan(),
+                              d.getReferencedBeamNumber()))
+                  .toList(),
+              plan.map(
+                  p ->
+                      DoseChoice.Plan.of(
+                          p.getSopInstanceUid(),
+                          p.getPrescriptionDoseGy(),
+                          p.getNumberOfFractionsPlanned())),
+              Ambiguity.NEWEST);
+    } catch (StudyInputException e) {
+      throw new MissingInputException(e.getMessage());
     }
-    List<RtDose> beams =
-        withGrid.stream().filter(d -> "BEAM".equals(d.getDoseSummationType())).toList();
-    if (beams.isEmpty()) {
-      throw new MissingInputException(
-          "no PLAN or BEAM dose (summation types: "
-              + withGrid.stream().map(RtDose::getDoseSummationType).distinct().toList()
-              + ")");
-    }
-    String planUid = beams.get(0).getReferencedRtPlan();
-    List<RtDose> samePlan =
-        beams.stream().filter(d -> Objects.equals(d.getReferencedRtPlan(), planUid)).toList();
     List<DoseGrid> grids = new ArrayList<>();
-    for (RtDose beam : samePlan) {
-      grids.add(grid(beam, toGyFactor(beam, plan)));
+    for (DoseChoice.Part part : choice.parts()) {
+      grids.add(grid(withGrid.get(part.index()), part.gyPerUnit()));
     }
-    RtDose first = samePlan.get(samePlan.size() - 1);
-    return new DoseSelection(
-        DoseGrid.sum(grids), first, "sum of " + samePlan.size() + " BEAM doses of plan " + planUid);
+    String description =
+        choice.notes().isEmpty()
+            ? choice.description()
+            : choice.description() + " (" + String.join("; ", choice.notes()) + ")";
+    // results are stored under the oldest dose of a beam sum (the first beam), else the dose used
+    RtDose row = withGrid.get(choice.parts().get(choice.parts().size() - 1).index());
+    try {
+      return new DoseSelection(
+          grids.size() == 1 ? grids.get(0) : DoseGrid.sum(grids), row, description);
+    } catch (IllegalArgumentException e) {
+      throw new MissingInputException("the BEAM doses cannot be summed: " + e.getMessage());
+    }
   }
 
   private boolean hasGrid(RtDose dose) {
@@ -318,29 +333,6 @@ public final class StudyDoseInputs {
         values);
   }
 
-  /** The factor from the file's dose units to the plan's total dose in Gy (FRACTION, RELATIVE). */
-  private static double toGyFactor(RtDose dose, Optional<RtPlan> plan) {
-    double factor = 1;
-    if ("RELATIVE".equalsIgnoreCase(dose.getDoseUnits())) {
-      Double rx = plan.map(RtPlan::getPrescriptionDoseGy).orElse(null);
-      if (rx == null) {
-        throw new MissingInputException(
-            "the RT Dose is RELATIVE (percent) and no RT Plan gives the prescription to convert"
-                + " it to Gy");
-      }
-      factor *= rx / 100.0;
-    }
-    if ("FRACTION".equals(dose.getDoseSummationType())) {
-      Integer fractions = plan.map(RtPlan::getNumberOfFractionsPlanned).orElse(null);
-      if (fractions == null) {
-        throw new MissingInputException(
-            "the RT Dose is per FRACTION and no RT Plan gives the number of fractions");
-      }
-      factor *= fractions;
-    }
-    return factor;
-  }
-
   static int roiNumber(RtRoi roi) {
     try {
       return Integer.parseInt(roi.getRoiNumber().trim());
@@ -358,22 +350,11 @@ public final class StudyDoseInputs {
   }
 
   static double[] decimals(String text, int count, String what) {
-    if (text == null) {
-      throw new MissingInputException(what + " is missing");
+    try {
+      return DicomNumbers.parse(text, count, what);
+    } catch (StudyInputException e) {
+      throw new MissingInputException(e.getMessage());
     }
-    String[] parts = text.trim().split("\\\\");
-    if (parts.length != count) {
-      throw new MissingInputException(
-          what + " has " + parts.length + " values, " + count + " expected");
-    }
-    double[] values = new double[count];
-    for (int i = 0; i < count; i++) {
-      values[i] = parseOr(parts[i], Double.NaN);
-      if (!Double.isFinite(values[i])) {
-        throw new MissingInputException(what + " value '" + parts[i] + "' is not a number");
-      }
-    }
-    return values;
   }
 
   private static double parseOr(String text, double fallback) {

@@ -12,9 +12,10 @@ import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.rtds.features.dose.dvh.DvhOptions;
+import org.rtds.features.dose.inputs.StudyInputException;
+import org.rtds.features.dose.inputs.StudyInputException.Kind;
 import org.rtds.features.dose.metric.MetricException;
 import org.rtds.features.dose.raster.RasterOptions;
-import org.rtds.tools.dvh.StudyInputException.Kind;
 
 /**
  * {@code ./rtds dvh DIR}: per-ROI volume and dose metrics of one study read from files, without a

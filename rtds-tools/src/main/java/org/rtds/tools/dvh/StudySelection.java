@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.rtds.features.dose.inputs.StudyInputException;
+import org.rtds.features.dose.inputs.StudyInputException.Kind;
 import org.rtds.ingest.control.ParsedInstance;
 import org.rtds.ingest.control.ParsedInstance.CtSlice;
 import org.rtds.ingest.control.ParsedInstance.Dose;
 import org.rtds.ingest.control.ParsedInstance.Plan;
 import org.rtds.ingest.control.ParsedInstance.StructureSet;
-import org.rtds.tools.dvh.StudyInputException.Kind;
 
 /**
  * Picks one study's objects out of what a folder holds: exactly one RT Structure Set; the CT series

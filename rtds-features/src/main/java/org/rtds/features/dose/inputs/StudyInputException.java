@@ -1,11 +1,12 @@
-package org.rtds.tools.dvh;
+package org.rtds.features.dose.inputs;
 
 /**
- * The objects found cannot be turned into DVH inputs. {@link Kind#INCOMPLETE}: something the
- * calculation needs is missing or ambiguous (no CT, no RTSTRUCT, no RTDOSE, several candidates, a
- * RELATIVE dose without a prescription); {@link Kind#UNSUPPORTED}: the objects are there but their
- * content cannot be used (oblique or inconsistent geometry, dose grids that cannot be summed, an
- * ERROR or CONTROL_POINT dose). The message says what and names the objects.
+ * The objects of a study cannot be turned into calculator inputs (server and command line alike).
+ * {@link Kind#INCOMPLETE}: something the calculation needs is missing or ambiguous (no CT, no
+ * RTSTRUCT, no RTDOSE, several candidates, a RELATIVE dose without a prescription); {@link
+ * Kind#UNSUPPORTED}: the objects are there but their content cannot be used (oblique or
+ * inconsistent geometry, dose grids that cannot be summed, an ERROR or CONTROL_POINT dose). The
+ * message says what and names the objects.
  */
 public final class StudyInputException extends Exception {
   private static final long serialVersionUID = 1L;
