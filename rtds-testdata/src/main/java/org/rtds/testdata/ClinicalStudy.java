@@ -93,6 +93,22 @@ public final class ClinicalStudy {
           patientName);
     }
 
+    public Options withPixelSpacingMm(double v) {
+      return new Options(
+          slices,
+          sliceThicknessMm,
+          v,
+          doseGridSpacingMm,
+          doseBits,
+          rle,
+          beams,
+          implicitVr,
+          sequenceLength,
+          seed,
+          patientId,
+          patientName);
+    }
+
     public Options withDoseGridSpacingMm(double v) {
       return new Options(
           slices,
@@ -233,11 +249,14 @@ public final class ClinicalStudy {
   /** Reference length (mm) for which the anatomy's z coordinates are defined. */
   static final double REFERENCE_LENGTH = 400;
 
+  /** Field of view of the CT (mm): the matrix is this over the pixel spacing. */
+  static final double FIELD_OF_VIEW_MM = 500;
+
   /**
    * An ellipsoid (cylinder = false) or elliptic cylinder along z (z semi-axis = half length) in
    * reference coordinates: centre (cx, cy, cz) mm, semi-axes (ax, ay, az) mm.
    */
-  record Solid(
+  public record Solid(
       String name,
       String type,
       int[] color,
@@ -247,7 +266,24 @@ public final class ClinicalStudy {
       double ax,
       double ay,
       double az,
-      boolean cylinder) {}
+      boolean cylinder) {
+
+    /** The same solid moved by (dx, dy, dz) mm. */
+    public Solid moved(double dx, double dy, double dz) {
+      return new Solid(name, type, color, cx + dx, cy + dy, cz + dz, ax, ay, az, cylinder);
+    }
+
+    /** The same solid with every semi-axis times {@code f} (volume × f³). */
+    public Solid scaled(double f) {
+      return new Solid(name, type, color, cx, cy, cz, ax * f, ay * f, az * f, cylinder);
+    }
+
+    /** The same solid under another name and DICOM RT ROI Interpreted Type. */
+    public Solid renamed(String newName, String newType) {
+      return new Solid(
+          newName, newType, ClinicalStudy.color(newName), cx, cy, cz, ax, ay, az, cylinder);
+    }
+  }
 
   private static Solid e(
       String n, String t, double cx, double cy, double cz, double ax, double ay, double az) {
@@ -303,10 +339,85 @@ public final class ClinicalStudy {
         e("PTV_5600", "PTV", 0, -15, 35, 60, 45, 50));
   }
 
+  /**
+   * A target dose level of the plan: the target ROI (by name, one of the anatomy's solids) and the
+   * dose it receives (Gy, whole treatment).
+   *
+   * @param roiName the target's ROI name
+   * @param doseGy its dose level
+   */
+  public record TargetLevel(String roiName, double doseGy) {}
+
+  /**
+   * The patient's anatomy and the plan's dose model: the solids after the body outline (ROI numbers
+   * 2, 3, … in this order, reference coordinates), the target dose levels (the first is the
+   * prescription of the RT Plan), and how steeply the dose falls off outside each target: a
+   * Gaussian of {@code falloffSigmaMm} in the distance to the target (a better plan spares more:
+   * smaller σ), plus a low-dose bath of {@code bathGy} about the primary target.
+   *
+   * @param solids the ROIs after the body outline
+   * @param targets the dose levels, primary first
+   * @param fractions NumberOfFractionsPlanned
+   * @param falloffSigmaMm σ of the dose falloff outside the targets (mm)
+   * @param bathGy peak of the low-dose bath (Gy)
+   * @param planLabel the RT Plan's label
+   */
+  public record Anatomy(
+      List<Solid> solids,
+      List<TargetLevel> targets,
+      int fractions,
+      double falloffSigmaMm,
+      double bathGy,
+      String planLabel) {
+
+    /** Copies the lists and validates. */
+    public Anatomy {
+      solids = List.copyOf(solids);
+      targets = List.copyOf(targets);
+      if (targets.isEmpty() || fractions < 1 || !(falloffSigmaMm > 0) || bathGy < 0) {
+        throw new IllegalArgumentException("a target, fractions >= 1, sigma > 0, bath >= 0");
+      }
+      for (TargetLevel t : targets) {
+        if (solids.stream().noneMatch(s -> s.name().equals(t.roiName()))) {
+          throw new IllegalArgumentException("no solid named " + t.roiName());
+        }
+      }
+    }
+
+    /** The standard head-and-neck patient: PTV70 and PTV_5600, 70 Gy in 35 fractions, σ 7 mm. */
+    public static Anatomy standard() {
+      return new Anatomy(
+          anatomy(),
+          List.of(new TargetLevel("PTV70", 70), new TargetLevel("PTV_5600", 56)),
+          35,
+          7,
+          12,
+          "HN 70/35");
+    }
+
+    Solid solid(String name) {
+      return solids.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+  }
+
   private ClinicalStudy() {}
 
-  /** Writes the study into {@code directory} and returns what was written. */
+  /** Writes the standard patient's study into {@code directory} and returns what was written. */
   public static StudyManifest write(Path directory, Options o) throws IOException {
+    return write(directory, o, Anatomy.standard());
+  }
+
+  /**
+   * Writes a study of the given anatomy into {@code directory}. The CT covers a 500 mm field of
+   * view: its matrix is 500 mm / pixel spacing (512 at the default 0.9765625 mm).
+   *
+   * @param directory output folder
+   * @param o options
+   * @param anatomy the patient's solids and the plan's dose model
+   * @return what was written
+   * @throws IOException on write errors
+   */
+  public static StudyManifest write(Path directory, Options o, Anatomy anatomy) throws IOException {
     RtStudyWriter w =
         new RtStudyWriter(
             directory,
@@ -326,7 +437,7 @@ public final class ClinicalStudy {
     double minHalf = 0.6 * dz;
     // solids in patient coordinates (scaled along z, shifted)
     List<Solid> solids = new ArrayList<>();
-    for (Solid s : anatomy()) {
+    for (Solid s : anatomy.solids()) {
       solids.add(
           new Solid(
               s.name(),
@@ -340,8 +451,8 @@ public final class ClinicalStudy {
               Math.max(minHalf, s.az() * scale),
               s.cylinder()));
     }
-    int n = 512;
     double ps = o.pixelSpacingMm();
+    int n = (int) Math.round(FIELD_OF_VIEW_MM / ps);
     CtGrid ct =
         new CtGrid(
             n,
@@ -380,7 +491,8 @@ public final class ClinicalStudy {
     }
     rois.add(new Roi(1, bodyName, "EXTERNAL", new int[] {0, 255, 0}, bodyContours));
     int number = 2;
-    int ptv70 = -1;
+    int primary = -1;
+    String primaryName = anatomy.targets().get(0).roiName();
     for (Solid s : solids) {
       List<Contour> contours = new ArrayList<>();
       for (int k = 0; k < ct.slices(); k++) {
@@ -396,15 +508,17 @@ public final class ClinicalStudy {
         contours.add(
             new Contour(ct.z(k), PhantomStudy.ellipse(s.cx(), s.cy(), ct.z(k), a, b, points)));
       }
-      if (s.name().equals("PTV70")) {
-        ptv70 = number;
+      if (s.name().equals(primaryName)) {
+        primary = number;
       }
       rois.add(new Roi(number++, s.name(), s.type(), s.color(), contours));
     }
     DicomFile rs = w.writeStructureSet(rois, ct, ctFiles);
-    Prescription rx = new Prescription(70, 35, ptv70, "PTV70");
+    Prescription rx =
+        new Prescription(
+            anatomy.targets().get(0).doseGy(), anatomy.fractions(), primary, primaryName);
     List<RtStudyWriter.Beam> beams = PhantomStudy.beams(o.beams() == 0 ? 7 : o.beams());
-    DicomFile rp = w.writePlan(rx, "HN 70/35", beams, rs);
+    DicomFile rp = w.writePlan(rx, anatomy.planLabel(), beams, rs);
 
     // dose grid over the widest body outline, all slices
     double h = o.doseGridSpacingMm();
@@ -432,8 +546,16 @@ public final class ClinicalStudy {
             0,
             0,
             false);
-    Solid p70 = solids.stream().filter(s -> s.name().equals("PTV70")).findFirst().orElseThrow();
-    Solid p56 = solids.stream().filter(s -> s.name().equals("PTV_5600")).findFirst().orElseThrow();
+    List<Solid> targetSolids = new ArrayList<>();
+    double[] levels = new double[anatomy.targets().size()];
+    for (int t = 0; t < levels.length; t++) {
+      String name = anatomy.targets().get(t).roiName();
+      targetSolids.add(
+          solids.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow());
+      levels[t] = anatomy.targets().get(t).doseGy();
+    }
+    Solid p70 = targetSolids.get(0);
+    double sigma = anatomy.falloffSigmaMm();
     double[] dose = new double[nx * ny * nz];
     for (int k = 0; k < nz; k++) {
       double z = grid.z0Mm() + k * h;
@@ -447,11 +569,12 @@ public final class ClinicalStudy {
           if (bx * bx + by * by > 1) {
             continue;
           }
-          double d70 = 70 * falloff(p70, x, y, z);
-          double d56 = 56 * falloff(p56, x, y, z);
           double r2 = sq(x - p70.cx()) + sq(y - p70.cy()) + sq(z - p70.cz());
-          double bath = 12 * Math.exp(-r2 / (2 * 70 * 70));
-          dose[(k * ny + j) * nx + i] = Math.max(Math.max(d70, d56), bath);
+          double value = anatomy.bathGy() * Math.exp(-r2 / (2 * 70 * 70));
+          for (int t = 0; t < levels.length; t++) {
+            value = Math.max(value, levels[t] * falloff(targetSolids.get(t), x, y, z, sigma));
+          }
+          dose[(k * ny + j) * nx + i] = value;
         }
       }
     }
@@ -483,10 +606,10 @@ public final class ClinicalStudy {
   }
 
   /**
-   * 1.02 inside the solid (slightly hot target), Gaussian falloff (σ 7 mm) with the approximate
+   * 1.02 inside the solid (slightly hot target), Gaussian falloff (σ mm) with the approximate
    * distance outside.
    */
-  private static double falloff(Solid s, double x, double y, double z) {
+  private static double falloff(Solid s, double x, double y, double z, double sigma) {
     double rho =
         Math.sqrt(
             sq((x - s.cx()) / s.ax()) + sq((y - s.cy()) / s.ay()) + sq((z - s.cz()) / s.az()));
@@ -494,7 +617,7 @@ public final class ClinicalStudy {
       return 1.02 - 0.02 * rho * rho;
     }
     double dist = (rho - 1) * Math.min(s.ax(), Math.min(s.ay(), s.az()));
-    return Math.exp(-dist * dist / (2 * 7 * 7));
+    return Math.exp(-dist * dist / (2 * sigma * sigma));
   }
 
   private static double sq(double v) {
