@@ -199,6 +199,7 @@ final class SchemaCompatibility {
       }
       previous = next;
     }
+    differences.sort(null);
     return new Report(differences, warnings);
   }
 
@@ -222,13 +223,16 @@ final class SchemaCompatibility {
               + TYPO_COLUMN
               + ": both exist; RTDS uses one column for the referenced RT Plan UID and cannot tell"
               + " which of them holds it (keep the one with the values, drop the other)");
-      return live;
     }
+    boolean both = dose.column(TYPO_COLUMN) != null;
     Map<String, SchemaSnapshot.Column> columns = new java.util.LinkedHashMap<>();
     dose.columns()
         .forEach(
             (key, column) -> {
               if (key.equals(SchemaSnapshot.key(DJANGO_COLUMN))) {
+                if (both) {
+                  return; // reported above, not again as a column V5 would add
+                }
                 columns.put(
                     SchemaSnapshot.key(TYPO_COLUMN),
                     new SchemaSnapshot.Column(TYPO_COLUMN, column.type(), column.nullable()));

@@ -113,8 +113,8 @@ public final class SchemaMigrator {
       " Nothing was changed if the failure happened before the first migration started. MySQL and"
           + " MariaDB cannot roll back DDL: if a migration failed half-way, the database is"
           + " half-migrated, Flyway has recorded the migration as failed in flyway_schema_history"
-          + " and every later start stops here. Restore the database from the backup taken before"
-          + " the upgrade (README, Upgrade), or complete or undo the failed migration by hand and"
+          + " and every later start stops here. Restore the database from its backup (taken before"
+          + " the upgrade, README \"Upgrade\"), or complete or undo the failed migration by hand and"
           + " delete its failed row from flyway_schema_history (Flyway repair), then start again.";
 
   private static final System.Logger LOG = System.getLogger(SchemaMigrator.class.getName());
