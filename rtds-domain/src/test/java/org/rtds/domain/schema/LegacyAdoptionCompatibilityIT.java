@@ -9,6 +9,10 @@ import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.rtds.domain.patient.Study;
@@ -134,6 +138,38 @@ class LegacyAdoptionCompatibilityIT {
         em.close();
       } finally {
         factory.close();
+      }
+    }
+  }
+
+  @Test
+  void nodesAdoptingOneLegacyDatabaseTogetherNeverMistakeAnotherNodesMigrationForAnIncompatibility()
+      throws Exception {
+    try (TestDatabase legacy = TestDatabase.create("together")) {
+      legacy.runScript(LEGACY_SCRIPT);
+      int nodes = 3;
+      CountDownLatch start = new CountDownLatch(1);
+      ExecutorService executor = Executors.newFixedThreadPool(nodes);
+      try {
+        List<Future<MigrationResult>> results = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+          results.add(
+              executor.submit(
+                  () -> {
+                    start.await();
+                    return new SchemaMigrator(legacy.dataSource()).migrate();
+                  }));
+        }
+        start.countDown();
+        int applied = 0;
+        for (Future<MigrationResult> result : results) {
+          assertThat(result.get().currentVersion()).isEqualTo("5");
+          applied += result.get().migrationsApplied();
+        }
+        assertThat(applied).isEqualTo(4);
+        assertThat(FlywayHistory.of(legacy)).hasSize(5).allMatch(row -> row.endsWith("true"));
+      } finally {
+        executor.shutdownNow();
       }
     }
   }
