@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.rtds.domain.patient.Study;
@@ -143,30 +146,37 @@ class LegacyAdoptionCompatibilityIT {
   }
 
   @Test
-  void nodesAdoptingOneLegacyDatabaseTogetherNeverMistakeAnotherNodesMigrationForAnIncompatibility()
+  void aNodeWaitsForAnotherNodesMigrationInsteadOfMistakingItForAnIncompatibility()
       throws Exception {
-    try (TestDatabase legacy = TestDatabase.create("together")) {
+    try (TestDatabase legacy = TestDatabase.create("together");
+        Connection otherNode = legacy.dataSource().getConnection()) {
       legacy.runScript(LEGACY_SCRIPT);
-      int nodes = 3;
-      CountDownLatch start = new CountDownLatch(1);
-      ExecutorService executor = Executors.newFixedThreadPool(nodes);
+      // another node holds the migration lock and is half-way: baselined, V2 and V3 applied
+      try (Statement statement = otherNode.createStatement();
+          ResultSet lock =
+              statement.executeQuery(
+                  "select GET_LOCK(concat('rtds-schema-', sha1(DATABASE())), 10)")) {
+        assertThat(lock.next() && lock.getInt(1) == 1).isTrue();
+      }
+      SchemaMigrator.flywayConfiguration(legacy.dataSource())
+          .baselineOnMigrate(true)
+          .target("3")
+          .load()
+          .migrate();
+      ExecutorService executor = Executors.newSingleThreadExecutor();
       try {
-        List<Future<MigrationResult>> results = new ArrayList<>();
-        for (int i = 0; i < nodes; i++) {
-          results.add(
-              executor.submit(
-                  () -> {
-                    start.await();
-                    return new SchemaMigrator(legacy.dataSource()).migrate();
-                  }));
+        Future<MigrationResult> thisNode =
+            executor.submit(() -> new SchemaMigrator(legacy.dataSource()).migrate());
+        Thread.sleep(1500);
+        assertThat(thisNode).isNotDone(); // waits instead of comparing a half-migrated schema
+
+        SchemaMigrator.flywayConfiguration(legacy.dataSource()).load().migrate();
+        try (Statement statement = otherNode.createStatement()) {
+          statement.execute("select RELEASE_LOCK(concat('rtds-schema-', sha1(DATABASE())))");
         }
-        start.countDown();
-        int applied = 0;
-        for (Future<MigrationResult> result : results) {
-          assertThat(result.get().currentVersion()).isEqualTo("5");
-          applied += result.get().migrationsApplied();
-        }
-        assertThat(applied).isEqualTo(4);
+
+        assertThat(thisNode.get(60, TimeUnit.SECONDS))
+            .isEqualTo(new MigrationResult("5", "5", 0, false));
         assertThat(FlywayHistory.of(legacy)).hasSize(5).allMatch(row -> row.endsWith("true"));
       } finally {
         executor.shutdownNow();
