@@ -53,7 +53,7 @@ final class MigrationLock implements AutoCloseable {
         }
       }
       throw new SchemaMigrationException(
-          "Another RTDS node has been migrating database '%s' for more than %d s; RTDS waits for it."
+          "Another RTDS node has been migrating database '%s' for more than %d s; start-up tries again later."
               .formatted(connection.getCatalog(), WAIT_SECONDS));
     } catch (SQLException | RuntimeException e) {
       close(connection);

@@ -220,8 +220,9 @@ public final class SchemaMigrator {
           e);
     } catch (IllegalStateException e) {
       throw new SchemaMigrationException(
-          "Cannot compare the schema of database '%s' with what RTDS expects (defect of this"
-              + " build: %s); RTDS has changed nothing.".formatted(database, e.getMessage()),
+          ("Cannot compare the schema of database '%s' with what RTDS expects (defect of this"
+                  + " build: %s); RTDS has changed nothing.")
+              .formatted(database, e.getMessage()),
           e);
     }
     if (!report.warnings().isEmpty()) {
@@ -242,8 +243,8 @@ public final class SchemaMigrator {
             : "is at RTDS schema version " + from + ", but its schema";
     throw new SchemaRefusedException(
         ("Database '%s' %s is not compatible with what RTDS expects (version %s), so it was not"
-                + " %s: RTDS has changed nothing in it (no flyway_schema_history, no table or"
-                + " column touched). %d difference(s):%n  %s%n"
+                + " %s: RTDS has changed nothing in it (%s, no table or column touched)."
+                + " %d difference(s):%n  %s%n"
                 + "Correct these in the database (or restore the database from its backup, if it"
                 + " was changed since), then restart RTDS. Extra tables and columns are fine and"
                 + " kept; a column may be wider than expected (ARCHITECTURE D27).")
@@ -252,6 +253,7 @@ public final class SchemaMigrator {
                 what,
                 from,
                 adopt ? "adopted" : "migrated to version " + to,
+                adopt ? "no flyway_schema_history created" : "no migration applied",
                 report.differences().size(),
                 String.join(System.lineSeparator() + "  ", report.differences())),
         report.differences());
