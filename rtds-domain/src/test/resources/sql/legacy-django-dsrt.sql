@@ -6,7 +6,9 @@
 --   * columns are NOT NULL unless Django makes them nullable (last_login, the admin log's
 --     content_type_id and object_id) or the document marks them optional (BirthDate, birthday,
 --     fk_user_id_id);
---   * constraint and index names are Django's (<table>_<column>_<md5 digest>_fk_<target>_id).
+--   * constraint and index names are Django's (<table>_<column>_<md5 digest>_fk_<target>_id);
+--   * rt_dose's plan column is `ReferencedRTPlanSequence`, as the Django model names it (the schema
+--     document and RTDS's V1 lost its first letter: `eferencedRTPlanSequence`; V5 renames that).
 -- The rows are invented, shaped like real ones (a prostate case of the UCLA_PR_* cohort style).
 
 CREATE TABLE `django_content_type` (
@@ -276,7 +278,7 @@ CREATE TABLE `rt_dose` (
   `DoseSummationType` varchar(100) NOT NULL,
   `DoseType` varchar(100) NOT NULL,
   `DoseUnits` varchar(100) NOT NULL,
-  `eferencedRTPlanSequence` varchar(100) NOT NULL,
+  `ReferencedRTPlanSequence` varchar(100) NOT NULL,
   `ReferencedStructureSetSequence` varchar(100) NOT NULL,
   `fk_patient_id_id` int(11) NOT NULL,
   `fk_series_id_id` int(11) NOT NULL,
@@ -546,10 +548,13 @@ INSERT INTO `rt_contour` (`id`, `ContourGeometricType`, `NumberOfContourPoints`,
       '1.2.840.10008.5.1.4.1.1.2', '1.3.12.2.1107.5.1.4.49208.30000011032816434551500001157', 2, 1);
 
 INSERT INTO `rt_dose` (`id`, `SOPClassUID`, `SOPInstanceUID`, `DoseGridScaling`, `DoseSummationType`,
-    `DoseType`, `DoseUnits`, `eferencedRTPlanSequence`, `ReferencedStructureSetSequence`,
+    `DoseType`, `DoseUnits`, `ReferencedRTPlanSequence`, `ReferencedStructureSetSequence`,
     `fk_patient_id_id`, `fk_series_id_id`, `fk_study_id_id`, `fk_user_id_id`) VALUES
   (1, '1.2.840.10008.5.1.4.1.1.481.2', '1.2.246.352.71.7.1706542068.3448832.20110406091712',
       '3.0517578125e-05', 'PLAN', 'PHYSICAL', 'GY', '1.2.246.352.71.5.1706542068.3448833.20110406091712',
+      '1.2.246.352.71.4.1706542068.3448830.20110406091712', 1, 3, 1, 1),
+  (2, '1.2.840.10008.5.1.4.1.1.481.2', '1.2.246.352.71.7.1706542068.3448832.20110406091713',
+      '1.52587890625e-05', 'BEAM', 'PHYSICAL', 'GY', '1.2.246.352.71.5.1706542068.3448833.20110406091712',
       '1.2.246.352.71.4.1706542068.3448830.20110406091712', 1, 3, 1, 1);
 
 INSERT INTO `rt_dose_image` (`id`, `columns`, `rows`, `ImageOrientationPatient`, `ImagePositionPatient`,

@@ -12,10 +12,11 @@ import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
  * {@link RtDoseImage}; DVHs are {@link RtDvh} rows.
  *
  * <p>Dose in Gy = stored pixel value &times; {@link #getDoseGridScaling() dose grid scaling} when
- * {@link #getDoseUnits() dose units} is {@code GY}. The column {@code eferencedRTPlanSequence} is a
- * misspelling of "ReferencedRTPlanSequence" in the legacy schema; RTDS stores there (and in {@code
- * ReferencedStructureSetSequence}) the SOP Instance UID of the first referenced object, not the
- * sequence itself.
+ * {@link #getDoseUnits() dose units} is {@code GY}. RTDS stores in {@code ReferencedRTPlanSequence}
+ * (and in {@code ReferencedStructureSetSequence}) the SOP Instance UID of the first referenced
+ * object, not the sequence itself. The schema document and V1 spell that column {@code
+ * eferencedRTPlanSequence} (a typo); migration V5 renames it to the Django application's correct
+ * name (ARCHITECTURE D27).
  */
 @Entity
 @Table(name = "rt_dose")
@@ -67,9 +68,10 @@ public class RtDose extends UserCreatedSeriesScopedEntity {
 
   /**
    * SOP Instance UID of the RT Plan the dose was calculated for (first item of Referenced RT Plan
-   * Sequence (300C,0002)). Column name misspelt in the legacy schema (the leading "R" is missing).
+   * Sequence (300C,0002)). The schema document's {@code eferencedRTPlanSequence} is renamed to this
+   * by V5.
    */
-  @Column(name = "eferencedRTPlanSequence", length = 100)
+  @Column(name = "ReferencedRTPlanSequence", length = 100)
   private String referencedRtPlan;
 
   /**

@@ -35,17 +35,31 @@ import org.flywaydb.core.api.output.MigrateResult;
  *   <li><b>Legacy dsrt database</b> created by the original Django application: all 26 documented
  *       tables, no Flyway history. It is adopted: Flyway records a baseline at version 1 ("legacy
  *       dsrt schema adopted") instead of running V1, then applies only the later migrations. These
- *       only widen column types, so no existing row is rewritten or lost.
+ *       only widen column types, add, and rename the schema document's misspelt {@code
+ *       rt_dose.eferencedRTPlanSequence} (V5), so no existing row is rewritten or lost.
  *   <li><b>Any other non-empty database</b> (it lacks {@code patients}, {@code studies}, {@code
  *       auth_user}, ...), or a dsrt database with tables missing: refused with a {@link
- *       SchemaMigrationException} that names what was found and what to do. Nothing is changed.
+ *       SchemaRefusedException} that names what was found and what to do. Nothing is changed.
  * </ul>
  *
- * <p>Several nodes may start on one database at the same time: Flyway creates its history table
- * with retries and applies migrations while holding a MySQL/MariaDB named lock ({@code GET_LOCK}),
- * so each migration runs exactly once and the other nodes wait, then find nothing pending. Because
- * MySQL and MariaDB cannot roll back DDL, a migration that fails half-way is recorded as failed and
- * blocks later starts until the database is repaired; the exception message says so.
+ * <p><b>Compared before changed</b> (ARCHITECTURE D27): before it adopts a legacy database or
+ * applies pending migrations to a database at an older version, it compares the live schema ({@code
+ * information_schema}) with what this build's migrations create at that version ({@link
+ * ExpectedSchema}, generated from the migrations) and with what the pending migrations will do
+ * ({@link SchemaCompatibility}: missing tables and columns, types the entities cannot read, names a
+ * migration would create twice, rows that break a new unique key, ...). If anything differs it
+ * throws a {@link SchemaRefusedException} listing every difference, without having changed
+ * anything: no {@code flyway_schema_history}, no lock table, no column touched. Extra tables and
+ * columns, wider types, and NOT NULL where RTDS allows NULL (logged as a warning) are accepted.
+ *
+ * <p>Several nodes may start on one database at the same time: each inspects, checks and migrates
+ * while holding a named lock of that database ({@link MigrationLock}, {@code GET_LOCK}), and Flyway
+ * creates its history table with retries and applies migrations under a lock of its own, so each
+ * migration runs exactly once and the other nodes wait, then find nothing pending. Because MySQL
+ * and MariaDB cannot roll back DDL, a migration that fails half-way (for a reason the comparison
+ * cannot foresee: disk full, lost connection, missing privilege, a server limit) is recorded as
+ * failed and blocks later starts until the database is restored from its backup or repaired; the
+ * exception message says so.
  *
  * <p>Flyway's history table keeps its default name {@code flyway_schema_history}; Django's own
  * {@code django_migrations} table is left alone.
@@ -97,10 +111,11 @@ public final class SchemaMigrator {
   /** What an operator can do after a failed migration. */
   private static final String REPAIR_HINT =
       " Nothing was changed if the failure happened before the first migration started. MySQL and"
-          + " MariaDB cannot roll back DDL: if a migration failed half-way, Flyway has recorded it"
-          + " as failed in flyway_schema_history and every later start stops here. Restore the"
-          + " database from its backup, or complete or undo the failed migration by hand and delete"
-          + " its failed row from flyway_schema_history (Flyway repair), then start again.";
+          + " MariaDB cannot roll back DDL: if a migration failed half-way, the database is"
+          + " half-migrated, Flyway has recorded the migration as failed in flyway_schema_history"
+          + " and every later start stops here. Restore the database from its backup (taken before"
+          + " the upgrade, README \"Upgrade\"), or complete or undo the failed migration by hand and"
+          + " delete its failed row from flyway_schema_history (Flyway repair), then start again.";
 
   private static final System.Logger LOG = System.getLogger(SchemaMigrator.class.getName());
 
@@ -117,7 +132,9 @@ public final class SchemaMigrator {
    * Applies the pending migrations, adopting a legacy dsrt database first if that is what the data
    * source points at. Running it again when nothing is pending changes nothing.
    *
-   * @throws SchemaMigrationException if the database is not a dsrt database, or Flyway fails
+   * @throws SchemaRefusedException if the database is not a dsrt database or its schema is not
+   *     compatible (nothing was changed; do not retry)
+   * @throws SchemaMigrationException if the database cannot be read, or Flyway fails
    */
   public MigrationResult migrate() {
     return migrateTo(null);
@@ -130,6 +147,12 @@ public final class SchemaMigrator {
    * @param targetVersion the last version to apply, e.g. {@code "2"}; {@code null} for the latest
    */
   public MigrationResult migrateTo(String targetVersion) {
+    try (MigrationLock lock = MigrationLock.acquire(dataSource)) {
+      return migrateLocked(targetVersion);
+    }
+  }
+
+  private MigrationResult migrateLocked(String targetVersion) {
     Contents contents = inspect();
     boolean adopt = contents.kind() == Kind.LEGACY_DSRT;
     FluentConfiguration configuration = configuration().baselineOnMigrate(adopt);
@@ -138,7 +161,20 @@ public final class SchemaMigrator {
     }
     Flyway flyway = configuration.load();
     try {
-      String previous = adopt ? BASELINE_VERSION : currentVersion(flyway.info());
+      MigrationInfoService info = flyway.info();
+      String previous = adopt ? BASELINE_VERSION : currentVersion(info);
+      if (contents.kind() != Kind.EMPTY && previous != null && info.pending().length > 0) {
+        boolean failedBefore =
+            Arrays.stream(info.applied()).anyMatch(migration -> migration.getState().isFailed());
+        if (!failedBefore) { // Flyway itself stops on a failed migration, with REPAIR_HINT
+          MigrationVersion target =
+              targetVersion != null
+                  ? MigrationVersion.fromVersion(targetVersion)
+                  : MigrationVersion.fromVersion(latestAvailable(info));
+          checkCompatible(
+              contents.database(), adopt, MigrationVersion.fromVersion(previous), target);
+        }
+      }
       MigrateResult result = flyway.migrate();
       if (!result.success) {
         throw new SchemaMigrationException(
@@ -168,6 +204,62 @@ public final class SchemaMigrator {
   }
 
   /**
+   * Compares the database with what RTDS expects at its current version and with what the pending
+   * migrations will do, and refuses it, unchanged, if they would fail or leave a schema the
+   * entities cannot use.
+   */
+  private void checkCompatible(
+      String database, boolean adopt, MigrationVersion from, MigrationVersion to) {
+    SchemaCompatibility.Report report;
+    try (Connection connection = dataSource.getConnection()) {
+      report = SchemaCompatibility.check(connection, ExpectedSchema.load(), from, to);
+    } catch (SQLException e) {
+      throw new SchemaMigrationException(
+          "Cannot compare the schema of database '%s' with what RTDS expects: %s"
+              .formatted(database, e.getMessage()),
+          e);
+    } catch (IllegalStateException e) {
+      throw new SchemaMigrationException(
+          ("Cannot compare the schema of database '%s' with what RTDS expects (defect of this"
+                  + " build: %s); RTDS has changed nothing.")
+              .formatted(database, e.getMessage()),
+          e);
+    }
+    if (!report.warnings().isEmpty()) {
+      LOG.log(
+          Level.WARNING,
+          "Database ''{0}'': {1} column(s) are NOT NULL where RTDS allows NULL; they are kept, and"
+              + " an object that lacks one of these values will be refused by ingestion: {2}",
+          database,
+          report.warnings().size(),
+          String.join(", ", report.warnings()));
+    }
+    if (report.compatible()) {
+      return;
+    }
+    String what =
+        adopt
+            ? "is a legacy dsrt database (no flyway_schema_history), but its schema"
+            : "is at RTDS schema version " + from + ", but its schema";
+    throw new SchemaRefusedException(
+        ("Database '%s' %s is not compatible with what RTDS expects (version %s), so it was not"
+                + " %s: RTDS has changed nothing in it (%s, no table or column touched)."
+                + " %d difference(s):%n  %s%n"
+                + "Correct these in the database (or restore the database from its backup, if it"
+                + " was changed since), then restart RTDS. Extra tables and columns are fine and"
+                + " kept; a column may be wider than expected (ARCHITECTURE D27).")
+            .formatted(
+                database,
+                what,
+                from,
+                adopt ? "adopted" : "migrated to version " + to,
+                adopt ? "no flyway_schema_history created" : "no migration applied",
+                report.differences().size(),
+                String.join(System.lineSeparator() + "  ", report.differences())),
+        report.differences());
+  }
+
+  /**
    * Reports the schema version of the database and how many migrations are pending, without
    * changing anything.
    *
@@ -177,15 +269,8 @@ public final class SchemaMigrator {
     Contents contents = inspect();
     try {
       MigrationInfoService info = configuration().load().info();
-      List<MigrationVersion> available =
-          Arrays.stream(info.all())
-              .filter(migration -> migration.getState().isResolved())
-              .map(MigrationInfo::getVersion)
-              .filter(Objects::nonNull)
-              .distinct()
-              .sorted()
-              .toList();
-      String latest = available.isEmpty() ? null : available.get(available.size() - 1).getVersion();
+      List<MigrationVersion> available = availableVersions(info);
+      String latest = latestAvailable(info);
       return switch (contents.kind()) {
         case EMPTY -> new SchemaState(null, latest, info.pending().length);
         case LEGACY_DSRT -> {
@@ -212,6 +297,27 @@ public final class SchemaMigrator {
         .baselineDescription(BASELINE_DESCRIPTION)
         .failOnMissingLocations(true)
         .validateMigrationNaming(true);
+  }
+
+  private static List<MigrationVersion> availableVersions(MigrationInfoService info) {
+    return Arrays.stream(info.all())
+        .filter(migration -> migration.getState().isResolved())
+        .map(MigrationInfo::getVersion)
+        .filter(Objects::nonNull)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /** Highest migration version of this build, or null if it has none. */
+  private static String latestAvailable(MigrationInfoService info) {
+    List<MigrationVersion> available = availableVersions(info);
+    return available.isEmpty() ? null : available.get(available.size() - 1).getVersion();
+  }
+
+  /** Flyway's settings for this build's migrations (also used by the tests that describe them). */
+  static FluentConfiguration flywayConfiguration(DataSource dataSource) {
+    return new SchemaMigrator(dataSource).configuration();
   }
 
   private static String currentVersion(MigrationInfoService info) {
@@ -269,7 +375,7 @@ public final class SchemaMigrator {
       return new Contents(database, Kind.LEGACY_DSRT);
     }
     if (MARKER_TABLES.stream().anyMatch(tables::contains)) {
-      throw new SchemaMigrationException(
+      throw new SchemaRefusedException(
           ("Database '%s' looks like a legacy dsrt database but lacks %d of its 26 tables: %s."
                   + " RTDS adopts only a complete dsrt schema (shared/spec/dsrt-schema.md) and has"
                   + " changed nothing. Restore the complete dump of the legacy database"
@@ -277,7 +383,7 @@ public final class SchemaMigrator {
                   + " defines them, then start RTDS again.")
               .formatted(database, missing.size(), String.join(", ", missing)));
     }
-    throw new SchemaMigrationException(
+    throw new SchemaRefusedException(
         ("Database '%s' is not empty and is not a dsrt database: it has %d table(s) (%s) but none"
                 + " of the dsrt tables %s and no %s table. RTDS has changed nothing. Point RTDS at an"
                 + " empty database (e.g. CREATE DATABASE dsrt CHARACTER SET utf8mb4 COLLATE"

@@ -20,15 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.rtds.domain.auth.AuthUser;
 import org.rtds.domain.auth.AuthUserGroup;
 import org.rtds.domain.imaging.CtImage;
+import org.rtds.domain.rt.RtDose;
 import org.rtds.domain.rt.RtDvh;
 import org.rtds.domain.testing.DocumentedSchema;
 import org.rtds.domain.testing.TestDatabase;
 import org.rtds.domain.testing.TestPersistence;
 
 /**
- * An existing database of the legacy Django application (sql/legacy-django-dsrt.sql) is adopted:
- * recorded as version 1, given the later migrations only, and not one stored value changes.
- * Databases that are not dsrt databases are refused untouched.
+ * An existing database of the legacy Django application (sql/legacy-django-dsrt.sql, with Django's
+ * {@code rt_dose.ReferencedRTPlanSequence}) is adopted: compared with the expected schema, recorded
+ * as version 1, given the later migrations only, and not one stored value changes; Hibernate's
+ * validation then accepts it. Databases that are not dsrt databases are refused untouched.
  */
 class LegacyAdoptionIT {
 
@@ -75,15 +77,16 @@ class LegacyAdoptionIT {
 
   @Test
   void theLegacySchemaIsRecordedAsVersion1AndOnlyLaterMigrationsRun() {
-    assertThat(adoption).isEqualTo(new MigrationResult("1", "4", 3, true));
+    assertThat(adoption).isEqualTo(new MigrationResult("1", "5", 4, true));
     assertThat(FlywayHistory.of(legacy))
         .containsExactly(
             "1 BASELINE legacy dsrt schema adopted true",
             "2 SQL widen lossy columns true",
             "3 SQL ingestion true",
-            "4 SQL dose constraints true");
+            "4 SQL dose constraints true",
+            "5 SQL referenced rt plan column true");
     assertThat(new SchemaMigrator(legacy.dataSource()).state())
-        .isEqualTo(new SchemaState("4", "4", 0));
+        .isEqualTo(new SchemaState("5", "5", 0));
   }
 
   @Test
@@ -153,6 +156,9 @@ class LegacyAdoptionIT {
       assertThat(slice.getRescaleIntercept()).isEqualTo(-1024.0);
       assertThat(slice.getPatient().getPatientName()).isEqualTo("UCLA_PR_5");
       assertThat(em.find(RtDvh.class, 1).getDvhType()).isEqualTo("CUMULATIVE");
+      // Django's ReferencedRTPlanSequence (not the document's eferencedRTPlanSequence) is kept
+      assertThat(em.find(RtDose.class, 2).getReferencedRtPlan())
+          .isEqualTo("1.2.246.352.71.5.1706542068.3448833.20110406091712");
     } finally {
       em.close();
       factory.close();
@@ -163,8 +169,8 @@ class LegacyAdoptionIT {
   void migratingAgainChangesNothing() {
     MigrationResult again = new SchemaMigrator(legacy.dataSource()).migrate();
 
-    assertThat(again).isEqualTo(new MigrationResult("4", "4", 0, false));
-    assertThat(FlywayHistory.of(legacy)).hasSize(4);
+    assertThat(again).isEqualTo(new MigrationResult("5", "5", 0, false));
+    assertThat(FlywayHistory.of(legacy)).hasSize(5);
     assertThat(
             normalised(
                 columnsOf(

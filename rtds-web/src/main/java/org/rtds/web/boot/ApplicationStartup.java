@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.rtds.domain.schema.MigrationResult;
 import org.rtds.domain.schema.SchemaMigrator;
+import org.rtds.domain.schema.SchemaRefusedException;
 import org.rtds.features.boundary.FeatureScheduler;
 import org.rtds.security.boundary.AccountBootstrap;
 
@@ -28,7 +29,11 @@ import org.rtds.security.boundary.AccountBootstrap;
  * Brings the node to service: migrates the schema (Flyway; several nodes may start at once, Flyway
  * serialises them with a database lock), validates the JPA mapping against the migrated schema, and
  * creates the first administrator. If the database is not reachable yet, it retries every {@value
- * #RETRY_SECONDS} s; until it has succeeded the readiness check reports DOWN with the reason.
+ * #RETRY_SECONDS} s; until it has succeeded the readiness check reports DOWN with the reason. A
+ * database the migrator refused ({@link SchemaRefusedException}: not a dsrt database, or a schema
+ * RTDS cannot adopt or migrate; nothing was changed) is a configuration error, not retried: the
+ * node stays not ready, with the refusal in the log and the readiness detail, until it is
+ * restarted.
  *
  * <p>No transaction: Flyway manages its own connections and locks; the admin bootstrap opens its
  * own.
@@ -89,6 +94,13 @@ public class ApplicationStartup {
       state = StartupState.ready(migration.currentVersion());
       featureScheduler.start(executor); // once the schema is there
       LOG.log(Level.INFO, "RTDS started: schema {0}", migration.currentVersion());
+    } catch (SchemaRefusedException e) {
+      state = StartupState.refused(e.getMessage());
+      LOG.log(
+          Level.ERROR,
+          "RTDS start-up refused the database and will not retry; correct the database (or restore"
+              + " its backup), then restart RTDS: "
+              + e.getMessage());
     } catch (RuntimeException e) {
       boolean firstFailure = failures++ == 0;
       state = StartupState.failed(describe(e));

@@ -17,6 +17,16 @@ public record StartupState(boolean ready, String schemaVersion, String detail) {
     return new StartupState(true, schemaVersion, "ready");
   }
 
+  /** The database was refused (a configuration error): not retried until RTDS is restarted. */
+  static StartupState refused(String reason) {
+    return new StartupState(
+        false,
+        null,
+        "start-up refused, not retrying (correct the database or restore its backup, then restart"
+            + " RTDS): "
+            + reason);
+  }
+
   static StartupState failed(String reason) {
     return new StartupState(false, null, "start-up failed, retrying: " + reason);
   }
