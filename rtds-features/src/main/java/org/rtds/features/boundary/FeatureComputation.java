@@ -12,7 +12,11 @@ import org.rtds.domain.event.FeaturesComputed;
 import org.rtds.features.control.DoseFeatureWriter;
 import org.rtds.features.control.FeatureJobs;
 import org.rtds.features.control.FeatureJobs.Claim;
+import org.rtds.features.control.GeometryFeatureWriter;
+import org.rtds.features.control.StudyDoseInputs;
+import org.rtds.features.control.StudyDoseInputs.Inputs;
 import org.rtds.features.dose.dvh.DvhOptions;
+import org.rtds.features.knowledge.StudyGeometryFeatures;
 
 /**
  * One run of a study's feature computation: reads its inputs, computes, stores the results and
@@ -31,7 +35,12 @@ public class FeatureComputation {
    */
   @Transactional(TxType.REQUIRES_NEW)
   public String run(Claim claim) {
-    String summary = new DoseFeatureWriter(em, DvhOptions.DEFAULT).computeAndStore(claim.studyId());
+    Inputs inputs = new StudyDoseInputs(em).load(claim.studyId());
+    DoseFeatureWriter.Stored dose = new DoseFeatureWriter(em, DvhOptions.DEFAULT).store(inputs);
+    String geometry =
+        new GeometryFeatureWriter(em, StudyGeometryFeatures.Options.DEFAULT)
+            .store(inputs, dose.dvhs());
+    String summary = dose.summary() + "; " + geometry;
     new FeatureJobs(em, Clock.systemUTC()).finish(claim, "DONE", summary);
     computed.fire(new FeaturesComputed(claim.studyId(), claim.generation()));
     return summary;

@@ -42,11 +42,21 @@ public final class DoseFeatureWriter {
   }
 
   /**
-   * @return a summary for the job's detail
-   * @throws MissingInputException when the study lacks an input
+   * What was stored.
+   *
+   * @param summary a summary for the job's detail
+   * @param dvhs one DVH result per ROI, in {@link Inputs#roiRows()} order
    */
-  public String computeAndStore(int studyId) {
-    Inputs inputs = new StudyDoseInputs(em).load(studyId);
+  public record Stored(String summary, List<DvhResult> dvhs) {}
+
+  /**
+   * Computes and stores the dose features of one study's inputs.
+   *
+   * @param inputs the study's inputs ({@link StudyDoseInputs#load})
+   * @return the summary and the DVHs
+   */
+  public Stored store(Inputs inputs) {
+    int studyId = inputs.structureSet().getStudy().getId();
     List<DvhResult> results =
         DvhCalculator.computeAll(inputs.rois(), inputs.grid(), inputs.dose(), options);
 
@@ -96,7 +106,7 @@ public final class DoseFeatureWriter {
                 .prescriptionGy()
                 .map(rx -> String.format(Locale.ROOT, "prescription %.2f Gy", rx))
                 .orElse("maximum dose (no prescription)"));
-    return summary.toString();
+    return new Stored(summary.toString(), results);
   }
 
   private static RtDvh dvhRow(DvhResult result, RtRoi roi, RtDose dose) {

@@ -27,9 +27,11 @@ import org.rtds.domain.patient.Series;
 import org.rtds.domain.patient.Study;
 import org.rtds.features.boundary.StudyConstraints;
 import org.rtds.features.boundary.StudyDvhs;
+import org.rtds.features.boundary.StudyGeometry;
 import org.rtds.features.boundary.StudyIsodoses;
 import org.rtds.features.control.MissingInputException;
 import org.rtds.features.dose.metric.MetricException;
+import org.rtds.features.knowledge.sts.StsBins;
 import org.rtds.ingest.boundary.Ingestion;
 import org.rtds.ingest.entity.StudyInputs;
 import org.rtds.security.boundary.RtdsRoles;
@@ -61,6 +63,8 @@ public class StudiesResource {
   @Inject StudyIsodoses isodoses;
 
   @Inject StudyConstraints constraints;
+
+  @Inject StudyGeometry geometry;
 
   /**
    * @param status PENDING, RUNNING, DONE or FAILED
@@ -348,6 +352,77 @@ public class StudiesResource {
       return Response.ok(csv.toString(), "text/csv").build();
     }
     return Response.ok(results, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Path("{uid}/ovh")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(
+      summary =
+          "Overlap volume histograms of every PTV–OAR pair: the fraction of the organ within each"
+              + " signed distance (mm, negative inside the PTV) of the PTV surface, r_v values and"
+              + " distance statistics; text/csv gives ptv,ptv_roi,oar,oar_roi,distance_mm,fraction")
+  public Response ovh(@PathParam("uid") String uid, @Context HttpHeaders headers) {
+    List<StudyGeometry.OvhView> rows = geometry.ovh(find(uid).getId());
+    if (wantsCsv(headers)) {
+      StringBuilder csv = new StringBuilder("ptv,ptv_roi,oar,oar_roi,distance_mm,fraction\n");
+      for (StudyGeometry.OvhView r : rows) {
+        for (int k = 0; k < r.distancesMm().length; k++) {
+          csv.append(
+              Csv.row(
+                  r.ptv(),
+                  r.ptvRoi(),
+                  r.oar(),
+                  r.oarRoi(),
+                  Csv.number(r.distancesMm()[k]),
+                  Csv.number(r.fractions()[k])));
+        }
+      }
+      return Response.ok(csv.toString(), "text/csv").build();
+    }
+    return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Path("{uid}/sts")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(
+      summary =
+          "Spatial target signatures of every PTV–OAR pair: the fraction of the PTV volume in"
+              + " each (elevation, distance, azimuth) bin seen from the organ's centroid; text/csv"
+              + " gives the non-empty bins")
+  public Response sts(@PathParam("uid") String uid, @Context HttpHeaders headers) {
+    List<StudyGeometry.StsView> rows = geometry.sts(find(uid).getId());
+    if (wantsCsv(headers)) {
+      StringBuilder csv =
+          new StringBuilder(
+              "ptv,ptv_roi,oar,oar_roi,elevation_from_deg,distance_from_mm,azimuth_from_deg,"
+                  + "fraction\n");
+      for (StudyGeometry.StsView r : rows) {
+        int n = r.elevationEdgesDeg().length - 1;
+        for (int e = 0; e < n; e++) {
+          for (int d = 0; d < n; d++) {
+            for (int a = 0; a < n; a++) {
+              double amount = r.amounts()[StsBins.index(e, d, a)];
+              if (amount > 0) {
+                csv.append(
+                    Csv.row(
+                        r.ptv(),
+                        r.ptvRoi(),
+                        r.oar(),
+                        r.oarRoi(),
+                        Csv.number(r.elevationEdgesDeg()[e]),
+                        Csv.number(r.distanceEdgesMm()[d]),
+                        Csv.number(r.azimuthEdgesDeg()[a]),
+                        Csv.number(amount)));
+              }
+            }
+          }
+        }
+      }
+      return Response.ok(csv.toString(), "text/csv").build();
+    }
+    return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   private static boolean wantsCsv(HttpHeaders headers) {

@@ -1,0 +1,2 @@
+/** See {@link org.rtds.features.knowledge}. */
+package org.rtds.features.knowledge.ovh;

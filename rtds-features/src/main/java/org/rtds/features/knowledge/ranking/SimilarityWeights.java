@@ -1,0 +1,82 @@
+package org.rtds.features.knowledge.ranking;
+
+import java.util.Map;
+
+/**
+ * Weights and scales of the similarity score (spec §3.5, recommended form):
+ *
+ * <pre>
+ *   score_h = Σ_k w_k (w_o · EMD_OVH,k / s_o + w_s · EMD_STS,k / s_s) / Σ_k w_k
+ *             + w_t · |TDdiff| / s_t
+ * </pre>
+ *
+ * over the (PTV role, OAR name) pairs k present in both studies; lower = more similar. Candidates
+ * with |TDdiff| &gt; {@code maxTargetDoseDifferenceGy} are excluded before ranking.
+ *
+ * @param ovhWeight w_o (default 0.5)
+ * @param stsWeight w_s (default 0.3)
+ * @param targetDoseWeight w_t (default 0.2)
+ * @param ovhScaleMm s_o, fixed OVH EMD scale (mm, default 10)
+ * @param stsScaleMm s_s, fixed STS EMD scale (mm, default 20)
+ * @param targetDoseScaleGy s_t, target dose difference scale (Gy, default 5)
+ * @param maxTargetDoseDifferenceGy candidate filter on |TDdiff| (Gy, default 5)
+ * @param oarWeights w_k per OAR name (TG-263); OARs not listed weigh {@code defaultOarWeight}
+ * @param defaultOarWeight w_k of unlisted OARs (default 1)
+ */
+public record SimilarityWeights(
+    double ovhWeight,
+    double stsWeight,
+    double targetDoseWeight,
+    double ovhScaleMm,
+    double stsScaleMm,
+    double targetDoseScaleGy,
+    double maxTargetDoseDifferenceGy,
+    Map<String, Double> oarWeights,
+    double defaultOarWeight) {
+
+  /** The defaults of spec §3.5. */
+  public static final SimilarityWeights DEFAULT =
+      new SimilarityWeights(0.5, 0.3, 0.2, 10, 20, 5, 5, Map.of(), 1);
+
+  /**
+   * Validates: weights ≥ 0, scales &gt; 0.
+   *
+   * @param ovhWeight w_o
+   * @param stsWeight w_s
+   * @param targetDoseWeight w_t
+   * @param ovhScaleMm s_o (mm)
+   * @param stsScaleMm s_s (mm)
+   * @param targetDoseScaleGy s_t (Gy)
+   * @param maxTargetDoseDifferenceGy filter (Gy)
+   * @param oarWeights w_k per OAR name
+   * @param defaultOarWeight w_k of unlisted OARs
+   */
+  public SimilarityWeights {
+    oarWeights = Map.copyOf(oarWeights);
+    if (!(ovhWeight >= 0)
+        || !(stsWeight >= 0)
+        || !(targetDoseWeight >= 0)
+        || !(defaultOarWeight >= 0)) {
+      throw new IllegalArgumentException("similarity weights must be ≥ 0");
+    }
+    if (!(ovhScaleMm > 0) || !(stsScaleMm > 0) || !(targetDoseScaleGy > 0)) {
+      throw new IllegalArgumentException("similarity scales must be > 0");
+    }
+    if (!(maxTargetDoseDifferenceGy >= 0)) {
+      throw new IllegalArgumentException("the target dose filter must be ≥ 0 Gy");
+    }
+    for (double w : oarWeights.values()) {
+      if (!(w >= 0)) {
+        throw new IllegalArgumentException("OAR weights must be ≥ 0");
+      }
+    }
+  }
+
+  /**
+   * @param oarName an OAR name
+   * @return its weight w_k
+   */
+  public double oarWeight(String oarName) {
+    return oarWeights.getOrDefault(oarName, defaultOarWeight);
+  }
+}
