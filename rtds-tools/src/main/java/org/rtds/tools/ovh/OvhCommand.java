@@ -80,7 +80,8 @@ public final class OvhCommand {
 
       Options:
         --json      one JSON document instead of CSV
-        --timing    print the time spent reading, rasterising and computing on stderr
+        --timing    print the time (wall and CPU) spent reading, rasterising and computing on
+                    stderr
         -h, --help  this text
 
       Unreadable or unsupported files are skipped and listed on stderr with the reason.
@@ -123,6 +124,7 @@ public final class OvhCommand {
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     long t0 = System.nanoTime();
+    long c0 = cpuNanos();
     if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
       out.print(HELP);
       return OK;
@@ -141,12 +143,15 @@ public final class OvhCommand {
         err.println("rtds ovh: skipped " + s.file() + ": " + s.reason());
       }
       long t1 = System.nanoTime();
+      long c1 = cpuNanos();
       StudySelection selection =
           StudySelection.select(contents.instances(), StudySelection.Needs.GEOMETRY);
       OvhInputs inputs = OvhInputs.from(selection);
       long t2 = System.nanoTime();
+      long c2 = cpuNanos();
       List<OvhReport.Pair> pairs = OvhReport.compute(inputs);
       long t3 = System.nanoTime();
+      long c3 = cpuNanos();
       OvhReport report =
           new OvhReport(
               selection.structureSet().header().study().studyInstanceUid(),
@@ -173,21 +178,27 @@ public final class OvhCommand {
       out.print(a.json() ? report.toJson() : report.toCsv());
       out.flush();
       long t4 = System.nanoTime();
+      long c4 = cpuNanos();
       if (a.timing()) {
         err.printf(
             Locale.ROOT,
-            "rtds ovh: timing: read %d files %.0f ms, select+rasterise %d PTVs and %d OARs %.0f"
-                + " ms, OVH+STS of %d pairs %.0f ms, output %.0f ms; total %.0f ms; JVM uptime"
-                + " %d ms; %d processors%n",
+            "rtds ovh: timing (wall/CPU ms): read %d files %.0f/%.0f, select+rasterise %d PTVs and"
+                + " %d OARs %.0f/%.0f, OVH+STS of %d pairs %.0f/%.0f, output %.0f/%.0f; total"
+                + " %.0f/%.0f; JVM uptime %d ms; %d processors%n",
             contents.fileCount(),
             (t1 - t0) / 1e6,
+            (c1 - c0) / 1e6,
             inputs.ptvs().size(),
             inputs.oars().size(),
             (t2 - t1) / 1e6,
+            (c2 - c1) / 1e6,
             pairs.size(),
             (t3 - t2) / 1e6,
+            (c3 - c2) / 1e6,
             (t4 - t3) / 1e6,
+            (c4 - c3) / 1e6,
             (t4 - t0) / 1e6,
+            (c4 - c0) / 1e6,
             ManagementFactory.getRuntimeMXBean().getUptime(),
             Runtime.getRuntime().availableProcessors());
       }
@@ -213,6 +224,14 @@ public final class OvhCommand {
       e.printStackTrace(err);
       return FAILED;
     }
+  }
+
+  /** CPU time of the whole process (all threads, ns); 0 when the JVM does not tell. */
+  private static long cpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   static Arguments parse(String[] args) {
