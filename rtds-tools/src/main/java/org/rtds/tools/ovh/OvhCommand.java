@@ -66,13 +66,15 @@ public final class OvhCommand {
         ovh_at (fraction) at at_mm = t = -50, -49, ..., 150: OVH(t), the fraction of the OAR
                         volume with d <= t (distances below -50 count as -50; OVH(150) = 1)
       A pair that cannot be computed (PTV or OAR without a voxel on the CT grid) has one row with
-      quantity "skipped", no value and the reason in the note column. at_mm and note are empty
-      otherwise. Values: '.' decimals, 4 for mm/cc/deg, 6 for fractions.
+      quantity "skipped", no value and the reason in the note column; at_mm is empty for the
+      other quantities, note for computed pairs. Values: '.' decimals, 4 for mm/cc/deg, 6 for
+      fractions; fields are quoted per RFC 4180 when needed; lines end with LF.
 
-      JSON (--json): study, notes, the PTVs and OARs used (name, standardName, volumeCc) and a
-      list "pairs", one object per pair: ptv, ptvStandardName, oar, oarStandardName, skipped
-      (null, or the reason, then nothing else), overlapMm3, overlapFraction, oarVolumeCc,
-      ptvVolumeCc, r5Mm ... r100Mm, meanMm, medianMm, minMm, maxMm, sdMm, skewness,
+      JSON (--json): study, notes, the PTVs and OARs used (name, standardName, volumeCc), the
+      ROIs not used with their role, and a list "pairs", one object per pair: ptv,
+      ptvStandardName, ptvRoiNumber (0 for the union), oar, oarStandardName, oarRoiNumber,
+      skipped (null, or the reason and then nothing else), overlapMm3, overlapFraction,
+      oarVolumeCc, ptvVolumeCc, r5Mm ... r100Mm, meanMm, medianMm, minMm, maxMm, sdMm, skewness,
       distancesMm[] and fractions[] (the OVH curve), and sts: elevationEdgesDeg[],
       distanceEdgesMm[], azimuthEdgesDeg[], amounts[] (1000 fractions of the PTV volume, index
       (elevation bin * 10 + distance bin) * 10 + azimuth bin), oarCentroidMm, ptvCentroidMm,
