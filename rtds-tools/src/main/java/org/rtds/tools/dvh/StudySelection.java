@@ -19,12 +19,15 @@ import org.rtds.ingest.control.ParsedInstance.StructureSet;
  * it references (or the only CT series, or the only one in its frame of reference); the RT Doses
  * with a dose grid in the structure set's frame of reference; and the RT Plan that references the
  * structure set (or the only plan, or the one the doses reference). Objects that are left out are
- * reported in {@link #notes()}.
+ * reported in {@link #notes()}. A command that needs the geometry only ({@link Needs#GEOMETRY},
+ * {@code ./rtds ovh}) selects the structure set and its CT series and leaves RT Doses and RT Plans
+ * out.
  *
  * @param structureSet the RT Structure Set
  * @param ctSlices the CT slices of one series, in any order
- * @param doses RT Doses with a dose grid (one PLAN dose, or the BEAM/FRACTION doses to combine)
- * @param plan the RT Plan, when there is one
+ * @param doses RT Doses with a dose grid (one PLAN dose, or the BEAM/FRACTION doses to combine);
+ *     empty for {@link Needs#GEOMETRY}
+ * @param plan the RT Plan, when there is one (always empty for {@link Needs#GEOMETRY})
  * @param notes what was left out and why
  */
 public record StudySelection(
@@ -41,13 +44,33 @@ public record StudySelection(
     notes = List.copyOf(notes);
   }
 
+  /** What the command needs besides the structure set and its CT series. */
+  public enum Needs {
+    /** The dose too (and the plan when there is one): {@code ./rtds dvh}. */
+    DOSE,
+    /** Nothing else: RT Doses and RT Plans are not looked at ({@code ./rtds ovh}). */
+    GEOMETRY
+  }
+
   /**
    * @param instances everything read from the folder
-   * @return the selected study
+   * @return the selected study, with its dose ({@link Needs#DOSE})
    * @throws StudyInputException ({@link Kind#INCOMPLETE}) when a CT, an RTSTRUCT or an RTDOSE is
    *     missing, or the choice is ambiguous
    */
   public static StudySelection select(List<ParsedInstance> instances) throws StudyInputException {
+    return select(instances, Needs.DOSE);
+  }
+
+  /**
+   * @param instances everything read from the folder
+   * @param needs whether the dose is needed
+   * @return the selected study
+   * @throws StudyInputException ({@link Kind#INCOMPLETE}) when a CT or an RTSTRUCT (or, with {@link
+   *     Needs#DOSE}, an RTDOSE) is missing, or the choice is ambiguous
+   */
+  public static StudySelection select(List<ParsedInstance> instances, Needs needs)
+      throws StudyInputException {
     List<String> notes = new ArrayList<>();
     List<StructureSet> structureSets = ofType(instances, StructureSet.class);
     if (structureSets.isEmpty()) {
@@ -68,6 +91,9 @@ public record StudySelection(
     StructureSet rs = structureSets.get(0);
     Optional<String> frame = rs.header().frameOfReferenceUid();
     List<CtSlice> ct = ctSeries(ofType(instances, CtSlice.class), rs, notes);
+    if (needs == Needs.GEOMETRY) {
+      return new StudySelection(rs, ct, List.of(), Optional.empty(), notes);
+    }
 
     List<Dose> doses = new ArrayList<>();
     int doseObjects = 0;

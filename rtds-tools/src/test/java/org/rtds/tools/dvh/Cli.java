@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Runs {@link DvhCommand#run} in-process and parses its CSV. */
-final class Cli {
+public final class Cli {
   private Cli() {}
 
   record Result(int status, String out, String err) {
@@ -64,7 +64,7 @@ final class Cli {
   }
 
   /** One RFC 4180 line (no embedded line breaks) split into unquoted fields. */
-  static List<String> fields(String line) {
+  public static List<String> fields(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;

@@ -10,14 +10,14 @@ import java.nio.file.Path;
  * generator does not offer (RELATIVE dose units, FRACTION summation, ROI names with CSV
  * metacharacters). Only short-VR elements (CS, LO, SH, …) are edited.
  */
-final class DicomPatch {
+public final class DicomPatch {
   private DicomPatch() {}
 
   /**
    * Replaces the value of the first element (group, element) whose value is {@code oldValue}.
    * Changing the length is only safe for top-level elements (no enclosing defined-length sequence).
    */
-  static void replace(Path file, int group, int element, String oldValue, String newValue)
+  public static void replace(Path file, int group, int element, String oldValue, String newValue)
       throws IOException {
     byte[] b = Files.readAllBytes(file);
     byte[] oldBytes = padded(oldValue);

@@ -1,0 +1,432 @@
+package org.rtds.tools.ovh;
+
+import static org.rtds.tools.dvh.DvhReport.csv;
+import static org.rtds.tools.dvh.DvhReport.json;
+import static org.rtds.tools.dvh.DvhReport.number;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.rtds.features.knowledge.StudyGeometryFeatures;
+import org.rtds.features.knowledge.StudyGeometryFeatures.PairFeatures;
+import org.rtds.features.knowledge.ovh.DistanceStatistics;
+import org.rtds.features.knowledge.ovh.OvhResult;
+import org.rtds.features.knowledge.sts.StsBins;
+import org.rtds.features.knowledge.sts.StsCalculator;
+import org.rtds.features.knowledge.sts.StsResult;
+import org.rtds.tools.ovh.OvhInputs.Structure;
+
+/**
+ * The OVH, r_v values and STS of every (PTV, OAR) pair of one study, and their CSV and JSON forms
+ * (format: {@link OvhCommand#HELP}).
+ *
+ * @param studyInstanceUid the study
+ * @param structureSetUid the RT Structure Set used
+ * @param structureSetLabel its label
+ * @param ctSeriesUid the CT series used
+ * @param ctSlices its number of slices
+ * @param inputs the PTVs and OARs
+ * @param pairs one entry per (PTV, OAR), PTV-major
+ */
+public record OvhReport(
+    String studyInstanceUid,
+    String structureSetUid,
+    String structureSetLabel,
+    String ctSeriesUid,
+    int ctSlices,
+    OvhInputs inputs,
+    List<Pair> pairs) {
+
+  /** CSV header line (without line end). */
+  public static final String CSV_HEADER =
+      "ptv,ptv_standard_name,oar,oar_standard_name,quantity,at_mm,value,unit,note";
+
+  /** Copies the list. */
+  public OvhReport {
+    pairs = List.copyOf(pairs);
+  }
+
+  /**
+   * One (PTV, OAR) pair.
+   *
+   * @param ptv the PTV
+   * @param oar the OAR
+   * @param ovh its OVH (null when skipped)
+   * @param sts its STS (null when skipped)
+   * @param ptvCentroidMm the PTV's volume-weighted centroid {x, y, z} (LPS mm; null when skipped)
+   * @param skipReason why it was not computed (null when computed)
+   */
+  public record Pair(
+      Structure ptv,
+      Structure oar,
+      OvhResult ovh,
+      StsResult sts,
+      double[] ptvCentroidMm,
+      String skipReason) {
+
+    /**
+     * @return the vector from the OAR centroid to the PTV centroid (mm)
+     */
+    double[] direction() {
+      double[] c = sts.oarCentroidMm();
+      return new double[] {
+        ptvCentroidMm[0] - c[0], ptvCentroidMm[1] - c[1], ptvCentroidMm[2] - c[2]
+      };
+    }
+
+    /**
+     * @return distance between the centroids (mm)
+     */
+    double centroidDistanceMm() {
+      double[] u = direction();
+      return Math.sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
+    }
+
+    /**
+     * @return azimuth of the PTV centroid seen from the OAR centroid, atan2(y, x) (degrees, STS
+     *     convention)
+     */
+    double centroidAzimuthDeg() {
+      double[] u = direction();
+      return u[0] == 0 && u[1] == 0 ? 0 : Math.toDegrees(Math.atan2(u[1], u[0]));
+    }
+
+    /**
+     * @return elevation of the PTV centroid seen from the OAR centroid, asin(z/ρ) (degrees)
+     */
+    double centroidElevationDeg() {
+      double rho = centroidDistanceMm();
+      return rho == 0 ? 0 : Math.toDegrees(Math.asin(direction()[2] / rho));
+    }
+
+    /**
+     * @return fraction of the PTV volume in each STS distance bin (summed over elevation and
+     *     azimuth)
+     */
+    double[] distanceFractions() {
+      double[] f = new double[StsBins.BINS];
+      for (int e = 0; e < StsBins.BINS; e++) {
+        for (int r = 0; r < StsBins.BINS; r++) {
+          for (int a = 0; a < StsBins.BINS; a++) {
+            f[r] += sts.amount(e, r, a);
+          }
+        }
+      }
+      return f;
+    }
+  }
+
+  /**
+   * Computes the OVH and STS of every pair ({@link StudyGeometryFeatures}, default grid, one
+   * distance map per PTV, parallel).
+   *
+   * @param inputs the PTVs and OARs
+   * @return the pairs, PTV-major in the order of {@code inputs}
+   */
+  public static List<Pair> compute(OvhInputs inputs) {
+    List<StudyGeometryFeatures.Structure> ptvs = structures(inputs.ptvs());
+    List<StudyGeometryFeatures.Structure> oars = structures(inputs.oars());
+    List<PairFeatures> features =
+        StudyGeometryFeatures.compute(
+            inputs.lattice(), ptvs, oars, StudyGeometryFeatures.Options.DEFAULT);
+    List<Pair> out = new ArrayList<>(features.size());
+    int n = inputs.oars().size();
+    for (int pi = 0; pi < inputs.ptvs().size(); pi++) {
+      Structure ptv = inputs.ptvs().get(pi);
+      double[] centroid =
+          ptv.mask().isEmpty() ? null : StsCalculator.centroidMm(inputs.lattice(), ptv.mask());
+      for (int oi = 0; oi < n; oi++) {
+        Structure oar = inputs.oars().get(oi);
+        PairFeatures f = features.get(pi * n + oi);
+        if (f.skipped()) {
+          out.add(new Pair(ptv, oar, null, null, null, reason(f.skipReason(), ptv, oar)));
+        } else {
+          out.add(new Pair(ptv, oar, f.ovh(), f.sts(), centroid, null));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<StudyGeometryFeatures.Structure> structures(List<Structure> list) {
+    return list.stream()
+        .map(s -> new StudyGeometryFeatures.Structure(s.roiNumber(), s.name(), s.mask()))
+        .toList();
+  }
+
+  private static String reason(String reason, Structure ptv, Structure oar) {
+    Structure empty = ptv.mask().isEmpty() ? ptv : oar;
+    return empty.notes().isEmpty()
+        ? reason
+        : reason + " (" + String.join("; ", empty.notes()) + ")";
+  }
+
+  /**
+   * @return number of pairs computed (not skipped)
+   */
+  public long computedCount() {
+    return pairs.stream().filter(p -> p.skipReason() == null).count();
+  }
+
+  /**
+   * @return the CSV document (header and rows, LF line ends)
+   */
+  public String toCsv() {
+    StringBuilder sb = new StringBuilder(64 + pairs.size() * 260 * 48);
+    sb.append(CSV_HEADER).append('\n');
+    for (Pair p : pairs) {
+      String key =
+          csv(p.ptv().name())
+              + ','
+              + csv(p.ptv().standardName())
+              + ','
+              + csv(p.oar().name())
+              + ','
+              + csv(p.oar().standardName())
+              + ',';
+      if (p.skipReason() != null) {
+        sb.append(key).append("skipped,,,,").append(csv(p.skipReason())).append('\n');
+        continue;
+      }
+      OvhResult o = p.ovh();
+      row(sb, key, "overlap_volume", "", number(o.overlapVolumeMm3()), "mm3");
+      row(sb, key, "overlap_fraction", "", fraction(o.overlapFraction()), "fraction");
+      row(sb, key, "oar_volume", "", number(o.oarVolumeMm3() / 1000.0), "cc");
+      row(sb, key, "ptv_volume", "", number(p.sts().ptvVolumeMm3() / 1000.0), "cc");
+      for (int i = 0; i < o.rvFractions().length; i++) {
+        row(sb, key, rvName(o.rvFractions()[i]), "", number(o.rvExactMm()[i]), "mm");
+      }
+      DistanceStatistics s = o.statistics();
+      row(sb, key, "distance_mean", "", number(s.meanMm()), "mm");
+      row(sb, key, "distance_median", "", number(s.medianMm()), "mm");
+      row(sb, key, "distance_min", "", number(s.minMm()), "mm");
+      row(sb, key, "distance_max", "", number(s.maxMm()), "mm");
+      row(sb, key, "distance_sd", "", number(s.sdMm()), "mm");
+      row(sb, key, "distance_skewness", "", number(s.skewness()), "");
+      row(sb, key, "sts_centroid_distance", "", number(p.centroidDistanceMm()), "mm");
+      row(sb, key, "sts_centroid_azimuth", "", number(p.centroidAzimuthDeg()), "deg");
+      row(sb, key, "sts_centroid_elevation", "", number(p.centroidElevationDeg()), "deg");
+      double[] edges = StsBins.distanceEdgesMm();
+      double[] f = p.distanceFractions();
+      for (int r = 0; r < f.length; r++) {
+        row(sb, key, "sts_distance_fraction", compact(edges[r], 4), fraction(f[r]), "fraction");
+      }
+      for (int k = 0; k < o.gridMm().length; k++) {
+        row(
+            sb,
+            key,
+            "ovh_at",
+            compact(o.gridMm()[k], 4),
+            fraction(o.cumulativeFraction()[k]),
+            "fraction");
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void row(
+      StringBuilder sb, String key, String quantity, String at, String value, String unit) {
+    sb.append(key)
+        .append(quantity)
+        .append(',')
+        .append(at)
+        .append(',')
+        .append(value)
+        .append(',')
+        .append(unit)
+        .append(",\n");
+  }
+
+  private static String rvName(double v) {
+    return "r" + Math.round(v * 100);
+  }
+
+  /**
+   * @return the JSON document
+   */
+  public String toJson() {
+    StringBuilder sb = new StringBuilder(1024 + pairs.size() * 12_000);
+    sb.append("{\n");
+    sb.append("  \"studyInstanceUid\": ").append(json(studyInstanceUid)).append(",\n");
+    sb.append("  \"structureSet\": {\"sopInstanceUid\": ")
+        .append(json(structureSetUid))
+        .append(", \"label\": ")
+        .append(json(structureSetLabel))
+        .append("},\n");
+    sb.append("  \"ct\": {\"seriesInstanceUid\": ")
+        .append(json(ctSeriesUid))
+        .append(", \"slices\": ")
+        .append(ctSlices)
+        .append("},\n");
+    sb.append("  \"method\": {\"mask\": ")
+        .append(json("CT voxels whose centres lie inside the contours"))
+        .append(", \"ovh\": ")
+        .append(
+            json(
+                "cumulative fraction of the OAR volume at signed distance <= t from the PTV"
+                    + " boundary (negative inside the PTV)"))
+        .append(", \"rv\": ")
+        .append(json("exact, from the voxel distances"))
+        .append(", \"stsDirection\": ")
+        .append(json(StsCalculator.DIRECTION))
+        .append("},\n");
+    sb.append("  \"notes\": ").append(strings(inputs.notes())).append(",\n");
+    sb.append("  \"ptvs\": ");
+    structures(sb, inputs.ptvs());
+    sb.append(",\n  \"oars\": ");
+    structures(sb, inputs.oars());
+    sb.append(",\n  \"notUsed\": ").append(strings(inputs.others())).append(",\n");
+    sb.append("  \"pairs\": [");
+    for (int i = 0; i < pairs.size(); i++) {
+      sb.append(i == 0 ? "\n" : ",\n");
+      pair(sb, pairs.get(i));
+    }
+    sb.append(pairs.isEmpty() ? "]\n" : "\n  ]\n");
+    sb.append("}\n");
+    return sb.toString();
+  }
+
+  private static void structures(StringBuilder sb, List<Structure> list) {
+    sb.append('[');
+    for (int i = 0; i < list.size(); i++) {
+      Structure s = list.get(i);
+      sb.append(i == 0 ? "\n" : ",\n")
+          .append("    {\"roiNumber\": ")
+          .append(s.roiNumber())
+          .append(", \"name\": ")
+          .append(json(s.name()))
+          .append(", \"standardName\": ")
+          .append(json(s.standardName().isEmpty() ? null : s.standardName()))
+          .append(", \"volumeCc\": ")
+          .append(number(s.volumeCc()));
+      if (!s.members().isEmpty()) {
+        sb.append(", \"members\": ").append(strings(s.members()));
+      }
+      sb.append(", \"notes\": ").append(strings(s.notes())).append('}');
+    }
+    sb.append(list.isEmpty() ? "]" : "\n  ]");
+  }
+
+  private static void pair(StringBuilder sb, Pair p) {
+    sb.append("    {\"ptv\": ")
+        .append(json(p.ptv().name()))
+        .append(", \"ptvStandardName\": ")
+        .append(json(p.ptv().standardName().isEmpty() ? null : p.ptv().standardName()))
+        .append(", \"ptvRoiNumber\": ")
+        .append(p.ptv().roiNumber())
+        .append(", \"oar\": ")
+        .append(json(p.oar().name()))
+        .append(", \"oarStandardName\": ")
+        .append(json(p.oar().standardName().isEmpty() ? null : p.oar().standardName()))
+        .append(", \"oarRoiNumber\": ")
+        .append(p.oar().roiNumber())
+        .append(",\n     \"skipped\": ")
+        .append(json(p.skipReason()));
+    if (p.skipReason() != null) {
+      sb.append('}');
+      return;
+    }
+    OvhResult o = p.ovh();
+    DistanceStatistics s = o.statistics();
+    sb.append(",\n     \"overlapMm3\": ")
+        .append(number(o.overlapVolumeMm3()))
+        .append(", \"overlapFraction\": ")
+        .append(fraction(o.overlapFraction()))
+        .append(", \"oarVolumeCc\": ")
+        .append(number(o.oarVolumeMm3() / 1000.0))
+        .append(", \"ptvVolumeCc\": ")
+        .append(number(p.sts().ptvVolumeMm3() / 1000.0))
+        .append(",\n     ");
+    for (int i = 0; i < o.rvFractions().length; i++) {
+      sb.append('"')
+          .append(rvName(o.rvFractions()[i]))
+          .append("Mm\": ")
+          .append(number(o.rvExactMm()[i]))
+          .append(", ");
+    }
+    sb.append("\n     \"meanMm\": ")
+        .append(number(s.meanMm()))
+        .append(", \"medianMm\": ")
+        .append(number(s.medianMm()))
+        .append(", \"minMm\": ")
+        .append(number(s.minMm()))
+        .append(", \"maxMm\": ")
+        .append(number(s.maxMm()))
+        .append(", \"sdMm\": ")
+        .append(number(s.sdMm()))
+        .append(", \"skewness\": ")
+        .append(number(s.skewness()))
+        .append(",\n     \"distancesMm\": ");
+    numbers(sb, o.gridMm(), 4);
+    sb.append(",\n     \"fractions\": ");
+    numbers(sb, o.cumulativeFraction(), 6);
+    StsResult sts = p.sts();
+    sb.append(",\n     \"sts\": {\"elevationEdgesDeg\": ");
+    numbers(sb, StsBins.elevationEdgesDeg(), 4);
+    sb.append(", \"distanceEdgesMm\": ");
+    numbers(sb, StsBins.distanceEdgesMm(), 4);
+    sb.append(", \"azimuthEdgesDeg\": ");
+    numbers(sb, StsBins.azimuthEdgesDeg(), 4);
+    sb.append(",\n       \"oarCentroidMm\": ");
+    numbers(sb, sts.oarCentroidMm(), 4);
+    sb.append(", \"ptvCentroidMm\": ");
+    numbers(sb, p.ptvCentroidMm(), 4);
+    sb.append(", \"centroidDistanceMm\": ")
+        .append(number(p.centroidDistanceMm()))
+        .append(", \"centroidAzimuthDeg\": ")
+        .append(number(p.centroidAzimuthDeg()))
+        .append(", \"centroidElevationDeg\": ")
+        .append(number(p.centroidElevationDeg()))
+        .append(",\n       \"distanceFractions\": ");
+    numbers(sb, p.distanceFractions(), 6);
+    sb.append(",\n       \"amounts\": ");
+    numbers(sb, sts.amounts(), 6);
+    sb.append("}}");
+  }
+
+  private static String strings(List<String> list) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < list.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(json(list.get(i)));
+    }
+    return sb.append(']').toString();
+  }
+
+  private static void numbers(StringBuilder sb, double[] values, int scale) {
+    sb.append('[');
+    for (int i = 0; i < values.length; i++) {
+      String n = compact(values[i], scale);
+      sb.append(i == 0 ? "" : ",").append(n.isEmpty() ? "null" : n);
+    }
+    sb.append(']');
+  }
+
+  /**
+   * @param value a fraction
+   * @return the value with 6 decimals, '.' separator ("" when not finite)
+   */
+  static String fraction(double value) {
+    if (!Double.isFinite(value)) {
+      return "";
+    }
+    String s = new BigDecimal(value).setScale(6, RoundingMode.HALF_UP).toPlainString();
+    return s.equals("-0.000000") ? "0.000000" : s;
+  }
+
+  /**
+   * @param value a number
+   * @param scale decimals to round to
+   * @return the rounded value without trailing zeros ("0", "-50", "0.25"); "" when not finite
+   */
+  static String compact(double value, int scale) {
+    if (!Double.isFinite(value)) {
+      return "";
+    }
+    BigDecimal d = new BigDecimal(value).setScale(scale, RoundingMode.HALF_UP);
+    if (d.signum() == 0) {
+      return "0";
+    }
+    return d.stripTrailingZeros().toPlainString();
+  }
+}

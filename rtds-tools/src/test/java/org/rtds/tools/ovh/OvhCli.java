@@ -1,0 +1,76 @@
+package org.rtds.tools.ovh;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.rtds.tools.dvh.Cli;
+
+/** Runs {@link OvhCommand#run} in-process and parses its CSV. */
+final class OvhCli {
+  private OvhCli() {}
+
+  /** One CSV row. */
+  record Row(
+      String ptv,
+      String ptvStandardName,
+      String oar,
+      String oarStandardName,
+      String quantity,
+      String at,
+      String value,
+      String unit,
+      String note) {}
+
+  record Result(int status, String out, String err) {
+    List<Row> rows() {
+      List<Row> rows = new ArrayList<>();
+      String[] lines = out.split("\n", -1);
+      for (int i = 1; i < lines.length; i++) {
+        if (!lines[i].isEmpty()) {
+          List<String> f = Cli.fields(lines[i]);
+          if (f.size() != 9) {
+            throw new AssertionError("9 fields expected: " + lines[i]);
+          }
+          rows.add(
+              new Row(
+                  f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5), f.get(6), f.get(7),
+                  f.get(8)));
+        }
+      }
+      return rows;
+    }
+
+    List<Row> rows(String ptv, String oar) {
+      return rows().stream().filter(r -> r.ptv().equals(ptv) && r.oar().equals(oar)).toList();
+    }
+
+    double value(String ptv, String oar, String quantity) {
+      List<Row> r = rows(ptv, oar).stream().filter(x -> x.quantity().equals(quantity)).toList();
+      if (r.size() != 1 || r.get(0).value().isEmpty()) {
+        throw new AssertionError(ptv + "/" + oar + " " + quantity + ": " + r + "\n" + err);
+      }
+      return Double.parseDouble(r.get(0).value());
+    }
+  }
+
+  static Result run(Path dir, String... options) {
+    return runArgs(
+        Stream.concat(Stream.of(dir.toString()), Stream.of(options)).toArray(String[]::new));
+  }
+
+  static Result runArgs(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      status = OvhCommand.run(args, o, e);
+    }
+    return new Result(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}
