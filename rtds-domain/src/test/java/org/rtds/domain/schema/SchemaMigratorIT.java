@@ -2,6 +2,8 @@ package org.rtds.domain.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rtds.domain.testing.Migrations.LATEST;
+import static org.rtds.domain.testing.Migrations.LATEST_NUMBER;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -26,13 +28,13 @@ class SchemaMigratorIT {
   void anEmptyDatabaseGetsEveryMigration() {
     try (TestDatabase database = TestDatabase.create("empty")) {
       SchemaMigrator migrator = new SchemaMigrator(database.dataSource());
-      assertThat(migrator.state()).isEqualTo(new SchemaState(null, "5", 5));
+      assertThat(migrator.state()).isEqualTo(new SchemaState(null, LATEST, LATEST_NUMBER));
       assertThat(migrator.state().upToDate()).isFalse();
 
       MigrationResult result = migrator.migrate();
 
-      assertThat(result).isEqualTo(new MigrationResult(null, "5", 5, false));
-      assertThat(migrator.state()).isEqualTo(new SchemaState("5", "5", 0));
+      assertThat(result).isEqualTo(new MigrationResult(null, LATEST, LATEST_NUMBER, false));
+      assertThat(migrator.state()).isEqualTo(new SchemaState(LATEST, LATEST, 0));
       assertThat(migrator.state().upToDate()).isTrue();
       assertThat(FlywayHistory.of(database))
           .containsExactly(
@@ -40,7 +42,8 @@ class SchemaMigratorIT {
               "2 SQL widen lossy columns true",
               "3 SQL ingestion true",
               "4 SQL dose constraints true",
-              "5 SQL referenced rt plan column true");
+              "5 SQL referenced rt plan column true",
+              "6 SQL knowledge base features true");
     }
   }
 
@@ -61,7 +64,8 @@ class SchemaMigratorIT {
               + " VALUES (1, '1.2.840.10008.5.1.4.1.1.481.2', '1.2.3.4.5', '1.2.3.4.6', 1, 1, 1),"
               + " (2, '1.2.840.10008.5.1.4.1.1.481.2', '1.2.3.4.7', NULL, 1, 1, 1)");
 
-      assertThat(migrator.migrate()).isEqualTo(new MigrationResult("4", "5", 1, false));
+      assertThat(migrator.migrate())
+          .isEqualTo(new MigrationResult("4", LATEST, LATEST_NUMBER - 4, false));
 
       assertThat(
               database.query(
@@ -108,11 +112,13 @@ class SchemaMigratorIT {
 
         int applied = 0;
         for (Future<MigrationResult> result : results) {
-          assertThat(result.get().currentVersion()).isEqualTo("5");
+          assertThat(result.get().currentVersion()).isEqualTo(LATEST);
           applied += result.get().migrationsApplied();
         }
-        assertThat(applied).isEqualTo(5);
-        assertThat(FlywayHistory.of(database)).hasSize(5).allMatch(row -> row.endsWith("true"));
+        assertThat(applied).isEqualTo(LATEST_NUMBER);
+        assertThat(FlywayHistory.of(database))
+            .hasSize(LATEST_NUMBER)
+            .allMatch(row -> row.endsWith("true"));
       } finally {
         executor.shutdownNow();
       }

@@ -283,6 +283,12 @@ public final class SampleGraph {
     ovh.setPtv(ptv);
     ovh.setOar(oar);
     ovh.setStudy(study);
+    ovh.setOarRoi(roi);
+    ovh.setPtvRoi(roi);
+    ovh.setOarVolumeCc(61.25);
+    ovh.setOverlapFraction(0.125);
+    ovh.setRvMm("rtds-rv-v1:-3.5,1.25");
+    ovh.setDistanceStats("rtds-dstat-v1:4.5,4,-12,30,6.5,0.25");
     sts.setElevationBins("-90,-72,-54,-36,-18,0,18,36,54,72,90");
     sts.setDistanceBins("0,20,40,60,80,100,120,140,160,180,200");
     sts.setAzimuthBins("-180,-144,-108,-72,-36,0,36,72,108,144,180");
@@ -290,6 +296,8 @@ public final class SampleGraph {
     sts.setPtv(ptv);
     sts.setOar(oar);
     sts.setStudy(study);
+    sts.setOarRoi(roi);
+    sts.setPtvRoi(roi);
     similarity.setHistoricalStudyId("17");
     similarity.setTargetDoseDifferenceGy(-2.5);
     similarity.setOvhDissimilarity(4.75);
