@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * ROI name standardisation (rt-algorithms.md §7 item 5) against real-world spellings from head and
- * neck, brain, lung, abdomen and prostate plans, and against the shared test data's ROI names.
+ * neck, brain, lung, abdomen and prostate plans, and against the committed fixtures' ROI names.
  */
 class RoiNameNormalizerTest {
 
