@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
-# Makes sure DCMTK (Debian package dcmtk: storescu, echoscu, dcmdump) is installed: the independent DICOM peer that
-# the interoperability tests (C-STORE listener, generated test data) and the ingestion benchmark use. Idempotent.
-# Without root or network it warns and the DCMTK tests are skipped with a message; on CI (CI=true) that is an error.
+# Makes sure the independent DICOM tools of the interoperability tests are installed (Debian packages):
+#   dcmtk       storescu, echoscu, dcmdump, dcmdrle: the DICOM peer of the C-STORE listener tests, the parser that
+#               checks generated test data, and the ingestion benchmark's sender;
+#   dicom3tools dciodvfy: David Clunie's IOD verifier, which checks generated objects against the standard's
+#               modules.
+# Idempotent. Without root or network it warns and those tests are skipped with a message; on CI (CI=true) that is
+# an error, and the tests themselves fail instead of skipping.
 set -euo pipefail
 
-command -v storescu >/dev/null 2>&1 && command -v dcmdump >/dev/null 2>&1 && exit 0
+missing=()
+command -v storescu >/dev/null 2>&1 && command -v dcmdump >/dev/null 2>&1 || missing+=(dcmtk)
+command -v dciodvfy >/dev/null 2>&1 || missing+=(dicom3tools)
+[[ ${#missing[@]} -eq 0 ]] && exit 0
 
 fail() {
   if [[ "${CI:-}" == "true" ]]; then echo "rtds: $*" >&2; exit 2; fi
-  echo "rtds: warning: $*; the DCMTK interoperability tests will be skipped" >&2; exit 0
+  echo "rtds: warning: $*; the tests that need them will be skipped" >&2; exit 0
 }
 
-[[ $(id -u) -eq 0 ]] || fail "DCMTK (storescu) is not installed and we are not root (apt-get install dcmtk)"
-echo "rtds: installing dcmtk from Debian ..."
-{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dcmtk >/dev/null; } \
-  || fail "could not install the Debian package dcmtk"
+[[ $(id -u) -eq 0 ]] || fail "${missing[*]} not installed and we are not root (apt-get install ${missing[*]})"
+echo "rtds: installing ${missing[*]} from Debian ..."
+{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; } \
+  || fail "could not install the Debian packages ${missing[*]}"
 command -v storescu >/dev/null 2>&1 || fail "dcmtk installed but storescu is not on PATH"
+command -v dciodvfy >/dev/null 2>&1 || fail "dicom3tools installed but dciodvfy is not on PATH"

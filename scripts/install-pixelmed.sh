@@ -15,7 +15,10 @@
 #                                        Debian's jar (with or without manifest) unless PIXELMED_JAR_SHA256 is set.
 #   PIXELMED_JAR_SHA256=<hex>            accept a different jar: the SHA-256 of the jar as installed (manifest
 #                                        removed). Use only for a file you trust.
-#   MAVEN_REPO_LOCAL=/path               local repository, if not ~/.m2/repository.
+#
+# The local Maven repository is wherever Maven puts it (settings.xml's localRepository, -Dmaven.repo.local in
+# MAVEN_OPTS or .mvn/maven.config, else ~/.m2/repository of the JVM's user.home, which comes from the password
+# database and not from $HOME): the script asks Maven (help:evaluate), so the jar lands where every build looks.
 #
 # When Debian replaces the package (a point release), this script fails and says which pins to change.
 set -euo pipefail
@@ -35,10 +38,9 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
 readonly SCRIPT_DIR REPO_ROOT
 readonly POM_FILE="$SCRIPT_DIR/pixelmed/pom.xml"
-readonly M2_REPO="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
-readonly INSTALLED_DIR="$M2_REPO/com/pixelmed/pixelmed/$PIXELMED_VERSION"
-readonly INSTALLED_JAR="$INSTALLED_DIR/pixelmed-$PIXELMED_VERSION.jar"
-readonly INSTALLED_POM="$INSTALLED_DIR/pixelmed-$PIXELMED_VERSION.pom"
+if [ -x "$REPO_ROOT/mvnw" ]; then MVN=("$REPO_ROOT/mvnw"); else MVN=(mvn); fi
+readonly MVN
+readonly HELP_PLUGIN=org.apache.maven.plugins:maven-help-plugin:3.5.1
 readonly EXPECTED_SHA256="${PIXELMED_JAR_SHA256:-$STRIPPED_JAR_SHA256}"
 
 info() { echo "install-pixelmed: $*"; }
@@ -51,6 +53,28 @@ is_root() { [ "$(id -u)" -eq 0 ]; }
 
 [ -f "$POM_FILE" ] || fail "missing $POM_FILE (the POM declaring PixelMed's dependencies)"
 command -v sha256sum >/dev/null || fail "sha256sum not found (Debian package coreutils)"
+command -v "${MVN[0]}" >/dev/null || fail "neither $REPO_ROOT/mvnw nor mvn is available"
+
+# Where Maven keeps its local repository: asked of Maven itself (offline first: the help plugin is usually there).
+maven_local_repository() {
+  local out rc=0
+  for offline in -o ""; do
+    out="$(cd "$REPO_ROOT" && "${MVN[@]}" -q -B -N $offline "$HELP_PLUGIN:evaluate" \
+      -Dexpression=settings.localRepository -DforceStdout 2>/dev/null)" && rc=0 || rc=$?
+    if [ "$rc" -eq 0 ] && [ "${out:0:1}" = "/" ] && [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ]; then
+      printf '%s\n' "$out"
+      return 0
+    fi
+  done
+  return 1
+}
+M2_REPO="$(maven_local_repository)" \
+  || fail "could not ask Maven where its local repository is: run
+  (cd $REPO_ROOT && ${MVN[*]} -N $HELP_PLUGIN:evaluate -Dexpression=settings.localRepository)"
+readonly M2_REPO
+readonly INSTALLED_DIR="$M2_REPO/com/pixelmed/pixelmed/$PIXELMED_VERSION"
+readonly INSTALLED_JAR="$INSTALLED_DIR/pixelmed-$PIXELMED_VERSION.jar"
+readonly INSTALLED_POM="$INSTALLED_DIR/pixelmed-$PIXELMED_VERSION.pom"
 
 # --- fast path: already installed ---------------------------------------------------------------------------
 if [ -f "$INSTALLED_JAR" ] && [ -f "$INSTALLED_POM" ] \
@@ -163,10 +187,7 @@ else
 fi
 
 # --- install into the local Maven repository ------------------------------------------------------------------------
-if [ -x "$REPO_ROOT/mvnw" ]; then MVN=("$REPO_ROOT/mvnw"); else MVN=(mvn); fi
-command -v "${MVN[0]}" >/dev/null || fail "neither $REPO_ROOT/mvnw nor mvn is available"
 MVN_ARGS=(-q -B -N)
-[ -n "${MAVEN_REPO_LOCAL:-}" ] && MVN_ARGS+=("-Dmaven.repo.local=$MAVEN_REPO_LOCAL")
 info "installing com.pixelmed:pixelmed:$PIXELMED_VERSION into $M2_REPO"
 # -N from the repository root: only the parent POM is read (for its plugin versions), no module is built.
 (cd "$REPO_ROOT" && "${MVN[@]}" "${MVN_ARGS[@]}" install:install-file \
@@ -175,6 +196,6 @@ info "installing com.pixelmed:pixelmed:$PIXELMED_VERSION into $M2_REPO"
   || fail "mvn install:install-file failed (see the Maven output above)"
 
 if ! { [ -f "$INSTALLED_JAR" ] && [ "$(sha256 "$INSTALLED_JAR")" = "$EXPECTED_SHA256" ]; }; then
-  fail "after mvn install:install-file, $INSTALLED_JAR is missing or has the wrong checksum (is the local repository elsewhere? set MAVEN_REPO_LOCAL)"
+  fail "after mvn install:install-file, $INSTALLED_JAR is missing or has the wrong checksum (Maven said its local repository is $M2_REPO)"
 fi
 info "installed com.pixelmed:pixelmed:$PIXELMED_VERSION (SHA-256 $EXPECTED_SHA256)"

@@ -173,6 +173,7 @@ final class RtStudyWriter {
       d.putDecimal(Tag.KVP, 120);
       d.put(Tag.PatientPosition, "HFS");
       d.putInt(Tag.InstanceNumber, k + 1);
+      d.put(Tag.AcquisitionNumber);
       d.putDecimal(Tag.ImagePositionPatient, g.x0Mm(), g.y0Mm(), g.z(k));
       d.putDecimal(Tag.ImageOrientationPatient, 1, 0, 0, 0, 1, 0);
       d.putDecimal(Tag.SliceLocation, g.z(k));
@@ -208,7 +209,6 @@ final class RtStudyWriter {
     Dataset d =
         common(
             Uids.RT_STRUCTURE_SET_STORAGE, uid("rtstruct"), "RTSTRUCT", uid("rtstruct-series"), 2);
-    d.remove(Tag.FrameOfReferenceUID).remove(Tag.PositionReferenceIndicator);
     d.put(Tag.StructureSetLabel, "RTDS");
     d.put(Tag.StructureSetName, "RTDS synthetic");
     d.put(Tag.StructureSetDate, DATE);
@@ -353,6 +353,15 @@ final class RtStudyWriter {
         .put(Tag.TreatmentMachineName, "SYNTH_LINAC")
         .put(Tag.PrimaryDosimeterUnit, "MU")
         .putDecimal(Tag.SourceAxisDistance, 1000)
+        .putSequence(
+            Tag.BeamLimitingDeviceSequence,
+            List.of(
+                new Dataset()
+                    .put(Tag.RTBeamLimitingDeviceType, "ASYMX")
+                    .putInt(Tag.NumberOfLeafJawPairs, 1),
+                new Dataset()
+                    .put(Tag.RTBeamLimitingDeviceType, "ASYMY")
+                    .putInt(Tag.NumberOfLeafJawPairs, 1)))
         .putInt(Tag.BeamNumber, b.number())
         .put(Tag.BeamName, b.name())
         .put(Tag.BeamType, "STATIC")

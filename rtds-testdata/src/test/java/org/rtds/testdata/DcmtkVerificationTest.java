@@ -1,6 +1,7 @@
 package org.rtds.testdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -20,8 +21,10 @@ import org.rtds.testdata.dicom.DicomWriter.SequenceLength;
  * Independent verification with DCMTK (Debian package {@code dcmtk}): every generated file must
  * parse with {@code dcmdump -E} (stop on error) without warnings; implicit-VR files must dump
  * identically to explicit-VR ones (so this module's dictionary VRs agree with DCMTK's); {@code
- * dcmdrle} must decompress the RLE dose to exactly the native pixel data. Skipped when the tools
- * are not on the PATH. {@code dciodvfy} (dicom3tools) is run when present.
+ * dcmdrle} must decompress the RLE dose to exactly the native pixel data; {@code dciodvfy}
+ * (dicom3tools) must find no error in any generated object. {@code scripts/ensure-dcmtk.sh}
+ * installs both packages; a missing tool skips its test on a developer's machine and fails it on CI
+ * ({@code CI=true}), where a skipped check would go unnoticed.
  */
 class DcmtkVerificationTest {
 
@@ -51,10 +54,26 @@ class DcmtkVerificationTest {
     return r;
   }
 
+  /**
+   * Skips the calling test when {@code tool} is not on the PATH, except on CI, where it fails.
+   *
+   * @param tool the program's name
+   * @param debianPackage the Debian package that installs it
+   */
+  static void requireTool(String tool, String debianPackage) {
+    String message =
+        tool
+            + " is not on the PATH: install the Debian package "
+            + debianPackage
+            + " (scripts/ensure-dcmtk.sh does) to run this check";
+    if (!onPath(tool) && "true".equals(System.getenv("CI"))) {
+      fail(message);
+    }
+    assumeTrue(onPath(tool), message);
+  }
+
   private static void assumeDcmdump() {
-    assumeTrue(
-        onPath("dcmdump"),
-        "dcmdump (DCMTK) not on PATH: install Debian package dcmtk to run this check");
+    requireTool("dcmdump", "dcmtk");
   }
 
   @Test
@@ -154,13 +173,28 @@ class DcmtkVerificationTest {
   }
 
   @Test
-  void dciodvfyFindsNoErrorsWhenInstalled() throws Exception {
-    assumeTrue(onPath("dciodvfy"), "dciodvfy (dicom3tools) not on PATH");
-    StudyManifest m =
-        PhantomStudy.write(dir.resolve("v"), Options.defaults().withContourSpacingMm(3));
-    for (DicomFile f : m.allFiles()) {
+  void dciodvfyFindsNoErrors() throws Exception {
+    requireTool("dciodvfy", "dicom3tools");
+    List<StudyManifest> studies =
+        List.of(
+            PhantomStudy.write(dir.resolve("v"), Options.defaults().withContourSpacingMm(3)),
+            ClinicalStudy.write(
+                dir.resolve("c"), ClinicalStudy.Options.defaults().withSlices(12, 3)));
+    List<String> errors = new ArrayList<>();
+    for (DicomFile f : studies.stream().flatMap(m -> m.allFiles().stream()).toList()) {
       Result r = run("dciodvfy", f.path().toString());
-      assertThat(r.out() + r.err()).as(f.path().toString()).doesNotContain("Error -");
+      (r.out() + r.err())
+          .lines()
+          .filter(line -> line.startsWith("Error"))
+          .forEach(
+              line ->
+                  errors.add(
+                      f.path().getParent().getFileName()
+                          + "/"
+                          + f.path().getFileName()
+                          + ": "
+                          + line));
     }
+    assertThat(errors).as("dciodvfy errors").isEmpty();
   }
 }

@@ -97,6 +97,8 @@ public enum Tag {
   StudyID(0x00200010, Vr.SH),
   /** (0020,0011) IS */
   SeriesNumber(0x00200011, Vr.IS),
+  /** (0020,0012) IS */
+  AcquisitionNumber(0x00200012, Vr.IS),
   /** (0020,0013) IS */
   InstanceNumber(0x00200013, Vr.IS),
   /** (0020,0032) DS */
@@ -279,6 +281,12 @@ public enum Tag {
   PrimaryDosimeterUnit(0x300A00B3, Vr.CS),
   /** (300A,00B4) DS */
   SourceAxisDistance(0x300A00B4, Vr.DS),
+  /** (300A,00B6) SQ */
+  BeamLimitingDeviceSequence(0x300A00B6, Vr.SQ),
+  /** (300A,00B8) CS */
+  RTBeamLimitingDeviceType(0x300A00B8, Vr.CS),
+  /** (300A,00BC) IS */
+  NumberOfLeafJawPairs(0x300A00BC, Vr.IS),
   /** (300A,00C0) IS */
   BeamNumber(0x300A00C0, Vr.IS),
   /** (300A,00C2) LO */
