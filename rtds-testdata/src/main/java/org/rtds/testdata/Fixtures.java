@@ -12,17 +12,27 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The DICOM fixtures committed with this module (resources {@code org/rtds/testdata/fixtures}, see
- * the README there): the nelms-like phantom study, its expected metrics and pydicom's small RT
- * objects. They are copied once per JVM into a temporary folder (deleted when the JVM ends), so
- * that tests get real file paths to hand to readers, SCUs and command-line tools whether this
- * module is on the class path as a folder or as a jar. Tests must not modify the copies.
+ * The shared DICOM test fixtures, as real files in one temporary folder per JVM (deleted when the
+ * JVM ends), so that tests can hand file paths to readers, SCUs and command-line tools:
+ *
+ * <ul>
+ *   <li>{@code nelms-like/}: the reference phantom study, generated on first use by {@link
+ *       NelmsLikeStudy};
+ *   <li>{@code nelms-like-expected.csv}: its expected metrics, committed (resources {@code
+ *       org/rtds/testdata/fixtures}, see the README there);
+ *   <li>{@code pydicom-rt/}: pydicom's small RT objects (third-party encoder output, MIT licence),
+ *       committed.
+ * </ul>
+ *
+ * Committed files are copied from the class path, so this works whether this module is a folder or
+ * a jar. Tests must not modify the files.
  */
 public final class Fixtures {
 
   private static final String ROOT = "fixtures/";
 
   private static Path folder;
+  private static StudyManifest nelmsLike;
 
   private Fixtures() {}
 
@@ -31,7 +41,19 @@ public final class Fixtures {
    * RP.dcm}, {@code RD.dcm}, and nothing else.
    */
   public static Path nelmsLike() {
-    return folder().resolve("nelms-like");
+    return nelmsLikeManifest().directory();
+  }
+
+  /** What {@link NelmsLikeStudy} wrote: UIDs, files, geometry, ROIs and analytic truth. */
+  public static synchronized StudyManifest nelmsLikeManifest() {
+    if (nelmsLike == null) {
+      try {
+        nelmsLike = NelmsLikeStudy.write(folder().resolve("nelms-like"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write the nelms-like study", e);
+      }
+    }
+    return nelmsLike;
   }
 
   /** One file of the nelms-like study, e.g. {@code RD.dcm}. */

@@ -126,14 +126,14 @@ class DicomReaderTest {
         .contains(SopClass.RT_STRUCTURE_SET, SopClass.RT_PLAN, SopClass.RT_DOSE);
     for (DicomObject object : objects) {
       assertThat(object.string(DicomTag.STUDY_INSTANCE_UID))
-          .contains("1.2.826.0.1.3680043.8.498.12328038913044960213194015563061003020");
+          .contains(org.rtds.testdata.Fixtures.nelmsLikeManifest().studyInstanceUid());
       assertThat(object.string(DicomTag.PATIENT_ID)).contains("PH-NELMS-1");
       assertThat(object.string(DicomTag.MODALITY)).contains(object.sopClass().modality());
     }
     assertThat(objects)
         .filteredOn(o -> o.sopClass() != SopClass.RT_STRUCTURE_SET)
         .extracting(o -> o.string(DicomTag.FRAME_OF_REFERENCE_UID).orElseThrow())
-        .containsOnly("1.2.826.0.1.3680043.8.498.52240540318653953254064625008735886818");
+        .containsOnly(org.rtds.testdata.Fixtures.nelmsLikeManifest().frameOfReferenceUid());
   }
 
   @Test

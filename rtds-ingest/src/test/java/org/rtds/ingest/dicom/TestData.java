@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 import org.rtds.testdata.Fixtures;
 
 /**
- * The DICOM fixtures committed in rtds-testdata ({@link Fixtures}): the nelms-like phantom study
- * and pydicom's RT objects, copied into a temporary folder once per JVM.
+ * The DICOM fixtures of rtds-testdata ({@link Fixtures}), in a temporary folder once per JVM: the
+ * nelms-like phantom study (generated) and pydicom's RT objects (committed).
  */
 public final class TestData {
 
