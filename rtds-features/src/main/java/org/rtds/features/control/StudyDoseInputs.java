@@ -34,9 +34,10 @@ import org.rtds.features.dose.isodose.IsodoseOptions;
  * frame of reference has a CT series; the CT series is the one the structure set names, else one in
  * its frame of reference (the one with most slices). The dose is the newest {@code PLAN} dose (or
  * {@code MULTI_PLAN}); without one, the {@code BEAM} doses referring to one plan are summed
- * (rt-algorithms §4.1); a {@code FRACTION} dose is multiplied by the plan's number of fractions; a
- * {@code RELATIVE} dose is taken as percent of the plan's prescription. Anything that makes the
- * computation impossible is a {@link MissingInputException} whose message says what is missing.
+ * (docs/algorithms.md §4.1); a {@code FRACTION} dose is multiplied by the plan's number of
+ * fractions; a {@code RELATIVE} dose is taken as percent of the plan's prescription. Anything that
+ * makes the computation impossible is a {@link MissingInputException} whose message says what is
+ * missing.
  */
 public final class StudyDoseInputs {
 

@@ -24,8 +24,8 @@ import org.rtds.tools.dvh.StudyInputException.Kind;
 
 /**
  * The inputs of the dose calculators built from {@link org.rtds.ingest.control.ParsedInstance}s
- * (rt-algorithms.md §4.1, §4.4): the CT {@link SamplingGrid}, one {@link RoiContours} per ROI, and
- * the study's total dose as a {@link DoseGrid} in Gy.
+ * (docs/algorithms.md §4.1, §4.4): the CT {@link SamplingGrid}, one {@link RoiContours} per ROI,
+ * and the study's total dose as a {@link DoseGrid} in Gy.
  *
  * <p>Dose in Gy = stored value × DoseGridScaling, on the frames' positions (ImagePositionPatient of
  * the first frame, z of every frame from GridFrameOffsetVector as the mapper resolved it). Which RT
