@@ -46,13 +46,7 @@ public final class Fixtures {
 
   /** What {@link NelmsLikeStudy} wrote: UIDs, files, geometry, ROIs and analytic truth. */
   public static synchronized StudyManifest nelmsLikeManifest() {
-    if (nelmsLike == null) {
-      try {
-        nelmsLike = NelmsLikeStudy.write(folder().resolve("nelms-like"));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write the nelms-like study", e);
-      }
-    }
+    folder();
     return nelmsLike;
   }
 
@@ -90,13 +84,18 @@ public final class Fixtures {
     return pydicomRt().resolve(name);
   }
 
-  /** The temporary folder that holds the copies, made on first use. */
+  /**
+   * The temporary folder that holds everything ({@code nelms-like/}, {@code
+   * nelms-like-expected.csv}, {@code pydicom-rt/}), made on first use.
+   */
   public static synchronized Path folder() {
     if (folder == null) {
       try {
-        folder = extract();
+        Path dir = extract();
+        nelmsLike = NelmsLikeStudy.write(dir.resolve("nelms-like"));
+        folder = dir;
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot copy the test fixtures", e);
+        throw new UncheckedIOException("Cannot prepare the test fixtures", e);
       }
     }
     return folder;

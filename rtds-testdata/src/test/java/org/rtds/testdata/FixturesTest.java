@@ -119,7 +119,7 @@ class FixturesTest {
 
   @Test
   void everythingLivesInsideOneTemporaryFolder() {
-    assertThat(Fixtures.nelmsLike()).startsWith(Fixtures.folder());
+    assertThat(Fixtures.nelmsLike()).isEqualTo(Fixtures.folder().resolve("nelms-like"));
     assertThat(Fixtures.pydicomRt()).startsWith(Fixtures.folder());
     assertThat(Fixtures.folder().toString()).contains("rtds-fixtures-");
   }
