@@ -380,10 +380,10 @@ class IngestionIT {
   }
 
   /**
-   * Every channel stores the nelms-like study completely: each channel sends it under an
-   * account of its own (patients and studies are per account), and the study view must then hold
-   * all 41 CT images, the structure set, the plan and the dose. Contour points and dose values are
-   * checked against the files by the ingest pipeline's integration test, which every channel uses.
+   * Every channel stores the nelms-like study completely: each channel sends it under an account of
+   * its own (patients and studies are per account), and the study view must then hold all 41 CT
+   * images, the structure set, the plan and the dose. Contour points and dose values are checked
+   * against the files by the ingest pipeline's integration test, which every channel uses.
    */
   @Test
   void everyChannelStoresTheWholeStudyUnderItsAccount() throws Exception {
