@@ -1,5 +1,5 @@
 -- A legacy dsrt database as the original Django application (Django 1.11 on MySQL 5.7) created and
--- filled it, for LegacyAdoptionIT: the 26 tables of shared/spec/dsrt-schema.md without any Flyway
+-- filled it, for LegacyAdoptionIT: the 26 tables of docs/schema.md without any Flyway
 -- history, with Django's conventions where they differ from RTDS's V1 migration:
 --   * DateTimeField columns are datetime(6) (microseconds), not datetime;
 --   * the tables use the utf8 (utf8mb3) character set that MySQL 5.7 set-ups commonly had;

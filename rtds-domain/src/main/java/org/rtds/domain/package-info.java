@@ -1,6 +1,6 @@
 /**
  * The RTDS domain model: JPA entities for the 26 tables of the legacy dsrt database
- * (shared/spec/dsrt-schema.md), its Flyway migrations and the schema migrator.
+ * (docs/schema.md), its Flyway migrations and the schema migrator.
  *
  * <p>Promises: every entity maps one documented table with explicit table, column and join-column
  * names (legacy spellings kept); the schema is owned by the Flyway migrations in {@code

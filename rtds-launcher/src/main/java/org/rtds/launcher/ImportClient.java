@@ -25,7 +25,7 @@ import org.rtds.launcher.ImportSummary.Status;
 
 /**
  * Sends one file to {@code POST URL/api/v1/instances} and reads the per-object results (contract:
- * interfaces.md, "Ingest"). Waits and retries while RTDS answers 503 (honouring {@code
+ * docs/interfaces.md, "HTTP"). Waits and retries while RTDS answers 503 (honouring {@code
  * Retry-After}, bounded); stops the whole import ({@link Aborted}) when no RTDS answers, the
  * credentials are refused or the URL has no ingest API. Thread-safe.
  */

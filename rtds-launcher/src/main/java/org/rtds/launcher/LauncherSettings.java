@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The launcher's configuration, from environment variables (docs: interfaces.md, "Configuration").
+ * The launcher's configuration, from environment variables (docs: docs/interfaces.md,
+ * "Configuration").
  *
  * @param dbUrl {@code RTDS_DB_URL}; empty: the embedded database in {@code dataDir}
  * @param dbUser {@code RTDS_DB_USER}

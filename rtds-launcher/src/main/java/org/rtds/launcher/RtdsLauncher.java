@@ -3,7 +3,9 @@ package org.rtds.launcher;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** Entry point of {@code ./rtds} subcommands that run Java (docs: interfaces.md, "Launcher"). */
+/**
+ * Entry point of {@code ./rtds} subcommands that run Java (docs: docs/interfaces.md, "Launcher").
+ */
 public final class RtdsLauncher {
 
   static final String USAGE =

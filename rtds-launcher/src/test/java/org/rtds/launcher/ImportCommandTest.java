@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./rtds import} against a fake RTDS that answers like the ingest contract (interfaces.md):
- * the file's content says what the fake answers.
+ * {@code ./rtds import} against a fake RTDS that answers like the ingest contract
+ * (docs/interfaces.md): the file's content says what the fake answers.
  */
 class ImportCommandTest {
 

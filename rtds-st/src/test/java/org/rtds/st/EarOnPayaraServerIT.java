@@ -251,8 +251,7 @@ class EarOnPayaraServerIT {
   @Test
   @Order(7)
   void aStudyUploadedToTheEarGetsItsFeatures() throws Exception {
-    Path nelms =
-        Path.of(System.getProperty("rtds.shared.dir", "../../shared"), "data", "nelms-like");
+    Path nelms = org.rtds.testdata.Fixtures.nelmsLike();
     List<Path> files;
     try (var listing = Files.list(nelms)) {
       files = listing.filter(f -> f.toString().endsWith(".dcm")).sorted().toList();

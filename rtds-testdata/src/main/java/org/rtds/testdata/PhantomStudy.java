@@ -13,10 +13,10 @@ import org.rtds.testdata.RtStudyWriter.Roi;
 import org.rtds.testdata.dicom.DicomWriter.SequenceLength;
 
 /**
- * Nelms-style analytic DVH phantoms (Nelms et al., Med Phys 42(8), 2015; rt-algorithms.md §4.5 and
- * §8 F): solids of revolution in a linear dose D = D₀ + g·t, t being the coordinate (mm) along the
- * gradient axis relative to the object's centre (default D₀ = 16 Gy, g = 1 Gy/mm: 4 → 28 Gy across
- * a 24 mm object).
+ * Nelms-style analytic DVH phantoms (Nelms et al., Med Phys 42(8), 2015; docs/algorithms.md §4.5
+ * and §8 F): solids of revolution in a linear dose D = D₀ + g·t, t being the coordinate (mm) along
+ * the gradient axis relative to the object's centre (default D₀ = 16 Gy, g = 1 Gy/mm: 4 → 28 Gy
+ * across a 24 mm object).
  *
  * <p>Geometry: all objects lie in a row in the axial plane z = 0 (along x, or along y for an LR
  * gradient), pitch 2·max(R, H/2) + 20 mm, so that every object's centre has the same coordinate (0)

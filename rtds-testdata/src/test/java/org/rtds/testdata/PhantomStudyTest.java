@@ -24,7 +24,7 @@ class PhantomStudyTest {
   @Test
   void analyticTruthMatchesSpecTableF() {
     Options o = Options.defaults();
-    // rt-algorithms.md §8 F: V, Dmean, D99, D95, D5, D1, D0.03cc, V20Gy, V10Gy
+    // docs/algorithms.md §8 F: V, Dmean, D99, D95, D5, D1, D0.03cc, V20Gy, V10Gy
     check(o, Shape.SPHERE, 7.2382, 16.000, 5.414, 7.248, 24.752, 26.586, 27.097, 25.93, 84.38);
     check(
         o,

@@ -8,7 +8,7 @@ import org.hibernate.Length;
 /**
  * The overlap volume histogram of one organ at risk relative to one target, for one study ({@code
  * ovh}). OVH(t) is the fraction of the OAR volume within signed distance t (mm, negative inside the
- * target) of the target surface (shared/spec/rt-algorithms.md section 1).
+ * target) of the target surface (docs/algorithms.md section 1).
  *
  * <p>{@code binValue} and {@code binAmount} hold the distances and the cumulative fractions as
  * comma-separated lists of equal length; rows RTDS computes carry the format marker {@code

@@ -12,8 +12,7 @@ import org.rtds.domain.patient.Study;
 
 /**
  * How similar a historical study is to the current (query) study, for one organ at risk ({@code
- * similarity}); RTDS ranks historical plans by these values (shared/spec/rt-algorithms.md section
- * 3).
+ * similarity}); RTDS ranks historical plans by these values (docs/algorithms.md section 3).
  *
  * <p>{@code Similarity} ("target dose similarity (unsure)" in the schema document) is the target
  * dose difference in Gy, signed, current minus historical (section 3.4), hence the field {@link

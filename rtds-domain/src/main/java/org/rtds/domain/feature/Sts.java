@@ -8,8 +8,7 @@ import org.hibernate.Length;
 /**
  * The spatial target signature of one target relative to one organ at risk, for one study ({@code
  * sts}): a 3-D histogram, in spherical coordinates (elevation, distance, azimuth) about the OAR
- * centroid, of the fraction of the target volume in each bin (shared/spec/rt-algorithms.md section
- * 2).
+ * centroid, of the fraction of the target volume in each bin (docs/algorithms.md section 2).
  *
  * <p>The three bin columns hold the bin edges, comma-separated. {@code amounts} ("flattened array
  * (unsure)" in the schema document) holds the fractions of the target volume, flattened with

@@ -1,6 +1,6 @@
 /**
  * Plan-comparison features: the ROI dictionary, overlap volume histograms (OVH), spatial target
- * signatures (STS) and the similarity of study pairs, as specified in shared/spec/rt-algorithms.md.
+ * signatures (STS) and the similarity of study pairs, as specified in docs/algorithms.md.
  *
  * <p>Promises: OVH and STS rows are keyed by study, target and organ at risk ({@link
  * org.rtds.domain.feature.OarDictionaryEntry}), mapped once in {@link

@@ -17,12 +17,12 @@ import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
  *
  * <p>The schema document marks every DVH column "unsure"; RTDS gives them the meaning of the DICOM
  * DVH Sequence attributes of the same names, so imported and computed rows are interchangeable
- * (shared/spec/rt-algorithms.md section 4): {@code DVHType} {@code CUMULATIVE} or {@code
- * DIFFERENTIAL}, {@code DoseUnits} {@code GY}, {@code DoseType} {@code PHYSICAL}, {@code
- * DVHVolumeUnits} {@code CM3} (cm&sup3;), {@code DVHDoseScaling} the factor for the dose bin
- * widths, {@code DVHData} the DICOM (dose bin width, volume) pairs, and minimum, mean and maximum
- * dose in Gy. {@code DVHReferencedROI} holds the {@code rt_rois} id of the ROI as text; it is not a
- * foreign key in the legacy schema and is mapped as plain text.
+ * (docs/algorithms.md section 4): {@code DVHType} {@code CUMULATIVE} or {@code DIFFERENTIAL},
+ * {@code DoseUnits} {@code GY}, {@code DoseType} {@code PHYSICAL}, {@code DVHVolumeUnits} {@code
+ * CM3} (cm&sup3;), {@code DVHDoseScaling} the factor for the dose bin widths, {@code DVHData} the
+ * DICOM (dose bin width, volume) pairs, and minimum, mean and maximum dose in Gy. {@code
+ * DVHReferencedROI} holds the {@code rt_rois} id of the ROI as text; it is not a foreign key in the
+ * legacy schema and is mapped as plain text.
  *
  * <p>The study column is {@code fk_study_id}, without the second {@code _id} of the other tables.
  * Schema version 2 widened {@code DVHType}, {@code DVHVolumeUnits}, {@code DoseType} and {@code

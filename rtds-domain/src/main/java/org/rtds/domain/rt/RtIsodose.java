@@ -18,8 +18,8 @@ import org.rtds.domain.patient.SeriesScopedEntity;
  * <p>The table name {@code rt_isdose} and the column {@code IsDoseValue} are misspellings of
  * "isodose" in the legacy schema. {@code IsDoseValue} is the level in percent of the reference
  * dose: the prescription for rows RTDS computes, the maximum dose for legacy rows
- * (shared/spec/rt-algorithms.md section 5). Row and column positions are 0-based pixel indices of
- * the CT image, comma-separated and paired by position.
+ * (docs/algorithms.md section 5). Row and column positions are 0-based pixel indices of the CT
+ * image, comma-separated and paired by position.
  */
 @Entity
 @Table(name = "rt_isdose")

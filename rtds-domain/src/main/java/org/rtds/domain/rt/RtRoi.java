@@ -16,9 +16,9 @@ import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
  * organ at risk, e.g. {@code PTV70} or {@code Rectum}.
  *
  * <p>{@code Volume} ("in what measurement?" in the schema document) is the ROI volume in cm&sup3;
- * (cc), computed from the planar contours (shared/spec/rt-algorithms.md section 6); the field is
- * {@link #getVolumeCc() volumeCc}. {@code ROINumber} is the DICOM ROI Number (3006,0022), the key
- * by which contours, DVHs and plans inside the DICOM objects refer to the ROI.
+ * (cc), computed from the planar contours (docs/algorithms.md section 6); the field is {@link
+ * #getVolumeCc() volumeCc}. {@code ROINumber} is the DICOM ROI Number (3006,0022), the key by which
+ * contours, DVHs and plans inside the DICOM objects refer to the ROI.
  */
 @Entity
 @Table(name = "rt_rois")

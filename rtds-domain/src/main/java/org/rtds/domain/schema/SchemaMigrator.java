@@ -78,7 +78,7 @@ public final class SchemaMigrator {
   /** Tables whose presence marks a database as dsrt, even if an incomplete one. */
   private static final List<String> MARKER_TABLES = List.of("patients", "studies", "auth_user");
 
-  /** The 26 tables of the legacy dsrt schema (shared/spec/dsrt-schema.md). */
+  /** The 26 tables of the legacy dsrt schema (docs/schema.md). */
   private static final Set<String> DSRT_TABLES =
       Set.of(
           "auth_group",
@@ -377,7 +377,7 @@ public final class SchemaMigrator {
     if (MARKER_TABLES.stream().anyMatch(tables::contains)) {
       throw new SchemaRefusedException(
           ("Database '%s' looks like a legacy dsrt database but lacks %d of its 26 tables: %s."
-                  + " RTDS adopts only a complete dsrt schema (shared/spec/dsrt-schema.md) and has"
+                  + " RTDS adopts only a complete dsrt schema (docs/schema.md) and has"
                   + " changed nothing. Restore the complete dump of the legacy database"
                   + " (mysqldump ... dsrt), or create the missing tables as the legacy application"
                   + " defines them, then start RTDS again.")

@@ -27,7 +27,7 @@ import org.rtds.domain.testing.TestDatabase;
  * Hibernate 6.6 takes {@code hibernate.dialect} and {@code
  * jakarta.persistence.database-product-version} from JVM system properties when a container
  * bootstraps the persistence unit, so persistence.xml can leave the dialect to the deployment
- * (shared/docs/platform.md, pitfall 7). The container path is reproduced as Payara drives it:
+ * (docs/platform.md, pitfall 7). The container path is reproduced as Payara drives it:
  * persistence.xml parsed into a {@link PersistenceUnitInfo} and handed to {@link
  * HibernatePersistenceProvider#createContainerEntityManagerFactory}. Failsafe runs this class in
  * its own JVM with {@code -Dhibernate.dialect=...$MarkerDialect} and a marker version

@@ -1,28 +1,27 @@
 package org.rtds.domain.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The tables and columns of shared/spec/dsrt-schema.md, read from the document itself so that the
- * tests check the schema against the contract and not against a copy of it.
- *
- * <p>A line {@code #### `name`} starts a table; a line that starts with {@code **column**} and has
- * a backticked type after it starts a column. The document writes these in several ways, all
- * accepted: {@code **id**, `int(11)`}, {@code **name** `varchar(80)` -> ...}, {@code **DVHType** ->
- * `varchar(10)`}, {@code **fk_study_id_id**`int(11)`}, {@code **id**-> `int(11)`}.
+ * The tables and columns of the legacy dsrt schema as documented in docs/schema.md, read from its
+ * machine-readable form {@code org/rtds/domain/testing/dsrt-schema.tsv} (a test resource of this
+ * module): one line {@code table <TAB> column <TAB> type <TAB> documented_as} per column, in table
+ * order; {@code documented_as} is set only where the original schema document spelled the column
+ * differently (both spellings are accepted on adoption).
  */
 public record DocumentedSchema(List<Table> tables) {
 
-  private static final Pattern TABLE = Pattern.compile("^####\\s+`([^`]+)`");
-  private static final Pattern COLUMN = Pattern.compile("^\\*\\*([^*]+)\\*\\*[^`]*`([^`]+)`");
+  private static final String RESOURCE = "dsrt-schema.tsv";
   private static final Pattern TYPE =
       Pattern.compile("([a-z]+)(?:\\((\\d+)\\))?(\\s+unsigned)?", Pattern.CASE_INSENSITIVE);
 
@@ -32,10 +31,20 @@ public record DocumentedSchema(List<Table> tables) {
   /**
    * A documented column.
    *
-   * @param type the type as written, lower case, e.g. {@code varchar(200)} or {@code smallint(5)
-   *     unsigned}
+   * @param name the column name RTDS uses
+   * @param type the type, lower case, e.g. {@code varchar(200)} or {@code smallint(5) unsigned}
+   * @param documentedAs the spelling of the original schema document, or {@code name} itself
    */
-  public record Column(String name, String type) {
+  public record Column(String name, String type, String documentedAs) {
+
+    public Column(String name, String type) {
+      this(name, type, name);
+    }
+
+    /** Every accepted spelling of the column name: {@link #name}, then {@link #documentedAs}. */
+    public List<String> acceptedNames() {
+      return name.equals(documentedAs) ? List.of(name) : List.of(name, documentedAs);
+    }
 
     /** The type without length, e.g. {@code varchar}. */
     public String baseType() {
@@ -57,40 +66,38 @@ public record DocumentedSchema(List<Table> tables) {
     }
   }
 
-  /** Reads {@code ${rtds.shared.dir}/spec/dsrt-schema.md}. */
+  /** Reads {@code dsrt-schema.tsv} from the class path. */
   public static DocumentedSchema load() {
-    String sharedDir = System.getProperty("rtds.shared.dir");
-    if (sharedDir == null) {
-      throw new IllegalStateException(
-          "System property rtds.shared.dir is not set (the parent POM passes it to Surefire and"
-              + " Failsafe: the folder that holds spec/dsrt-schema.md)");
-    }
-    Path document = Path.of(sharedDir, "spec", "dsrt-schema.md");
-    try {
-      return parse(Files.readAllLines(document));
+    try (InputStream in = DocumentedSchema.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "Missing test resource org/rtds/domain/testing/" + RESOURCE);
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the schema document " + document, e);
+      throw new UncheckedIOException("Cannot read " + RESOURCE, e);
     }
   }
 
+  /** Parses the TSV lines: comments ({@code #}), blank lines and the header line are skipped. */
   public static DocumentedSchema parse(List<String> lines) {
-    List<Table> tables = new ArrayList<>();
-    List<Column> columns = null;
+    Map<String, List<Column>> tables = new LinkedHashMap<>();
     for (String line : lines) {
-      Matcher table = TABLE.matcher(line);
-      if (table.find()) {
-        columns = new ArrayList<>();
-        tables.add(new Table(table.group(1), columns));
+      if (line.isBlank() || line.startsWith("#") || line.startsWith("table\t")) {
         continue;
       }
-      Matcher column = COLUMN.matcher(line);
-      if (columns != null && column.find()) {
-        columns.add(
-            new Column(column.group(1).trim(), column.group(2).trim().toLowerCase(Locale.ROOT)));
+      String[] f = line.split("\t", -1);
+      if (f.length < 3 || f[0].isBlank() || f[1].isBlank() || f[2].isBlank()) {
+        throw new IllegalArgumentException("Not a 'table, column, type' line: " + line);
       }
+      String documentedAs = f.length > 3 && !f[3].isBlank() ? f[3].strip() : f[1].strip();
+      tables
+          .computeIfAbsent(f[0].strip(), t -> new ArrayList<>())
+          .add(new Column(f[1].strip(), f[2].strip().toLowerCase(Locale.ROOT), documentedAs));
     }
-    return new DocumentedSchema(
-        tables.stream().map(t -> new Table(t.name(), List.copyOf(t.columns()))).toList());
+    List<Table> result = new ArrayList<>();
+    tables.forEach((name, columns) -> result.add(new Table(name, List.copyOf(columns))));
+    return new DocumentedSchema(List.copyOf(result));
   }
 
   public Table table(String name) {

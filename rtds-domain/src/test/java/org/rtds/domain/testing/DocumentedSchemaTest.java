@@ -1,6 +1,7 @@
 package org.rtds.domain.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
@@ -9,33 +10,35 @@ import org.junit.jupiter.api.Test;
 class DocumentedSchemaTest {
 
   @Test
-  void readsEveryWayTheDocumentWritesAColumn() {
+  void readsTableColumnTypeAndTheDocumentedSpelling() {
     DocumentedSchema schema =
         DocumentedSchema.parse(
             List.of(
-                "#### `rt_dvh` ",
-                "Stores the Dose Volume Histogram",
-                "**id**, `int(11)` -> The unique id",
-                "**name** `varchar(80)` -> The name, e.g. `admins`",
-                "**DVHType** -> `varchar(10)` unsure",
-                "**fk_study_id_id**`int(11)` -> study",
-                "**id2**-> `int(11)`",
-                "**action_flag** `smallint(5) UNSIGNED`",
-                "        and `continuation` lines are not columns",
-                "#### `next`",
-                "**change_message** `longtext`"));
+                "# comment",
+                "table\tcolumn\ttype\tdocumented_as",
+                "rt_dvh\tid\tint(11)\t",
+                "rt_dvh\tDVHType\tVARCHAR(10)",
+                "",
+                "rt_dose\tReferencedRTPlanSequence\tvarchar(100)\teferencedRTPlanSequence",
+                "django_admin_log\taction_flag\tsmallint(5) UNSIGNED\t"));
 
-    assertThat(schema.tableNames()).containsExactly("rt_dvh", "next");
+    assertThat(schema.tableNames()).containsExactly("rt_dvh", "rt_dose", "django_admin_log");
     assertThat(schema.table("rt_dvh").columns())
         .extracting(DocumentedSchema.Column::name, DocumentedSchema.Column::type)
-        .containsExactly(
-            tuple("id", "int(11)"),
-            tuple("name", "varchar(80)"),
-            tuple("DVHType", "varchar(10)"),
-            tuple("fk_study_id_id", "int(11)"),
-            tuple("id2", "int(11)"),
-            tuple("action_flag", "smallint(5) unsigned"));
-    assertThat(schema.columnCount()).isEqualTo(7);
+        .containsExactly(tuple("id", "int(11)"), tuple("DVHType", "varchar(10)"));
+    assertThat(schema.table("rt_dose").columns().get(0).acceptedNames())
+        .containsExactly("ReferencedRTPlanSequence", "eferencedRTPlanSequence");
+    assertThat(schema.table("rt_dvh").columns().get(0).acceptedNames()).containsExactly("id");
+    assertThat(schema.table("django_admin_log").columns().get(0).type())
+        .isEqualTo("smallint(5) unsigned");
+    assertThat(schema.columnCount()).isEqualTo(4);
+  }
+
+  @Test
+  void rejectsALineWithoutAType() {
+    assertThatThrownBy(() -> DocumentedSchema.parse(List.of("rt_dvh\tid")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("rt_dvh");
   }
 
   @Test
@@ -48,7 +51,7 @@ class DocumentedSchemaTest {
   }
 
   @Test
-  void theRealDocumentHas26TablesAnd199Columns() {
+  void theCommittedDescriptionHas26TablesAnd199Columns() {
     DocumentedSchema schema = DocumentedSchema.load();
 
     assertThat(schema.tables()).hasSize(26);
@@ -57,5 +60,10 @@ class DocumentedSchemaTest {
         .extracting(DocumentedSchema.Column::name)
         .contains("DVHType", "fk_study_id")
         .hasSize(17);
+    assertThat(schema.table("rt_dose").columns())
+        .filteredOn(c -> c.name().equals("ReferencedRTPlanSequence"))
+        .singleElement()
+        .extracting(DocumentedSchema.Column::documentedAs)
+        .isEqualTo("eferencedRTPlanSequence");
   }
 }

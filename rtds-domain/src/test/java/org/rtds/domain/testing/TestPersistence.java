@@ -42,11 +42,11 @@ public final class TestPersistence {
    * Opens the {@code rtds} unit on the given database; the caller closes the factory.
    *
    * <p>The dialect is {@code MariaDBDialect}, because the test server is MariaDB and Connector/J
-   * makes MariaDB 10.x look like "MySQL 5.5.5" to Hibernate's detection (shared/docs/platform.md,
-   * pitfall 7). As in production, a {@code hibernate.dialect} system property takes precedence,
-   * e.g. {@code -Dhibernate.dialect=org.hibernate.dialect.MySQLDialect} for a MySQL test server.
-   * Like the launcher, it tells Hibernate the real product version from {@code SELECT VERSION()}:
-   * through Connector/J's metadata MariaDB 10.x reads as 5.5.5 (ARCHITECTURE D6).
+   * makes MariaDB 10.x look like "MySQL 5.5.5" to Hibernate's detection (docs/platform.md, pitfall
+   * 7). As in production, a {@code hibernate.dialect} system property takes precedence, e.g. {@code
+   * -Dhibernate.dialect=org.hibernate.dialect.MySQLDialect} for a MySQL test server. Like the
+   * launcher, it tells Hibernate the real product version from {@code SELECT VERSION()}: through
+   * Connector/J's metadata MariaDB 10.x reads as 5.5.5 (ARCHITECTURE D6).
    */
   public static EntityManagerFactory createEntityManagerFactory(TestDatabase database) {
     Map<String, Object> settings = new HashMap<>();

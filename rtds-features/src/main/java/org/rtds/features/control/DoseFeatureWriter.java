@@ -24,9 +24,9 @@ import org.rtds.features.dose.isodose.SliceIsodose;
  * Computes a study's dose features and stores them, in the caller's transaction, replacing what a
  * previous run stored (so running it twice leaves the same rows): ROI volumes ({@code
  * rt_rois.Volume}, stacked prisms, cc), one computed cumulative DVH per ROI ({@code rt_dvh}, {@code
- * Source = COMPUTED}, {@code DVHReferencedROI} = the {@code rt_rois} id, as rt-algorithms §4.4.8
- * says), and isodose lines on every CT image ({@code rt_isdose}, legacy boundary-pixel form, levels
- * in % of the prescription or, without one, of the maximum dose).
+ * Source = COMPUTED}, {@code DVHReferencedROI} = the {@code rt_rois} id, as docs/algorithms.md
+ * §4.4.8 says), and isodose lines on every CT image ({@code rt_isdose}, legacy boundary-pixel form,
+ * levels in % of the prescription or, without one, of the maximum dose).
  */
 public final class DoseFeatureWriter {
 

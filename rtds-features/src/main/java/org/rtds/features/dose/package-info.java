@@ -1,6 +1,6 @@
 /**
- * Pure-Java dose-feature calculators (shared/spec/rt-algorithms.md §4 DVH, §5 isodose, §6 volumes):
- * arrays and records in, records out; no {@code jakarta.*}, no JPA entities, no DICOM library.
+ * Pure-Java dose-feature calculators (docs/algorithms.md §4 DVH, §5 isodose, §6 volumes): arrays
+ * and records in, records out; no {@code jakarta.*}, no JPA entities, no DICOM library.
  *
  * <p>Conventions used throughout: patient coordinates are DICOM LPS (+x patient left, +y posterior,
  * +z superior) in mm; volumes are in cc (cm³) unless a name says mm³; doses are in Gy. Pixel

@@ -204,8 +204,8 @@ class AnalyticDvhTest {
   }
 
   /**
-   * Volume: 3 % at h ≤ 1 mm, 5 % above. Doses: ±(g·h/2 + bin) (spec §8 F), and at least 3 % of the
-   * value (the Nelms criterion) for the non-extreme metrics.
+   * Volume: 3 % at h ≤ 1 mm, 5 % above. Doses: ±(g·h/2 + bin) (docs/algorithms.md §8 F), and at
+   * least 3 % of the value (the Nelms criterion) for the non-extreme metrics.
    */
   static double tolerance(NelmsCase c, String metric, double expected) {
     if (metric.equals("Volume")) {

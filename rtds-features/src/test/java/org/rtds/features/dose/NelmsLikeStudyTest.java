@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,13 +23,14 @@ import org.rtds.features.dose.metric.MetricValue;
 import org.rtds.features.dose.raster.RasterOptions;
 import org.rtds.features.dose.testing.Phantoms;
 import org.rtds.features.dose.testing.Shape;
-import org.rtds.features.dose.testing.SharedData;
+import org.rtds.testdata.Fixtures;
 
 /**
- * The nelms-like study of shared/data rebuilt in code from its README and truth.json (CT 121×121×41
- * at 1 mm, IPP (−60, −60, −19.5); 96-gon contours on every CT slice; RT Dose 2 mm, IPP (−58, −58,
- * −16), 17 frames, D = 16 Gy + 1 Gy/mm·z) and checked against expected.csv's analytic rows with the
- * suggested tolerances. The dicompyler-core rows are compared for information.
+ * The nelms-like study (rtds-testdata fixture, {@code org/rtds/testdata/fixtures/README.md})
+ * rebuilt in code from its description (CT 121×121×41 at 1 mm, IPP (−60, −60, −19.5); 96-gon
+ * contours on every CT slice; RT Dose 2 mm, IPP (−58, −58, −16), 17 frames, D = 16 Gy + 1 Gy/mm·z)
+ * and checked against the analytic rows of {@link Fixtures#nelmsLikeExpected()} with the suggested
+ * tolerances. The dicompyler-core rows are compared for information.
  */
 class NelmsLikeStudyTest {
   private record Row(
@@ -48,10 +48,7 @@ class NelmsLikeStudyTest {
 
   @BeforeAll
   static void computeStudy() throws IOException {
-    for (String line : Files.readAllLines(SharedData.dir().resolve("nelms-like/expected.csv"))) {
-      if (line.startsWith("roi_number")) {
-        continue;
-      }
+    for (String line : Fixtures.nelmsLikeExpectedRows()) {
       String[] f = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
       ROWS.add(
           new Row(

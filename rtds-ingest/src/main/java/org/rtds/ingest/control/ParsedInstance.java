@@ -184,7 +184,7 @@ public sealed interface ParsedInstance
       List<EmbeddedDvh> embeddedDvhs)
       implements ParsedInstance {}
 
-  /** One DVH Sequence item, as sent (DICOM semantics, see rt-algorithms.md §4.1). */
+  /** One DVH Sequence item, as sent (DICOM semantics, see docs/algorithms.md §4.1). */
   record EmbeddedDvh(
       String referencedRoiNumber,
       String type,

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Maps the ROI names clinics write ("Lt Parotid", "cord+5mm", "PTV_7000", "z_opt_ring") to AAPM
  * TG-263 standard names and to a role (target, organ at risk, outline, other), so that ROIs of
- * different patients, planners and hospitals can be compared (rt-algorithms.md §7 item 5). The
+ * different patients, planners and hospitals can be compared (docs/algorithms.md §7 item 5). The
  * original name is always kept; a name that is not recognised keeps an empty standard name and is
  * shown as written.
  *
@@ -70,7 +70,7 @@ import java.util.Optional;
  * </ul>
  *
  * <p>This is the level the planner wrote in the name; the prescription itself comes from the RT
- * Plan (rt-algorithms.md §3.4, TargetPrescriptionDose).
+ * Plan (docs/algorithms.md §3.4, TargetPrescriptionDose).
  *
  * <p><b>A clear name wins over a contradicting interpreted type.</b> Planning systems force types
  * (Eclipse types every structure made from a PTV as PTV, many exports type everything ORGAN), while

@@ -2,9 +2,9 @@ package org.rtds.ingest.control;
 
 /**
  * What a contoured structure (ROI) is for in a treatment plan, independent of how the clinic named
- * it. The geometry features pair every target with every organ at risk (OVH, STS, rt-algorithms.md
- * §1–§2), so the role decides which ROIs take part; everything that is neither a target nor an
- * organ is {@link #OTHER} and never enters a cohort comparison.
+ * it. The geometry features pair every target with every organ at risk (OVH, STS,
+ * docs/algorithms.md §1–§2), so the role decides which ROIs take part; everything that is neither a
+ * target nor an organ is {@link #OTHER} and never enters a cohort comparison.
  *
  * <p>The ICRU 50/62/83 volumes nest: GTV ⊂ CTV ⊂ (ITV) ⊂ PTV.
  */

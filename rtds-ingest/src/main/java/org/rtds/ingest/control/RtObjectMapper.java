@@ -346,7 +346,7 @@ public final class RtObjectMapper {
   /**
    * ImagePositionPatient of each frame (mm): GridFrameOffsetVector (3004,000C) relative to the
    * first frame when its first value is 0 (offsets along the slice normal), otherwise absolute z
-   * positions (rt-algorithms.md §4.1).
+   * positions (docs/algorithms.md §4.1).
    */
   private static List<String> framePositions(DicomObject object, int frames)
       throws DicomParseException {

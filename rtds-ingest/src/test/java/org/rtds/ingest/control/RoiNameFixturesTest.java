@@ -12,8 +12,9 @@ import org.rtds.ingest.dicom.DicomTag;
 import org.rtds.ingest.dicom.TestData;
 
 /**
- * The ROI names and RT ROI Interpreted Types of the shared test data's structure sets, read through
- * the DICOM façade and classified (../shared/data/README.md).
+ * The ROI names and RT ROI Interpreted Types of the committed fixtures' structure sets
+ * (rtds-testdata, {@code org/rtds/testdata/fixtures/README.md}), read through the DICOM façade and
+ * classified.
  */
 class RoiNameFixturesTest {
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * ROI name standardisation (rt-algorithms.md §7 item 5) against real-world spellings from head and
- * neck, brain, lung, abdomen and prostate plans, and against the shared test data's ROI names.
+ * ROI name standardisation (docs/algorithms.md §7 item 5) against real-world spellings from head
+ * and neck, brain, lung, abdomen and prostate plans, and against the committed fixtures' ROI names.
  */
 class RoiNameNormalizerTest {
 

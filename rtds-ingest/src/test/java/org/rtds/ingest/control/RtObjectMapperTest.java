@@ -21,7 +21,8 @@ import org.rtds.ingest.dicom.PixelFrames;
 import org.rtds.ingest.dicom.TestData;
 
 /**
- * The mapper against the shared data sets: every ROI, contour point, dose value and prescription.
+ * The mapper against the committed DICOM fixtures (nelms-like study, pydicom RT objects): every
+ * ROI, contour point, dose value and prescription.
  */
 class RtObjectMapperTest {
 

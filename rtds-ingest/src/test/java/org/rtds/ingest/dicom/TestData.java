@@ -1,43 +1,37 @@
 package org.rtds.ingest.dicom;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.rtds.testdata.Fixtures;
 
 /**
- * The shared test data folder ({@code /work/shared/data} on the build machines, see its README).
+ * The DICOM fixtures of rtds-testdata ({@link Fixtures}), in a temporary folder once per JVM: the
+ * nelms-like phantom study (generated) and pydicom's RT objects (committed).
  */
 public final class TestData {
 
   private TestData() {}
 
-  /**
-   * Returns the data folder: {@code ${rtds.shared.dir}/data}, which Surefire sets, or {@code
-   * ../../shared/data} relative to the module folder when the tests run without Maven.
-   */
+  /** The folder that holds {@code nelms-like/} and {@code pydicom-rt/}. */
   public static Path dataDir() {
-    String shared = System.getProperty("rtds.shared.dir");
-    Path dir =
-        shared == null || shared.isBlank()
-            ? Path.of("..", "..", "shared", "data")
-            : Path.of(shared, "data");
-    assertThat(dir).as("test data folder (set -Drtds.shared.dir)").isDirectory();
-    return dir.toAbsolutePath().normalize();
+    return Fixtures.folder();
   }
 
   public static Path pydicom(String name) {
-    return dataDir().resolve("pydicom-rt").resolve(name);
+    return Fixtures.pydicomRt(name);
   }
 
   /** The DICOM files of the nelms-like study, sorted by name. */
-  public static java.util.List<Path> nelmsFiles() throws java.io.IOException {
-    try (java.util.stream.Stream<Path> files =
-        java.nio.file.Files.list(dataDir().resolve("nelms-like"))) {
+  public static List<Path> nelmsFiles() throws IOException {
+    try (Stream<Path> files = Files.list(Fixtures.nelmsLike())) {
       return files.filter(f -> f.toString().endsWith(".dcm")).sorted().toList();
     }
   }
 
   public static Path nelms(String name) {
-    return dataDir().resolve("nelms-like").resolve(name);
+    return Fixtures.nelmsLike(name);
   }
 }

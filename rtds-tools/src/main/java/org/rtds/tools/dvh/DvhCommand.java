@@ -19,8 +19,8 @@ import org.rtds.features.dose.raster.RasterOptions;
 
 /**
  * {@code ./rtds dvh DIR}: per-ROI volume and dose metrics of one study read from files, without a
- * server or database (shared/spec/interfaces.md). {@link #main} exits with the status of {@link
- * #run}; tests call {@link #run} directly.
+ * server or database (docs/interfaces.md). {@link #main} exits with the status of {@link #run};
+ * tests call {@link #run} directly.
  */
 public final class DvhCommand {
 

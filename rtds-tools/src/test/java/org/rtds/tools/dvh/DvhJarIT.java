@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rtds.testdata.Fixtures;
 
 /**
  * The shaded jar {@code target/rtds-tools.jar} runs on its own ({@code java -jar}, nothing else on
- * the class path: no server, no Jakarta EE APIs, no database driver) on the shared nelms-like
- * study.
+ * the class path: no server, no Jakarta EE APIs, no database driver) on the nelms-like study.
  */
 class DvhJarIT {
   private static final Path JAR = Path.of("target", "rtds-tools.jar");
@@ -45,7 +45,7 @@ class DvhJarIT {
   @Test
   void theShadedJarRunsStandalone(@TempDir Path tmp) throws Exception {
     assertThat(JAR).exists();
-    Path study = SharedData.dir().resolve("nelms-like");
+    Path study = Fixtures.nelmsLike();
     Run ok = java(tmp, study.toString(), "--metrics", "Dmean,D95%", "--timing");
     assertThat(ok.status()).as(ok.err()).isZero();
     assertThat(ok.out()).startsWith("roi_number,roi_name,metric,value,unit\n");

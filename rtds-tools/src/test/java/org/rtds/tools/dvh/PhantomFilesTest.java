@@ -26,10 +26,11 @@ import org.rtds.testdata.StudyManifest;
  * The whole path from files to metrics: Nelms-style phantoms written as real DICOM (CT, RTSTRUCT,
  * RTPLAN, RTDOSE) by rtds-testdata, read by {@link DvhCommand#run} from the folder, CSV parsed back
  * and compared with {@link StudyManifest#analyticTruth()} using the tolerances of the features
- * module's AnalyticDvhTest (spec §8 F): volume ±3 % at h ≤ 1 mm, ±5 % above; doses ±(g·h/2 + bin),
- * at least 3 % for the non-extreme metrics; V20Gy within the analytic V at 20 Gy ± that dose
- * tolerance (± 1 point); a cone's Dmin (apex, a single point) and the perpendicular cone's Dmax (a
- * rim) only bounded by D99/D1. h is the coarser of contour spacing and CT pixel spacing.
+ * module's AnalyticDvhTest (docs/algorithms.md §8 F): volume ±3 % at h ≤ 1 mm, ±5 % above; doses
+ * ±(g·h/2 + bin), at least 3 % for the non-extreme metrics; V20Gy within the analytic V at 20 Gy ±
+ * that dose tolerance (± 1 point); a cone's Dmin (apex, a single point) and the perpendicular
+ * cone's Dmax (a rim) only bounded by D99/D1. h is the coarser of contour spacing and CT pixel
+ * spacing.
  */
 class PhantomFilesTest {
   private static final double BIN = 0.01;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * RTDS settings (docs: interfaces.md, "Configuration"). Each is an environment variable or a
+ * RTDS settings (docs: docs/interfaces.md, "Configuration"). Each is an environment variable or a
  * MicroProfile Config property of the same name (for the EAR: a JVM system property set with {@code
  * asadmin create-system-properties}). {@code RTDS_DATA_DIR} is read by the file store
  * (rtds-ingest's {@code FileStore}), its only user.

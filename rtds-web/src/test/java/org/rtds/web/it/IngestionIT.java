@@ -39,6 +39,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rtds.testdata.Fixtures;
 
 /**
  * Ingestion through the HTTP channels and the DICOM listener of a deployed RTDS: REST (single
@@ -131,7 +132,7 @@ class IngestionIT {
         getJsonArray(
             "api/v1/studies/" + study + "/dvhs?metrics=Dmean,D95%25,D50%25,D5%25,V20Gy,D0.03cc");
     int checked = 0;
-    for (String line : Files.readAllLines(dataDir().resolve("nelms-like/expected.csv"))) {
+    for (String line : Fixtures.nelmsLikeExpectedRows()) {
       String[] f = line.split(",", 7);
       if (f.length < 6 || !"analytic".equals(f[5])) {
         continue;
@@ -379,10 +380,10 @@ class IngestionIT {
   }
 
   /**
-   * Every channel stores the shared nelms-like study completely: each channel sends it under an
-   * account of its own (patients and studies are per account), and the study view must then hold
-   * all 41 CT images, the structure set, the plan and the dose. Contour points and dose values are
-   * checked against the files by the ingest pipeline's integration test, which every channel uses.
+   * Every channel stores the nelms-like study completely: each channel sends it under an account of
+   * its own (patients and studies are per account), and the study view must then hold all 41 CT
+   * images, the structure set, the plan and the dose. Contour points and dose values are checked
+   * against the files by the ingest pipeline's integration test, which every channel uses.
    */
   @Test
   void everyChannelStoresTheWholeStudyUnderItsAccount() throws Exception {
@@ -683,9 +684,9 @@ class IngestionIT {
 
   // --- test data ---
 
+  /** The committed DICOM fixtures of rtds-testdata, copied into a temporary folder. */
   static Path dataDir() {
-    String shared = System.getProperty("rtds.shared.dir", "../../shared");
-    return Path.of(shared, "data").toAbsolutePath().normalize();
+    return Fixtures.folder();
   }
 
   private static byte[] pydicom(String name) throws IOException {

@@ -1,8 +1,9 @@
 package org.rtds.features.dose.testing;
 
 /**
- * Closed-form cumulative DVHs of spec §4.5 for a {@link Shape} in the linear dose D = dCentre + g ·
- * (p − centre)·e_u, u = gradient axis. Cone ⟂ is integrated numerically over circular segments.
+ * Closed-form cumulative DVHs of docs/algorithms.md §4.5 for a {@link Shape} in the linear dose D =
+ * dCentre + g · (p − centre)·e_u, u = gradient axis. Cone ⟂ is integrated numerically over circular
+ * segments.
  */
 public final class AnalyticDvh {
   private final Shape shape;
