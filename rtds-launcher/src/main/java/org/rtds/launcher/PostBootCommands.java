@@ -22,9 +22,7 @@ final class PostBootCommands {
     properties.put("portNumber", Integer.toString(target.port()));
     properties.put("databaseName", target.database());
     properties.put("user", db.user());
-    if (!db.password().isEmpty()) {
-      properties.put("password", db.password()); // asadmin rejects an empty property value
-    }
+    properties.put("password", db.password());
     properties.put("characterEncoding", "UTF-8");
     properties.put("connectionTimeZone", "UTC");
     properties.putAll(target.properties());
@@ -33,7 +31,7 @@ final class PostBootCommands {
       if (property.length() > 0) {
         property.append(':');
       }
-      property.append(e.getKey()).append('=').append(escape(e.getValue()));
+      property.append(e.getKey()).append('=').append(propertyValue(e.getValue()));
     }
     return "create-jdbc-connection-pool --restype javax.sql.DataSource"
         + " --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource"
@@ -51,6 +49,18 @@ final class PostBootCommands {
         + " "
         + RESOURCE
         + "\n";
+  }
+
+  /**
+   * A property value as asadmin reads it. An empty one is written {@code ""}: asadmin refuses
+   * {@code password=} ("Invalid property syntax": its tokenizer finds no value after '='), and
+   * without a {@code password} property the pool's default principal has no password, so Payara
+   * hands the driver no credential at all ("No PasswordCredential found", every connection fails).
+   * asadmin's tokenizer drops the quotes, so the property's value is the empty string, which the
+   * pool passes to the driver as an empty password (a development server whose account has none).
+   */
+  static String propertyValue(String value) {
+    return value.isEmpty() ? "\"\"" : escape(value);
   }
 
   /**

@@ -43,4 +43,20 @@ class PostBootCommandsTest {
   void escapesPropertySeparators() {
     assertThat(PostBootCommands.escape("a:b\\c=d")).isEqualTo("a\\:b\\\\c\\=d");
   }
+
+  @Test
+  void writesAnEmptyPasswordAsAnEmptyQuotedValue() {
+    var db =
+        new DatabaseConnection(
+            new JdbcTarget("127.0.0.1", 3306, "dsrt", Map.of("sslMode", "DISABLED")),
+            "root",
+            "",
+            DatabaseProbe.MARIADB_DIALECT,
+            Optional.of("10.11.5"),
+            "MariaDB 10.11");
+    // without a password property Payara gives the driver no credential ("No PasswordCredential
+    // found"); 'password=' alone is invalid asadmin syntax; asadmin reads "" as the empty string
+    assertThat(PostBootCommands.forDatabase(db))
+        .contains(":user=root:password=\"\":characterEncoding=UTF-8:");
+  }
 }
