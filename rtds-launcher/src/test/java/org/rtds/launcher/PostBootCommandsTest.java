@@ -27,7 +27,7 @@ class PostBootCommandsTest {
         .contains("sslMode=DISABLED")
         .contains("create-jdbc-resource --connectionpoolid rtdsPool jdbc/rtds");
     // ':', '=' and '\\' escaped for asadmin's property syntax; Payara Micro keeps the rest verbatim
-    assertThat(commands).contains("password=pa\\:ss\\=w0rd!\\\\x:characterEncoding");
+    assertThat(commands).contains(":sslMode=DISABLED:password=pa\\:ss\\=w0rd!\\\\x rtdsPool\n");
   }
 
   @Test
@@ -57,6 +57,7 @@ class PostBootCommandsTest {
     // without a password property Payara gives the driver no credential ("No PasswordCredential
     // found"); 'password=' alone is invalid asadmin syntax; asadmin reads "" as the empty string
     assertThat(PostBootCommands.forDatabase(db))
-        .contains(":user=root:password=\"\":characterEncoding=UTF-8:");
+        .contains(":user=root:characterEncoding=UTF-8:")
+        .contains(":sslMode=DISABLED:password=\"\" rtdsPool\n");
   }
 }
