@@ -144,7 +144,7 @@ final class EmbeddedDatabase implements AutoCloseable {
               + dataDir.resolve(CREDENTIALS_FILE)
               + ": the two do not belong together (was one of them replaced?). Restore both from"
               + " the same backup or folder. ("
-              + e.getMessage()
+              + e.getMessage().replace(DatabaseProbe.CHECK_CREDENTIALS, "")
               + ")");
     }
   }

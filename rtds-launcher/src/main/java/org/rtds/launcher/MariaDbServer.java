@@ -150,12 +150,12 @@ final class MariaDbServer implements AutoCloseable {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!ready.await(200, TimeUnit.MILLISECONDS)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        process.destroyForcibly();
-        reader.join(2000);
         String why =
             process.isAlive()
                 ? "did not accept connections within " + START_TIMEOUT.toSeconds() + " s"
-                : "exited with code " + process.waitFor();
+                : "exited with code " + process.exitValue();
+        process.destroyForcibly().waitFor();
+        reader.join(2000);
         synchronized (tail) {
           throw new IOException(
               "mariadbd "
