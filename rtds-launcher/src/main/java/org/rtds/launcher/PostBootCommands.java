@@ -22,19 +22,15 @@ final class PostBootCommands {
     properties.put("portNumber", Integer.toString(target.port()));
     properties.put("databaseName", target.database());
     properties.put("user", db.user());
-    if (!db.password().isEmpty()) {
-      properties.put("password", db.password()); // asadmin rejects an empty property value
-    }
     properties.put("characterEncoding", "UTF-8");
     properties.put("connectionTimeZone", "UTC");
     properties.putAll(target.properties());
+    properties.remove("password");
     StringBuilder property = new StringBuilder();
     for (var e : properties.entrySet()) {
-      if (property.length() > 0) {
-        property.append(':');
-      }
-      property.append(e.getKey()).append('=').append(escape(e.getValue()));
+      property.append(e.getKey()).append('=').append(escape(e.getValue())).append(':');
     }
+    property.append("password=").append(password(db.password())); // last: see password()
     return "create-jdbc-connection-pool --restype javax.sql.DataSource"
         + " --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource"
         // validate connections so a restarted database is reconnected to without restarting RTDS
@@ -51,6 +47,21 @@ final class PostBootCommands {
         + " "
         + RESOURCE
         + "\n";
+  }
+
+  /**
+   * The pool's {@code password} property value. An empty password is written {@code ""}: asadmin
+   * refuses {@code password=} ("Invalid property syntax": its tokenizer finds no value after '='),
+   * and without a {@code password} property the pool's default principal has no password, so Payara
+   * hands the driver no credential at all ("No password credential found": every connection fails).
+   * asadmin's tokenizer drops the quotes, so the value is the empty string, which the pool passes
+   * to the driver as an empty password (a development server whose account has none). Only as the
+   * last property: Payara Micro 6.2025.10 splits a boot command argument {@code a="":b=c} in two
+   * ("jdbc_connection_pool_id may not have more than one value"), but not {@code b=c:a=""} (both
+   * checked with ping-connection-pool).
+   */
+  static String password(String value) {
+    return value.isEmpty() ? "\"\"" : escape(value);
   }
 
   /**

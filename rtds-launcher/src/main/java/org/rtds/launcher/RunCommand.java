@@ -142,6 +142,15 @@ final class RunCommand {
       relayThread.setDaemon(true);
       relayThread.start();
       if (!awaitReady(server, relay)) {
+        if (relay.configurationFailure() != null) {
+          stop(server);
+          throw new LauncherException(
+              "RTDS cannot use its database, and retrying will not help: "
+                  + relay.configurationFailure()
+                  + " (check RTDS_DB_URL, RTDS_DB_USER and RTDS_DB_PASSWORD; server log: "
+                  + dataDir.resolve("logs").resolve("server.log")
+                  + ")");
+        }
         String why =
             relay.deploymentFailure() != null
                 ? "could not deploy RTDS: " + relay.deploymentFailure()
@@ -225,7 +234,10 @@ final class RunCommand {
             .GET()
             .build();
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline && server.isAlive() && relay.deploymentFailure() == null) {
+    while (System.nanoTime() < deadline
+        && server.isAlive()
+        && relay.deploymentFailure() == null
+        && relay.configurationFailure() == null) {
       try {
         if (client.send(page, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           HttpResponse<String> response = client.send(health, HttpResponse.BodyHandlers.ofString());

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * message} where a multi-line message is wrapped in {@code [[ … ]]}; on a terminal the level and
  * logger carry ANSI colours.
  *
- * <p>It also notices a failed deployment, so the launcher can stop waiting at once.
+ * <p>It also notices a failed deployment, and a start-up failure that is a configuration error, so
+ * the launcher can stop waiting at once instead of watching RTDS retry for ever.
  */
 final class ServerLogRelay implements Runnable {
 
@@ -31,6 +32,17 @@ final class ServerLogRelay implements Runnable {
   private static final Pattern DEPLOYMENT_FAILURE =
       Pattern.compile(
           "Exception while deploying|Exception while loading the app|Deployment failed|AS-DEPLOYMENT-00026");
+
+  /**
+   * A start-up failure of RTDS that retrying cannot cure: the database refuses the configured
+   * account, the database does not exist, or Payara's pool has no password to give. (A database
+   * that is down or restarting is not one: RTDS keeps retrying, and the launcher keeps waiting.)
+   */
+  private static final Pattern CONFIGURATION_FAILURE =
+      Pattern.compile(
+          "Access denied for user|Unknown database|No ?password ?credential found",
+          Pattern.CASE_INSENSITIVE);
+
   private static final int TAIL_LINES = 80;
 
   private final InputStream input;
@@ -38,6 +50,7 @@ final class ServerLogRelay implements Runnable {
   private final PrintStream console;
   private final Deque<String> tail = new ArrayDeque<>();
   private volatile String deploymentFailure;
+  private volatile String configurationFailure;
 
   ServerLogRelay(InputStream input, Writer logFile, PrintStream console) {
     this.input = input;
@@ -88,6 +101,14 @@ final class ServerLogRelay implements Runnable {
     return deploymentFailure;
   }
 
+  /**
+   * The first line of RTDS's start-up failure when it is a configuration error (wrong database
+   * account or password, unknown database) rather than an outage; null otherwise.
+   */
+  String configurationFailure() {
+    return configurationFailure;
+  }
+
   static boolean shouldShow(String level, String logger) {
     return "SEVERE".equals(level)
         || logger.startsWith("org.rtds")
@@ -113,6 +134,12 @@ final class ServerLogRelay implements Runnable {
         && DEPLOYMENT_FAILURE.matcher(text).find()
         && deploymentFailure == null) {
       deploymentFailure = text.lines().findFirst().orElse(text);
+    }
+    if (record.logger.startsWith("org.rtds")
+        && ("SEVERE".equals(record.level) || "WARNING".equals(record.level))
+        && CONFIGURATION_FAILURE.matcher(text).find()
+        && configurationFailure == null) {
+      configurationFailure = text.lines().findFirst().orElse(text);
     }
     if (shouldShow(record.level, record.logger) && !text.isEmpty()) {
       // the first line says what happened; stack traces stay in the log file

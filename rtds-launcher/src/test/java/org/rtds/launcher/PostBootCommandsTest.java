@@ -27,7 +27,7 @@ class PostBootCommandsTest {
         .contains("sslMode=DISABLED")
         .contains("create-jdbc-resource --connectionpoolid rtdsPool jdbc/rtds");
     // ':', '=' and '\\' escaped for asadmin's property syntax; Payara Micro keeps the rest verbatim
-    assertThat(commands).contains("password=pa\\:ss\\=w0rd!\\\\x:characterEncoding");
+    assertThat(commands).contains(":sslMode=DISABLED:password=pa\\:ss\\=w0rd!\\\\x rtdsPool\n");
   }
 
   @Test
@@ -42,5 +42,22 @@ class PostBootCommandsTest {
   @Test
   void escapesPropertySeparators() {
     assertThat(PostBootCommands.escape("a:b\\c=d")).isEqualTo("a\\:b\\\\c\\=d");
+  }
+
+  @Test
+  void writesAnEmptyPasswordAsAnEmptyQuotedValue() {
+    var db =
+        new DatabaseConnection(
+            new JdbcTarget("127.0.0.1", 3306, "dsrt", Map.of("sslMode", "DISABLED")),
+            "root",
+            "",
+            DatabaseProbe.MARIADB_DIALECT,
+            Optional.of("10.11.5"),
+            "MariaDB 10.11");
+    // without a password property Payara gives the driver no credential ("No PasswordCredential
+    // found"); 'password=' alone is invalid asadmin syntax; asadmin reads "" as the empty string
+    assertThat(PostBootCommands.forDatabase(db))
+        .contains(":user=root:characterEncoding=UTF-8:")
+        .contains(":sslMode=DISABLED:password=\"\" rtdsPool\n");
   }
 }

