@@ -56,6 +56,7 @@ public final class OvhCalculator {
     double t0 = options.gridStartMm();
     double step = options.gridStepMm();
     double[] hist = new double[kPoints + 1];
+    int[] binCount = new int[kPoints + 1];
     double total = 0;
     double overlap = 0;
     double sum = 0;
@@ -88,7 +89,9 @@ public final class OvhCalculator {
           sumSlice += dd;
           min = Math.min(min, dd);
           max = Math.max(max, dd);
-          hist[bin(dd, t0, step, kPoints)] += w[kk];
+          int b = bin(dd, t0, step, kPoints);
+          hist[b] += w[kk];
+          binCount[b]++;
         }
         inSlice += r[j + 2] - r[j + 1];
       }
@@ -100,9 +103,12 @@ public final class OvhCalculator {
 
     double[] cum = new double[kPoints];
     double run = 0;
+    long counted = 0;
     for (int k = 0; k < kPoints; k++) {
       run += hist[k];
-      cum[k] = Math.min(1.0, run / total);
+      counted += binCount[k];
+      // exactly 1 once every voxel is counted (no rounding residue)
+      cum[k] = counted == n ? 1.0 : Math.min(1.0, run / total);
     }
     cum[kPoints - 1] = 1.0;
 
