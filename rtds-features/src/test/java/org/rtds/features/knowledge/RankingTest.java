@@ -79,9 +79,39 @@ class RankingTest {
     assertThat(r.excluded().get(0).reason()).contains("6.00 Gy > 5.00 Gy");
     // clinical priority weights per OAR
     SimilarityWeights cordHeavy =
-        new SimilarityWeights(0.5, 0.3, 0.2, 10, 20, 5, 5, Map.of("SpinalCord", 3.0), 1);
+        new SimilarityWeights(
+            0.5,
+            0.3,
+            0.2,
+            10,
+            20,
+            5,
+            5,
+            Map.of("SpinalCord", 3.0),
+            1,
+            SimilarityWeights.Scales.FIXED);
     Ranking r2 = SimilarityRanking.rank(List.of(a), cordHeavy);
     assertThat(r2.ranked().get(0).score()).isCloseTo((0.4 + 3 * 1.2) / 4 + 0.08, within(1e-12));
+  }
+
+  @Test
+  void robustScalesAreTheCandidateMedians() {
+    CandidateComparison a =
+        new CandidateComparison("a", 0, List.of(new PairComparison(PAROTID, 2, 10)));
+    CandidateComparison b =
+        new CandidateComparison("b", 0, List.of(new PairComparison(PAROTID, 4, 30)));
+    CandidateComparison c =
+        new CandidateComparison("c", 0, List.of(new PairComparison(PAROTID, 8, 20)));
+    CandidateComparison out =
+        new CandidateComparison("x", 9, List.of(new PairComparison(PAROTID, 1000, 1000)));
+    Ranking r =
+        SimilarityRanking.rank(
+            List.of(a, b, c, out),
+            SimilarityWeights.DEFAULT.withScales(SimilarityWeights.Scales.CANDIDATE_MEDIAN));
+    // medians over a, b, c (x is filtered out): s_o = 4 mm, s_s = 20 mm
+    assertThat(r.ranked().get(0).studyKey()).isEqualTo("a");
+    assertThat(r.ranked().get(0).score()).isCloseTo(0.5 * 0.5 + 0.3 * 0.5, within(1e-12));
+    assertThat(r.ranked().get(0).pairs().get(0).ovhNormalised()).isEqualTo(0.5);
   }
 
   @Test
