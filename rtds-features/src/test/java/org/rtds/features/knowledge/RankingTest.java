@@ -12,6 +12,7 @@ import org.rtds.features.knowledge.ranking.AchievableDose.PlanOarDose;
 import org.rtds.features.knowledge.ranking.CandidateComparison;
 import org.rtds.features.knowledge.ranking.CandidateComparison.PairComparison;
 import org.rtds.features.knowledge.ranking.DvhBand;
+import org.rtds.features.knowledge.ranking.LegacySimilarity;
 import org.rtds.features.knowledge.ranking.PairKey;
 import org.rtds.features.knowledge.ranking.PairSignature;
 import org.rtds.features.knowledge.ranking.Ranking;
@@ -92,6 +93,27 @@ class RankingTest {
             SimilarityWeights.Scales.FIXED);
     Ranking r2 = SimilarityRanking.rank(List.of(a), cordHeavy);
     assertThat(r2.ranked().get(0).score()).isCloseTo((0.4 + 3 * 1.2) / 4 + 0.08, within(1e-12));
+  }
+
+  @Test
+  void legacyMatlabSimilarityExample() {
+    double[][] emd = {{2, 4}, {1, 8}, {4, 2}};
+    double[][] ones = {{1, 1}, {1, 1}, {1, 1}};
+    assertThat(LegacySimilarity.similarityPercent(emd, ones))
+        .containsExactly(new double[] {81.25, 71.875, 81.25}, within(1e-12));
+    assertThat(
+            LegacySimilarity.orientationSimilarity(new double[] {1, 0, 0}, new double[] {1, 0, 0}))
+        .isEqualTo(1.0);
+    assertThat(
+            LegacySimilarity.orientationSimilarity(
+                new double[] {1, 0, 0}, new double[] {0.5, Math.sqrt(3) / 2, 0}))
+        .isCloseTo(0.75, within(1e-12));
+    assertThat(
+            LegacySimilarity.orientationSimilarity(new double[] {1, 0, 0}, new double[] {0, 2, 0}))
+        .isCloseTo(0.5, within(1e-12));
+    assertThat(
+            LegacySimilarity.orientationSimilarity(new double[] {1, 0, 0}, new double[] {-1, 0, 0}))
+        .isEqualTo(0.0);
   }
 
   @Test
