@@ -46,6 +46,26 @@ class RasterisedContoursTest {
     return new RoiContours(number, name, out);
   }
 
+  @org.junit.jupiter.api.Test
+  void contourOutsideTheCtIsSkippedWithAReason() {
+    double[] z = {0, 2, 4, 6};
+    SamplingGrid ct =
+        SamplingGrid.of(ImageOrientation.HFS, new double[] {0, 0, 0}, 1, 1, 30, 30, z, 2);
+    RoiMask ptv =
+        RoiRasterizer.rasterize(sphere(1, "PTV", 15, 15, 5, z), ct, RasterOptions.fixed(1));
+    // an OAR 500 mm away from the image, and one on planes that miss every CT slice
+    RoiMask away =
+        RoiRasterizer.rasterize(sphere(2, "Far", 500, 500, 5, z), ct, RasterOptions.fixed(1));
+    RoiMask above =
+        RoiRasterizer.rasterize(
+            sphere(3, "Above", 15, 15, 5, new double[] {40, 41}), ct, RasterOptions.fixed(1));
+    List<PairFeatures> r =
+        StudyGeometryFeatures.compute(ct, List.of(ptv), List.of(away, above), Options.DEFAULT);
+    assertThat(r).hasSize(2);
+    assertThat(r).allSatisfy(p -> assertThat(p.skipped()).isTrue());
+    assertThat(r.get(0).skipReason()).contains("OAR Far has no voxel");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"HFS", "FFS", "HFP"})
   void spheresFromContoursUnderEveryOrientation(String o) {
