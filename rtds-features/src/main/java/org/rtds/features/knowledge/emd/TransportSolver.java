@@ -10,11 +10,13 @@ import java.util.Arrays;
  * problem is balanced with a zero-cost dummy row or column that absorbs the surplus. Start: the
  * least-cost (matrix minimum) basic feasible solution, completed with zero-flow cells to a spanning
  * tree of the bipartite graph (m + n − 1 basic cells). Iteration: dual potentials u_i + v_j = c_ij
- * on the tree; entering cell = most negative reduced cost c_ij − u_i − v_j within a block of rows
- * (partial pricing, which scans the whole matrix before declaring optimality); the cycle is the
- * tree path between its row and column; the leaving cell is the minus cell of least flow.
- * Terminates at a vertex with all reduced costs ≥ −ε·max|c|, which is optimal for the LP. Work per
- * iteration O(m + n) plus pricing. Each call allocates its own arrays; stateless and thread-safe.
+ * on the tree; entering cell = most negative reduced cost c_ij − u_i − v_j among a candidate list
+ * (multiple partial pricing: minor iterations reprice only the listed cells, a major iteration
+ * refills the list by scanning blocks of rows, and only a scan of the whole matrix without any
+ * negative reduced cost ends the solve); the cycle is the tree path between its row and column; the
+ * leaving cell is the minus cell of least flow. Terminates at a vertex with all reduced costs ≥
+ * −ε·max|c|, which is optimal for the LP. Work per iteration O(m + n) plus pricing. Each call
+ * allocates its own arrays; stateless and thread-safe.
  */
 public final class TransportSolver {
   private static final double REL_EPS = 1e-12;
@@ -272,50 +274,76 @@ public final class TransportSolver {
       int iterations = 0;
       int maxIterations = 100 * (m + n) + 10_000;
       int block = Math.max(8, (int) Math.sqrt((double) m));
+      int listSize = Math.max(16, (m + n) / 8);
+      int[] candidates = new int[listSize];
+      int count = 0;
       int startRow = 0;
       int[] cycle = new int[m + n + 1];
+      int[] tail = new int[m + n];
       while (true) {
         potentials();
-        // partial pricing: rows in blocks, starting where the last search stopped
+        // minor iteration: reprice the candidate list, keep the cells still attractive
         int bestCell = -1;
         double best = -eps;
-        int scanned = 0;
-        int row = startRow;
-        while (scanned < m) {
-          for (int t = 0; t < block && scanned < m; t++, scanned++) {
-            int base = row * n;
-            double ui = u[row];
-            for (int j = 0; j < n; j++) {
-              double r = c[base + j] - ui - v[j];
-              if (r < best && !isBasic[base + j]) {
-                best = r;
-                bestCell = base + j;
-              }
-            }
-            row = row + 1 == m ? 0 : row + 1;
+        int kept = 0;
+        for (int t = 0; t < count; t++) {
+          int cell = candidates[t];
+          if (isBasic[cell]) {
+            continue;
           }
-          if (bestCell >= 0) {
-            break;
+          double r = c[cell] - u[cell / n] - v[cell % n];
+          if (r < -eps) {
+            candidates[kept++] = cell;
+            if (r < best) {
+              best = r;
+              bestCell = cell;
+            }
           }
         }
-        startRow = row;
+        count = kept;
+        if (bestCell < 0) {
+          // major iteration: scan rows in blocks from where the last scan stopped, collecting
+          // attractive cells until the list is full; a full pass without any proves optimality
+          count = 0;
+          int scanned = 0;
+          int row = startRow;
+          while (scanned < m && count < listSize) {
+            for (int t = 0; t < block && scanned < m; t++, scanned++) {
+              int base = row * n;
+              double ui = u[row];
+              for (int j = 0; j < n; j++) {
+                double r = c[base + j] - ui - v[j];
+                if (r < -eps && !isBasic[base + j]) {
+                  if (count < listSize) {
+                    candidates[count++] = base + j;
+                  }
+                  if (r < best) {
+                    best = r;
+                    bestCell = base + j;
+                  }
+                }
+              }
+              row = row + 1 == m ? 0 : row + 1;
+            }
+          }
+          startRow = row;
+        }
         if (bestCell < 0) {
           return iterations;
         }
         if (++iterations > maxIterations) {
           throw new IllegalStateException("transportation simplex did not converge");
         }
-        pivot(bestCell / n, bestCell % n, cycle);
+        pivot(bestCell / n, bestCell % n, cycle, tail);
       }
     }
 
     /** Enters cell (i, j): finds the tree path from column j to row i, shifts θ, swaps cells. */
-    private void pivot(int i, int j, int[] cycle) {
+    private void pivot(int i, int j, int[] cycle, int[] tail) {
       // path edges: climb from both ends to the common ancestor
       int x = m + j; // start at column j
       int y = i;
       int len = 0;
-      int[] tail = new int[m + n];
       int tl = 0;
       while (x != y) {
         if (depth[x] >= depth[y]) {

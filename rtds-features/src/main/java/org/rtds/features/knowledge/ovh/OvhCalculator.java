@@ -49,13 +49,15 @@ public final class OvhCalculator {
     int n = (int) oar.voxelCount();
     int nz = box.nz();
     float[] d = new float[n];
+    int[] binOfVoxel = new int[n];
     int[] segStart = new int[nz + 1];
     double[] w = new double[nz];
     double[] grid = options.gridMm();
     int kPoints = grid.length;
     double t0 = options.gridStartMm();
-    double step = options.gridStepMm();
+    double invStep = 1 / options.gridStepMm();
     double[] hist = new double[kPoints + 1];
+    int[] binCount = new int[kPoints + 1];
     double total = 0;
     double overlap = 0;
     double sum = 0;
@@ -84,11 +86,14 @@ public final class OvhCalculator {
           if (!Double.isFinite(dd)) {
             throw new IllegalStateException("distance map not computed for this OAR");
           }
+          int b = bin(dd, t0, invStep, kPoints);
+          binOfVoxel[i] = b;
           d[i++] = (float) dd;
           sumSlice += dd;
           min = Math.min(min, dd);
           max = Math.max(max, dd);
-          hist[bin(dd, t0, step, kPoints)] += w[kk];
+          hist[b] += w[kk];
+          binCount[b]++;
         }
         inSlice += r[j + 2] - r[j + 1];
       }
@@ -100,9 +105,12 @@ public final class OvhCalculator {
 
     double[] cum = new double[kPoints];
     double run = 0;
+    long counted = 0;
     for (int k = 0; k < kPoints; k++) {
       run += hist[k];
-      cum[k] = Math.min(1.0, run / total);
+      counted += binCount[k];
+      // exactly 1 once every voxel is counted (no rounding residue)
+      cum[k] = counted == n ? 1.0 : Math.min(1.0, run / total);
     }
     cum[kPoints - 1] = 1.0;
 
@@ -130,7 +138,7 @@ public final class OvhCalculator {
     for (int q = 0; q < v.length; q++) {
       rvGrid[q] = OvhCurve.rv(grid, cum, v[q]);
     }
-    double[] rvExact = exactQuantiles(d, segStart, w, hist, total, v, t0, step, kPoints);
+    double[] rvExact = exactQuantiles(d, binOfVoxel, segStart, w, hist, total, v);
     double median = rvExact[9];
     return new OvhResult(
         grid,
@@ -145,8 +153,8 @@ public final class OvhCalculator {
         new DistanceStatistics(mean, median, min, max, sd, skew));
   }
 
-  private static int bin(double dd, double t0, double step, int kPoints) {
-    double x = Math.ceil((dd - t0) / step - 1e-9);
+  private static int bin(double dd, double t0, double invStep, int kPoints) {
+    double x = Math.ceil((dd - t0) * invStep - 1e-9);
     if (x <= 0) {
       return 0;
     }
@@ -155,14 +163,12 @@ public final class OvhCalculator {
 
   private static double[] exactQuantiles(
       float[] d,
+      int[] binOfVoxel,
       int[] segStart,
       double[] w,
       double[] hist,
       double total,
-      double[] v,
-      double t0,
-      double step,
-      int kPoints) {
+      double[] v) {
     int bins = hist.length;
     double[] before = new double[bins + 1];
     for (int b = 0; b < bins; b++) {
@@ -185,8 +191,8 @@ public final class OvhCalculator {
       }
     }
     int[] size = new int[slots];
-    for (float x : d) {
-      int s = slot[bin(x, t0, step, kPoints)];
+    for (int b : binOfVoxel) {
+      int s = slot[b];
       if (s >= 0) {
         size[s]++;
       }
@@ -198,7 +204,7 @@ public final class OvhCalculator {
     int[] fill = new int[slots];
     for (int kk = 0; kk + 1 < segStart.length; kk++) {
       for (int j = segStart[kk]; j < segStart[kk + 1]; j++) {
-        int s = slot[bin(d[j], t0, step, kPoints)];
+        int s = slot[binOfVoxel[j]];
         if (s >= 0) {
           keys[s][fill[s]++] = ((long) sortable(d[j]) << 32) | kk;
         }

@@ -58,6 +58,22 @@ public final class SimilarityRanking {
   public static Ranking rank(List<CandidateComparison> candidates, SimilarityWeights weights) {
     List<RankedCandidate> scored = new ArrayList<>();
     List<Ranking.Excluded> excluded = new ArrayList<>();
+    double so = weights.ovhScaleMm();
+    double ss = weights.stsScaleMm();
+    if (weights.scales() == SimilarityWeights.Scales.CANDIDATE_MEDIAN) {
+      List<Double> o = new ArrayList<>();
+      List<Double> st = new ArrayList<>();
+      for (CandidateComparison c : candidates) {
+        if (Math.abs(c.targetDoseDifferenceGy()) <= weights.maxTargetDoseDifferenceGy()) {
+          for (CandidateComparison.PairComparison p : c.pairs()) {
+            o.add(p.ovhEmdMm());
+            st.add(p.stsEmdMm());
+          }
+        }
+      }
+      so = medianOr(o, so);
+      ss = medianOr(st, ss);
+    }
     for (CandidateComparison c : candidates) {
       double td = Math.abs(c.targetDoseDifferenceGy());
       if (!(td <= weights.maxTargetDoseDifferenceGy())) {
@@ -76,8 +92,8 @@ public final class SimilarityRanking {
       List<RankedCandidate.ScoredPair> terms = new ArrayList<>();
       for (CandidateComparison.PairComparison p : c.pairs()) {
         double wk = weights.oarWeight(p.key().oarName());
-        double o = p.ovhEmdMm() / weights.ovhScaleMm();
-        double st = p.stsEmdMm() / weights.stsScaleMm();
+        double o = p.ovhEmdMm() / so;
+        double st = p.stsEmdMm() / ss;
         terms.add(new RankedCandidate.ScoredPair(p.key(), p.ovhEmdMm(), p.stsEmdMm(), o, st, wk));
         sw += wk;
         s += wk * (weights.ovhWeight() * o + weights.stsWeight() * st);
@@ -100,5 +116,15 @@ public final class SimilarityRanking {
               i + 1, r.studyKey(), r.score(), r.targetDoseDifferenceGy(), r.pairs()));
     }
     return new Ranking(ranked, excluded);
+  }
+
+  private static double medianOr(List<Double> values, double fallback) {
+    if (values.isEmpty()) {
+      return fallback;
+    }
+    double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int n = v.length;
+    double m = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    return m > 0 ? m : fallback;
   }
 }

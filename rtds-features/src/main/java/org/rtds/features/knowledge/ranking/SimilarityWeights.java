@@ -22,6 +22,8 @@ import java.util.Map;
  * @param maxTargetDoseDifferenceGy candidate filter on |TDdiff| (Gy, default 5)
  * @param oarWeights w_k per OAR name (TG-263); OARs not listed weigh {@code defaultOarWeight}
  * @param defaultOarWeight w_k of unlisted OARs (default 1)
+ * @param scales FIXED (s_o, s_s as given) or CANDIDATE_MEDIAN (s_o, s_s = median EMD over all pairs
+ *     of the candidates that pass the target dose filter; the fixed value when that median is 0)
  */
 public record SimilarityWeights(
     double ovhWeight,
@@ -32,11 +34,38 @@ public record SimilarityWeights(
     double targetDoseScaleGy,
     double maxTargetDoseDifferenceGy,
     Map<String, Double> oarWeights,
-    double defaultOarWeight) {
+    double defaultOarWeight,
+    Scales scales) {
 
-  /** The defaults of spec §3.5. */
+  /** How s_o and s_s are chosen. */
+  public enum Scales {
+    /** The fixed values ovhScaleMm and stsScaleMm. */
+    FIXED,
+    /** Robust: the median EMD over the candidate set (spec §3.5). */
+    CANDIDATE_MEDIAN
+  }
+
+  /** The defaults of spec §3.5 (fixed scales 10 mm and 20 mm). */
   public static final SimilarityWeights DEFAULT =
-      new SimilarityWeights(0.5, 0.3, 0.2, 10, 20, 5, 5, Map.of(), 1);
+      new SimilarityWeights(0.5, 0.3, 0.2, 10, 20, 5, 5, Map.of(), 1, Scales.FIXED);
+
+  /**
+   * @param scales the scale mode
+   * @return a copy with that mode
+   */
+  public SimilarityWeights withScales(Scales scales) {
+    return new SimilarityWeights(
+        ovhWeight,
+        stsWeight,
+        targetDoseWeight,
+        ovhScaleMm,
+        stsScaleMm,
+        targetDoseScaleGy,
+        maxTargetDoseDifferenceGy,
+        oarWeights,
+        defaultOarWeight,
+        scales);
+  }
 
   /**
    * Validates: weights ≥ 0, scales &gt; 0.
@@ -50,9 +79,13 @@ public record SimilarityWeights(
    * @param maxTargetDoseDifferenceGy filter (Gy)
    * @param oarWeights w_k per OAR name
    * @param defaultOarWeight w_k of unlisted OARs
+   * @param scales the scale mode
    */
   public SimilarityWeights {
     oarWeights = Map.copyOf(oarWeights);
+    if (scales == null) {
+      throw new IllegalArgumentException("scale mode missing");
+    }
     if (!(ovhWeight >= 0)
         || !(stsWeight >= 0)
         || !(targetDoseWeight >= 0)

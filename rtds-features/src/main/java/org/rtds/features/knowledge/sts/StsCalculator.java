@@ -110,8 +110,56 @@ public final class StsCalculator {
     return new StsResult(amounts, oarCentroidMm.clone(), total, ptv.voxelCount());
   }
 
+  private static final double[] SIN_ELEVATION_EDGE = new double[StsBins.BINS];
+  private static final double[] COS_AZIMUTH_EDGE = new double[StsBins.BINS];
+
+  static {
+    for (int e = 1; e < StsBins.BINS; e++) {
+      SIN_ELEVATION_EDGE[e] = Math.sin(Math.toRadians(-90 + e * StsBins.ELEVATION_STEP_DEG));
+      COS_AZIMUTH_EDGE[e] = Math.cos(Math.toRadians(-180 + e * StsBins.AZIMUTH_STEP_DEG));
+    }
+    SIN_ELEVATION_EDGE[5] = 0; // exactly: ε ≥ 0 ⟺ u_z ≥ 0
+  }
+
+  /**
+   * The bin of offset u without inverse trigonometry (the same bins as {@link #referenceBin} up to
+   * rounding at the edges): ε ≥ edge ⟺ u_z ≥ ρ·sin(edge); for u_y &gt; 0, φ ≥ edge ⟺ u_x ≤
+   * ρ_xy·cos(edge); for u_y &lt; 0, φ ≥ edge ⟺ u_x ≥ ρ_xy·cos(edge); u_y = 0 gives φ = 0° (u_x ≥ 0)
+   * or 180° (u_x &lt; 0).
+   */
   static int bin(double ux, double uy, double uz, double uz2) {
-    double rho = Math.sqrt(ux * ux + uy * uy + uz2);
+    double rxy2 = ux * ux + uy * uy;
+    double rho = Math.sqrt(rxy2 + uz2);
+    if (rho == 0) {
+      return StsBins.index(5, 0, 5);
+    }
+    int e = 0;
+    while (e < StsBins.BINS - 1 && uz >= rho * SIN_ELEVATION_EDGE[e + 1]) {
+      e++;
+    }
+    int a;
+    if (uy == 0) {
+      a = ux < 0 ? StsBins.BINS - 1 : 5;
+    } else {
+      double rxy = Math.sqrt(rxy2);
+      if (uy > 0) {
+        a = 5;
+        while (a < StsBins.BINS - 1 && ux <= rxy * COS_AZIMUTH_EDGE[a + 1]) {
+          a++;
+        }
+      } else {
+        a = 0;
+        while (a < 4 && ux >= rxy * COS_AZIMUTH_EDGE[a + 1]) {
+          a++;
+        }
+      }
+    }
+    return StsBins.index(e, StsBins.distanceBin(rho), a);
+  }
+
+  /** The definition with asin/atan2 (reference for tests). */
+  static int referenceBin(double ux, double uy, double uz) {
+    double rho = Math.sqrt(ux * ux + uy * uy + uz * uz);
     if (rho == 0) {
       return StsBins.index(5, 0, 5);
     }
