@@ -134,7 +134,8 @@ class DcmtkVerificationTest {
 
   @Test
   void dcmdrleDecompressesTheRleDoseToTheNativePixels() throws Exception {
-    assumeTrue(onPath("dcmdrle") && onPath("dcmdump"), "dcmdrle/dcmdump (DCMTK) not on PATH");
+    requireTool("dcmdrle", "dcmtk");
+    requireTool("dcmdump", "dcmtk");
     Options o = Options.defaults().withShapes(Shape.SPHERE).withContourSpacingMm(3);
     StudyManifest nat = PhantomStudy.write(dir.resolve("native"), o);
     StudyManifest rle = PhantomStudy.write(dir.resolve("rle"), o.withRle(true));

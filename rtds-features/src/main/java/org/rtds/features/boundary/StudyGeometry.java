@@ -39,12 +39,14 @@ public class StudyGeometry {
    * @param overlapFraction OVH(0)
    * @param oarVolumeCc the OAR's volume on the CT grid (cc)
    * @param rvMm exact r_v (mm) for v = 5 %, 10 %, …, 100 %
-   * @param r50Mm exact r_50, the median distance (mm)
-   * @param meanDistanceMm mean signed distance (mm)
-   * @param minDistanceMm smallest signed distance (mm)
-   * @param maxDistanceMm largest signed distance (mm)
-   * @param sdDistanceMm standard deviation of the distances (mm)
-   * @param skewness skewness of the distances
+   * @param r50Mm exact r_50 (mm)
+   * @param meanMm mean signed distance (mm)
+   * @param medianMm median signed distance (mm; equals r50Mm)
+   * @param minMm smallest signed distance (mm)
+   * @param maxMm largest signed distance (mm)
+   * @param sdMm standard deviation of the distances (mm)
+   * @param skewness skewness of the distances (the field names are those of {@code ./rtds ovh
+   *     --json})
    */
   public record OvhView(
       String ptv,
@@ -58,10 +60,11 @@ public class StudyGeometry {
       Double oarVolumeCc,
       double[] rvMm,
       double r50Mm,
-      double meanDistanceMm,
-      double minDistanceMm,
-      double maxDistanceMm,
-      double sdDistanceMm,
+      double meanMm,
+      double medianMm,
+      double minMm,
+      double maxMm,
+      double sdMm,
       double skewness) {}
 
   /**
@@ -117,6 +120,7 @@ public class StudyGeometry {
               rv,
               stats[1],
               stats[0],
+              stats[1],
               stats[2],
               stats[3],
               stats[4],

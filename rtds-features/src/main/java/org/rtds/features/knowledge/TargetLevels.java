@@ -1,6 +1,5 @@
 package org.rtds.features.knowledge;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -63,34 +62,25 @@ public final class TargetLevels {
   }
 
   /**
-   * The union of masks of one lattice.
+   * The union of masks of one lattice (every run of every mask; the builder merges overlaps).
    *
-   * @param masks the masks (at least one)
-   * @return a voxel is inside when it is inside any of them
+   * @param masks the masks
+   * @return a voxel is inside when it is inside any of them (empty when all are)
    */
   public static VoxelMask union(List<VoxelMask> masks) {
-    List<VoxelMask> nonEmpty = new ArrayList<>();
+    VoxelMask.Builder union = new VoxelMask.Builder();
     for (VoxelMask m : masks) {
-      if (!m.isEmpty()) {
-        nonEmpty.add(m);
+      if (m.isEmpty()) {
+        continue;
+      }
+      Box box = m.box();
+      for (int k = box.rankLo(); k < box.rankHi(); k++) {
+        int[] r = m.runs(k);
+        for (int i = 0; i < r.length; i += 3) {
+          union.addRun(k, r[i], r[i + 1], r[i + 2]);
+        }
       }
     }
-    if (nonEmpty.isEmpty()) {
-      return masks.get(0);
-    }
-    Box box = nonEmpty.get(0).box();
-    for (VoxelMask m : nonEmpty) {
-      box = box.union(m.box());
-    }
-    return VoxelMask.fromPredicate(
-        box,
-        (rank, row, col) -> {
-          for (VoxelMask m : nonEmpty) {
-            if (m.contains(rank, row, col)) {
-              return true;
-            }
-          }
-          return false;
-        });
+    return union.build();
   }
 }

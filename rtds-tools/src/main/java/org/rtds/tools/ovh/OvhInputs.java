@@ -11,7 +11,7 @@ import org.rtds.features.dose.inputs.StudyInputException.Kind;
 import org.rtds.features.dose.raster.RasterOptions;
 import org.rtds.features.dose.raster.RoiMask;
 import org.rtds.features.dose.raster.RoiRasterizer;
-import org.rtds.features.knowledge.voxel.Box;
+import org.rtds.features.knowledge.TargetLevels;
 import org.rtds.features.knowledge.voxel.VoxelLattice;
 import org.rtds.features.knowledge.voxel.VoxelMask;
 import org.rtds.ingest.control.ParsedInstance.Roi;
@@ -183,21 +183,7 @@ public record OvhInputs(
   }
 
   private static Structure union(List<Structure> ptvs, VoxelLattice lattice) {
-    VoxelMask.Builder b = new VoxelMask.Builder();
-    for (Structure s : ptvs) {
-      VoxelMask m = s.mask();
-      if (m.isEmpty()) {
-        continue;
-      }
-      Box box = m.box();
-      for (int k = box.rankLo(); k < box.rankHi(); k++) {
-        int[] r = m.runs(k);
-        for (int i = 0; i < r.length; i += 3) {
-          b.addRun(k, r[i], r[i + 1], r[i + 2]);
-        }
-      }
-    }
-    VoxelMask mask = b.build();
+    VoxelMask mask = TargetLevels.union(ptvs.stream().map(Structure::mask).toList());
     return new Structure(
         0,
         UNION_NAME,

@@ -116,7 +116,7 @@ class KnowledgeBaseIT {
       assertThat(distances).hasSize(201).startsWith(-50.0).endsWith(150.0);
       assertThat(fractions).hasSameSizeAs(distances).isSorted().endsWith(1.0);
       assertThat(o.getJsonArray("rvMm")).hasSize(20);
-      assertThat(o.getJsonNumber("minDistanceMm").doubleValue())
+      assertThat(o.getJsonNumber("minMm").doubleValue())
           .isLessThanOrEqualTo(o.getJsonNumber("r50Mm").doubleValue());
     }
     // the union of the PTVs is at least as close to every organ as either PTV
