@@ -76,7 +76,7 @@ class StowRsClientsIT {
     if (ready == null) {
       ready = false;
       for (int i = 0; i < 240 && !ready; i++) {
-        ready = send(HttpRequest.newBuilder(uri("health/ready")).GET(), null).statusCode() == 200;
+        ready = send(HttpRequest.newBuilder(uri("/health/ready")).GET(), null).statusCode() == 200;
         if (!ready) {
           Thread.sleep(500);
         }
@@ -209,6 +209,8 @@ class StowRsClientsIT {
     for (String contentType :
         List.of(
             "multipart/form-data; Boundary=\"" + boundary + "\"",
+            // dicomweb-client's variant: type unquoted (Jersey alone would refuse the '/')
+            "multipart/related; type=application/dicom; boundary=\"" + boundary + "\"",
             "Multipart/Related; start=\"<1>\"; BOUNDARY=\""
                 + boundary
                 + "\"; type=application/dicom")) {
