@@ -46,7 +46,10 @@ final class OrthancPeer implements AutoCloseable {
   private final Path log;
   private final URI base;
   private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private OrthancPeer(Path directory, Process process, Path log, int httpPort) {
     this.directory = directory;
@@ -101,6 +104,10 @@ final class OrthancPeer implements AutoCloseable {
             .add("RemoteAccessAllowed", false)
             .add("AuthenticationEnabled", false)
             .add("SaveJobs", false)
+            // Orthanc closes idle keep-alive connections after 1 s: a request the JDK client sends
+            // on
+            // such a connection meanwhile fails ("header parser received no bytes")
+            .add("KeepAlive", false)
             .add("Plugins", Json.createArrayBuilder().add(PLUGIN.toString()))
             .add(
                 "DicomWeb",
