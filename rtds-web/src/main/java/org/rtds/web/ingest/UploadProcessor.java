@@ -2,6 +2,7 @@ package org.rtds.web.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -157,6 +158,14 @@ public class UploadProcessor {
           new Received(
               prefix.isEmpty() ? null : prefix,
               IngestOutcome.rejected("NOT_ZIP", "the zip archive is damaged: " + e.getMessage())));
+    } catch (EOFException e) {
+      // the inflater's "Unexpected end of ZLIB input stream": a cut-off zip is bad input, not a
+      // server error (a multipart body cut off is a MalformedMultipartException, not caught here)
+      results.add(
+          new Received(
+              prefix.isEmpty() ? null : prefix,
+              IngestOutcome.rejected(
+                  "NOT_ZIP", "the zip archive is truncated: " + e.getMessage())));
     }
     if (entries == 0 && results.isEmpty()) {
       results.add(

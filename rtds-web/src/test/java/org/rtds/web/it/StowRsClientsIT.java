@@ -272,6 +272,16 @@ class StowRsClientsIT {
             ACCOUNT);
     assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(400);
     assertThat(object(chunked.body()).getString("detail")).contains("closing boundary --b--");
+    // a zip cut off in the middle of an entry: its reason, not a 500
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("plan.dcm"));
+      zip.write(dicom);
+    }
+    byte[] cut = java.util.Arrays.copyOf(zipped.toByteArray(), zipped.size() / 2);
+    HttpResponse<String> truncatedZip = post("api/v1/instances", "application/zip", cut);
+    assertThat(truncatedZip.statusCode()).as(truncatedZip.body()).isEqualTo(400);
+    assertThat(object(truncatedZip.body()).getString("detail")).contains("zip archive is");
     // no part at all is not a store of nothing
     HttpResponse<String> empty =
         post(
