@@ -8,7 +8,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -26,6 +25,7 @@ import org.rtds.security.boundary.AccountAuthenticator;
 import org.rtds.web.api.DatabaseUnavailable;
 import org.rtds.web.api.Problem;
 import org.rtds.web.ingest.MalformedMultipartException;
+import org.rtds.web.ingest.UploadContentType;
 import org.rtds.web.ingest.UploadProcessor;
 import org.rtds.web.ingest.UploadProcessor.Received;
 import org.rtds.web.ingest.UploadProcessor.RequestTooLargeException;
@@ -67,16 +67,13 @@ public class StowServlet extends HttpServlet {
           response, 404, "no DICOMweb resource " + path + "; STOW-RS is POST /dicomweb/studies");
       return;
     }
-    MediaType type;
-    try {
-      type = MediaType.valueOf(Optional.ofNullable(request.getContentType()).orElse(""));
-    } catch (IllegalArgumentException e) {
-      type = null;
-    }
-    if (type == null
-        || !"multipart/related".equalsIgnoreCase(type.getType() + "/" + type.getSubtype())
-        || !Optional.ofNullable(type.getParameters().get("type"))
+    // parsed leniently (quoted or not, any order and case, boundaries beyond 70 characters):
+    // UploadContentType and MultipartStream list the client habits
+    UploadContentType type = UploadContentType.parse(request.getContentType());
+    if (!"multipart/related".equals(type.mediaType())
+        || !type.parameter("type")
             .orElse("application/dicom")
+            .trim()
             .toLowerCase(Locale.ROOT)
             .startsWith("application/dicom")) {
       problem(
@@ -98,7 +95,7 @@ public class StowServlet extends HttpServlet {
         new IngestOrigin(account.get().id(), IngestChannel.STOW_RS, request.getRemoteAddr());
     List<Received> results;
     try {
-      results = uploads.process(type, request.getInputStream(), origin);
+      results = uploads.process(request.getContentType(), request.getInputStream(), origin);
     } catch (RequestTooLargeException e) {
       problem(response, 413, e.getMessage());
       return;
@@ -111,6 +108,10 @@ public class StowServlet extends HttpServlet {
       }
       response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
       problem(response, 503, DatabaseUnavailable.problem().detail());
+      return;
+    }
+    if (results.isEmpty()) {
+      problem(response, 400, "the multipart body holds no part (no DICOM object to store)");
       return;
     }
     answer(request, response, results);

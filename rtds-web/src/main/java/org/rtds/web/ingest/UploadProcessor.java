@@ -2,7 +2,7 @@ package org.rtds.web.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MediaType;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,16 +48,20 @@ public class UploadProcessor {
   /**
    * Ingests an upload.
    *
-   * @param mediaType the request's Content-Type
+   * @param contentType the request's Content-Type header (parsed leniently: {@link
+   *     UploadContentType})
    * @param body the request body
    * @param origin the sending account, channel and client
    * @return one result per object, in order
    * @throws UnsupportedUploadException if the media type is none of the above
    * @throws RequestTooLargeException beyond RTDS_MAX_REQUEST_MB
-   * @throws IOException if the body cannot be read, or is malformed multipart
+   * @throws MalformedMultipartException if a multipart body cannot be parsed (no or a too long
+   *     boundary, truncated body ...): a client error
+   * @throws IOException if the body cannot be read
    */
-  public List<Received> process(MediaType mediaType, InputStream body, IngestOrigin origin)
+  public List<Received> process(String contentType, InputStream body, IngestOrigin origin)
       throws IOException {
+    UploadContentType mediaType = UploadContentType.parse(contentType);
     long maxRequest = ingestion.settings().maxRequestBytes();
     InputStream limited =
         new LimitedInputStream(
@@ -67,15 +71,14 @@ public class UploadProcessor {
                 + maxRequest / (1024 * 1024)
                 + " MB (RTDS_MAX_REQUEST_MB); send fewer objects per request");
     List<Received> results = new ArrayList<>();
-    String type = mediaType == null ? "" : mediaType.getType() + "/" + mediaType.getSubtype();
-    switch (type.toLowerCase(Locale.ROOT)) {
+    String type = mediaType.mediaType();
+    switch (type) {
       case APPLICATION_DICOM, "application/octet-stream" ->
           results.add(new Received(null, ingestOne(limited, origin)));
       case "application/zip", "application/x-zip-compressed" ->
           ingestZip(limited, "", origin, results);
       case "multipart/form-data", "multipart/related" -> {
-        MultipartStream parts =
-            new MultipartStream(limited, mediaType.getParameters().get("boundary"));
+        MultipartStream parts = new MultipartStream(limited, mediaType);
         int index = 0;
         while (parts.nextPart()) {
           index++;
@@ -131,7 +134,7 @@ public class UploadProcessor {
                 + " x RTDS_MAX_REQUEST_MB): refused as a possible zip bomb");
     int entries = 0;
     try {
-      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+      for (ZipEntry entry = nextEntry(zip); entry != null; entry = nextEntry(zip)) {
         entries++;
         String name = prefix + entry.getName();
         if (entry.isDirectory()) {
@@ -155,12 +158,29 @@ public class UploadProcessor {
           new Received(
               prefix.isEmpty() ? null : prefix,
               IngestOutcome.rejected("NOT_ZIP", "the zip archive is damaged: " + e.getMessage())));
+    } catch (EOFException e) {
+      // the inflater's "Unexpected end of ZLIB input stream": a cut-off zip is bad input, not a
+      // server error (a multipart body cut off is a MalformedMultipartException, not caught here)
+      results.add(
+          new Received(
+              prefix.isEmpty() ? null : prefix,
+              IngestOutcome.rejected(
+                  "NOT_ZIP", "the zip archive is truncated: " + e.getMessage())));
     }
     if (entries == 0 && results.isEmpty()) {
       results.add(
           new Received(
               prefix.isEmpty() ? null : prefix,
               IngestOutcome.rejected("NOT_ZIP", "not a zip archive, or an empty one")));
+    }
+  }
+
+  /** The next entry; a name that is not valid UTF-8 is a damaged zip, not a server error. */
+  private static ZipEntry nextEntry(ZipInputStream zip) throws IOException {
+    try {
+      return zip.getNextEntry();
+    } catch (IllegalArgumentException e) { // ZipInputStream's answer to a malformed entry name
+      throw new ZipException("an entry name is not valid UTF-8 (" + e.getMessage() + ")");
     }
   }
 

@@ -6,7 +6,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -57,10 +56,10 @@ public class UploadView implements Serializable {
   public void upload(FileUploadEvent event) {
     UploadedFile file = event.getFile();
     String name = file.getFileName();
-    MediaType type =
+    String type =
         name.toLowerCase(Locale.ROOT).endsWith(".zip")
-            ? MediaType.valueOf("application/zip")
-            : MediaType.valueOf(UploadProcessor.APPLICATION_DICOM);
+            ? "application/zip"
+            : UploadProcessor.APPLICATION_DICOM;
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
     IngestOrigin origin =

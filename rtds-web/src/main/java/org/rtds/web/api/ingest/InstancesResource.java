@@ -89,7 +89,8 @@ public class InstancesResource {
         new IngestOrigin(caller.get().id(), IngestChannel.REST, request.getRemoteAddr());
     List<Received> results;
     try {
-      results = uploads.process(headers.getMediaType(), body, origin);
+      // the raw header: UploadContentType reads what JAX-RS' MediaType would refuse or alter
+      results = uploads.process(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body, origin);
     } catch (RequestTooLargeException e) {
       return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage()).toResponse();
     } catch (UnsupportedUploadException e) {
