@@ -1,5 +1,5 @@
 -- RTDS schema version 1: the 26 tables of the legacy dsrt database, exactly as documented in
--- docs/schema.md (names, legacy spellings and column types unchanged), with the keys a
+-- shared/spec/dsrt-schema.md (names, legacy spellings and column types unchanged), with the keys a
 -- Django 1.11 application creates on MySQL/MariaDB:
 --   * every table has the auto-increment primary key `id` (django_session: `session_key`);
 --   * a foreign key constraint, named the Django way (<table>_<column>_<md5 digest>_fk_<target>_id,
