@@ -1,11 +1,10 @@
 package org.rtds.tools.ovh;
 
-import static org.rtds.tools.dvh.DvhReport.csv;
-import static org.rtds.tools.dvh.DvhReport.json;
-import static org.rtds.tools.dvh.DvhReport.number;
+import static org.rtds.tools.cli.Format.csv;
+import static org.rtds.tools.cli.Format.json;
+import static org.rtds.tools.cli.Format.jsonStrings;
+import static org.rtds.tools.cli.Format.number;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.rtds.features.knowledge.StudyGeometryFeatures;
@@ -15,28 +14,19 @@ import org.rtds.features.knowledge.ovh.OvhResult;
 import org.rtds.features.knowledge.sts.StsBins;
 import org.rtds.features.knowledge.sts.StsCalculator;
 import org.rtds.features.knowledge.sts.StsResult;
+import org.rtds.tools.cli.Format;
+import org.rtds.tools.cli.StudyIds;
 import org.rtds.tools.ovh.OvhInputs.Structure;
 
 /**
  * The OVH, r_v values and STS of every (PTV, OAR) pair of one study, and their CSV and JSON forms
  * (format: {@link OvhCommand#HELP}).
  *
- * @param studyInstanceUid the study
- * @param structureSetUid the RT Structure Set used
- * @param structureSetLabel its label
- * @param ctSeriesUid the CT series used
- * @param ctSlices its number of slices
+ * @param study the study, its RT Structure Set and CT series
  * @param inputs the PTVs and OARs
  * @param pairs one entry per (PTV, OAR), PTV-major
  */
-public record OvhReport(
-    String studyInstanceUid,
-    String structureSetUid,
-    String structureSetLabel,
-    String ctSeriesUid,
-    int ctSlices,
-    OvhInputs inputs,
-    List<Pair> pairs) {
+public record OvhReport(StudyIds study, OvhInputs inputs, List<Pair> pairs) {
 
   /** CSV header line (without line end). */
   public static final String CSV_HEADER =
@@ -45,6 +35,29 @@ public record OvhReport(
   /** Copies the list. */
   public OvhReport {
     pairs = List.copyOf(pairs);
+  }
+
+  /**
+   * @param studyInstanceUid the study
+   * @param structureSetUid the RT Structure Set used
+   * @param structureSetLabel its label
+   * @param ctSeriesUid the CT series used
+   * @param ctSlices its number of slices
+   * @param inputs the PTVs and OARs
+   * @param pairs one entry per (PTV, OAR), PTV-major
+   */
+  public OvhReport(
+      String studyInstanceUid,
+      String structureSetUid,
+      String structureSetLabel,
+      String ctSeriesUid,
+      int ctSlices,
+      OvhInputs inputs,
+      List<Pair> pairs) {
+    this(
+        new StudyIds(studyInstanceUid, structureSetUid, structureSetLabel, ctSeriesUid, ctSlices),
+        inputs,
+        pairs);
   }
 
   /**
@@ -248,17 +261,7 @@ public record OvhReport(
   public String toJson() {
     StringBuilder sb = new StringBuilder(1024 + pairs.size() * 12_000);
     sb.append("{\n");
-    sb.append("  \"studyInstanceUid\": ").append(json(studyInstanceUid)).append(",\n");
-    sb.append("  \"structureSet\": {\"sopInstanceUid\": ")
-        .append(json(structureSetUid))
-        .append(", \"label\": ")
-        .append(json(structureSetLabel))
-        .append("},\n");
-    sb.append("  \"ct\": {\"seriesInstanceUid\": ")
-        .append(json(ctSeriesUid))
-        .append(", \"slices\": ")
-        .append(ctSlices)
-        .append("},\n");
+    study.appendJson(sb);
     sb.append("  \"method\": {\"mask\": ")
         .append(json("CT voxels whose centres lie inside the contours"))
         .append(", \"ovh\": ")
@@ -271,12 +274,12 @@ public record OvhReport(
         .append(", \"stsDirection\": ")
         .append(json(StsCalculator.DIRECTION))
         .append("},\n");
-    sb.append("  \"notes\": ").append(strings(inputs.notes())).append(",\n");
+    sb.append("  \"notes\": ").append(jsonStrings(inputs.notes())).append(",\n");
     sb.append("  \"ptvs\": ");
     structures(sb, inputs.ptvs());
     sb.append(",\n  \"oars\": ");
     structures(sb, inputs.oars());
-    sb.append(",\n  \"notUsed\": ").append(strings(inputs.others())).append(",\n");
+    sb.append(",\n  \"notUsed\": ").append(jsonStrings(inputs.others())).append(",\n");
     sb.append("  \"pairs\": [");
     for (int i = 0; i < pairs.size(); i++) {
       sb.append(i == 0 ? "\n" : ",\n");
@@ -301,9 +304,9 @@ public record OvhReport(
           .append(", \"volumeCc\": ")
           .append(number(s.volumeCc()));
       if (!s.members().isEmpty()) {
-        sb.append(", \"members\": ").append(strings(s.members()));
+        sb.append(", \"members\": ").append(jsonStrings(s.members()));
       }
-      sb.append(", \"notes\": ").append(strings(s.notes())).append('}');
+      sb.append(", \"notes\": ").append(jsonStrings(s.notes())).append('}');
     }
     sb.append(list.isEmpty() ? "]" : "\n  ]");
   }
@@ -385,48 +388,24 @@ public record OvhReport(
     sb.append("}}");
   }
 
-  private static String strings(List<String> list) {
-    StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < list.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(json(list.get(i)));
-    }
-    return sb.append(']').toString();
-  }
-
   private static void numbers(StringBuilder sb, double[] values, int scale) {
-    sb.append('[');
-    for (int i = 0; i < values.length; i++) {
-      String n = compact(values[i], scale);
-      sb.append(i == 0 ? "" : ",").append(n.isEmpty() ? "null" : n);
-    }
-    sb.append(']');
+    Format.jsonNumbers(sb, values, v -> compact(v, scale));
   }
 
   /**
    * @param value a fraction
-   * @return the value with 6 decimals, '.' separator ("" when not finite)
+   * @return {@link Format#fraction}
    */
   static String fraction(double value) {
-    if (!Double.isFinite(value)) {
-      return "";
-    }
-    String s = new BigDecimal(value).setScale(6, RoundingMode.HALF_UP).toPlainString();
-    return s.equals("-0.000000") ? "0.000000" : s;
+    return Format.fraction(value);
   }
 
   /**
    * @param value a number
    * @param scale decimals to round to
-   * @return the rounded value without trailing zeros ("0", "-50", "0.25"); "" when not finite
+   * @return {@link Format#compact}
    */
   static String compact(double value, int scale) {
-    if (!Double.isFinite(value)) {
-      return "";
-    }
-    BigDecimal d = new BigDecimal(value).setScale(scale, RoundingMode.HALF_UP);
-    if (d.signum() == 0) {
-      return "0";
-    }
-    return d.stripTrailingZeros().toPlainString();
+    return Format.compact(value, scale);
   }
 }
