@@ -294,102 +294,135 @@ public record OvhReport(StudyIds study, OvhInputs inputs, List<Pair> pairs) {
     sb.append('[');
     for (int i = 0; i < list.size(); i++) {
       Structure s = list.get(i);
-      sb.append(i == 0 ? "\n" : ",\n")
-          .append("    {\"roiNumber\": ")
-          .append(s.roiNumber())
-          .append(", \"name\": ")
-          .append(json(s.name()))
-          .append(", \"standardName\": ")
-          .append(json(s.standardName().isEmpty() ? null : s.standardName()))
-          .append(", \"volumeCc\": ")
-          .append(number(s.volumeCc()));
+      Members m =
+          new Members(sb, (i == 0 ? "\n" : ",\n") + "    {")
+              .integer("roiNumber", s.roiNumber())
+              .string("name", s.name())
+              .string("standardName", s.standardName().isEmpty() ? null : s.standardName())
+              .number("volumeCc", s.volumeCc());
       if (!s.members().isEmpty()) {
-        sb.append(", \"members\": ").append(jsonStrings(s.members()));
+        m.strings("members", s.members());
       }
-      sb.append(", \"notes\": ").append(jsonStrings(s.notes())).append('}');
+      m.strings("notes", s.notes());
+      sb.append('}');
     }
     sb.append(list.isEmpty() ? "]" : "\n  ]");
   }
 
   private static void pair(StringBuilder sb, Pair p) {
-    sb.append("    {\"ptv\": ")
-        .append(json(p.ptv().name()))
-        .append(", \"ptvStandardName\": ")
-        .append(json(p.ptv().standardName().isEmpty() ? null : p.ptv().standardName()))
-        .append(", \"ptvRoiNumber\": ")
-        .append(p.ptv().roiNumber())
-        .append(", \"oar\": ")
-        .append(json(p.oar().name()))
-        .append(", \"oarStandardName\": ")
-        .append(json(p.oar().standardName().isEmpty() ? null : p.oar().standardName()))
-        .append(", \"oarRoiNumber\": ")
-        .append(p.oar().roiNumber())
-        .append(",\n     \"skipped\": ")
-        .append(json(p.skipReason()));
+    Members m = new Members(sb, "    {");
+    identify(m, "ptv", p.ptv());
+    identify(m, "oar", p.oar());
+    m.then(",\n     ").string("skipped", p.skipReason());
     if (p.skipReason() != null) {
       sb.append('}');
       return;
     }
     OvhResult o = p.ovh();
     DistanceStatistics s = o.statistics();
-    sb.append(",\n     \"overlapMm3\": ")
-        .append(number(o.overlapVolumeMm3()))
-        .append(", \"overlapFraction\": ")
-        .append(fraction(o.overlapFraction()))
-        .append(", \"oarVolumeCc\": ")
-        .append(number(o.oarVolumeMm3() / 1000.0))
-        .append(", \"ptvVolumeCc\": ")
-        .append(number(p.sts().ptvVolumeMm3() / 1000.0))
-        .append(",\n     ");
-    for (int i = 0; i < o.rvFractions().length; i++) {
-      sb.append('"')
-          .append(rvName(o.rvFractions()[i]))
-          .append("Mm\": ")
-          .append(number(o.rvExactMm()[i]))
-          .append(", ");
-    }
-    sb.append("\n     \"meanMm\": ")
-        .append(number(s.meanMm()))
-        .append(", \"medianMm\": ")
-        .append(number(s.medianMm()))
-        .append(", \"minMm\": ")
-        .append(number(s.minMm()))
-        .append(", \"maxMm\": ")
-        .append(number(s.maxMm()))
-        .append(", \"sdMm\": ")
-        .append(number(s.sdMm()))
-        .append(", \"skewness\": ")
-        .append(number(s.skewness()))
-        .append(",\n     \"distancesMm\": ");
-    numbers(sb, o.gridMm(), 4);
-    sb.append(",\n     \"fractions\": ");
-    numbers(sb, o.cumulativeFraction(), 6);
     StsResult sts = p.sts();
-    sb.append(",\n     \"sts\": {\"elevationEdgesDeg\": ");
-    numbers(sb, StsBins.elevationEdgesDeg(), 4);
-    sb.append(", \"distanceEdgesMm\": ");
-    numbers(sb, StsBins.distanceEdgesMm(), 4);
-    sb.append(", \"azimuthEdgesDeg\": ");
-    numbers(sb, StsBins.azimuthEdgesDeg(), 4);
-    sb.append(",\n       \"oarCentroidMm\": ");
-    numbers(sb, sts.oarCentroidMm(), 4);
-    sb.append(", \"ptvCentroidMm\": ");
-    numbers(sb, p.ptvCentroidMm(), 4);
-    sb.append(", \"centroidDistanceMm\": ")
-        .append(number(p.centroidDistanceMm()))
-        .append(", \"centroidAzimuthDeg\": ")
-        .append(number(p.centroidAzimuthDeg()))
-        .append(", \"centroidElevationDeg\": ")
-        .append(number(p.centroidElevationDeg()))
-        .append(",\n       \"distanceFractions\": ");
-    numbers(sb, p.distanceFractions(), 6);
-    sb.append(",\n       \"amounts\": ");
-    numbers(sb, sts.amounts(), 6);
+    m.then(",\n     ")
+        .number("overlapMm3", o.overlapVolumeMm3())
+        .fraction("overlapFraction", o.overlapFraction())
+        .number("oarVolumeCc", o.oarVolumeMm3() / 1000.0)
+        .number("ptvVolumeCc", sts.ptvVolumeMm3() / 1000.0)
+        .then(",\n     ");
+    for (int i = 0; i < o.rvFractions().length; i++) {
+      m.number(rvName(o.rvFractions()[i]) + "Mm", o.rvExactMm()[i]);
+    }
+    m.then(", \n     ")
+        .number("meanMm", s.meanMm())
+        .number("medianMm", s.medianMm())
+        .number("minMm", s.minMm())
+        .number("maxMm", s.maxMm())
+        .number("sdMm", s.sdMm())
+        .number("skewness", s.skewness())
+        .then(",\n     ")
+        .array("distancesMm", o.gridMm(), 4)
+        .then(",\n     ")
+        .array("fractions", o.cumulativeFraction(), 6)
+        .then(",\n     \"sts\": {")
+        .array("elevationEdgesDeg", StsBins.elevationEdgesDeg(), 4)
+        .array("distanceEdgesMm", StsBins.distanceEdgesMm(), 4)
+        .array("azimuthEdgesDeg", StsBins.azimuthEdgesDeg(), 4)
+        .then(",\n       ")
+        .array("oarCentroidMm", sts.oarCentroidMm(), 4)
+        .array("ptvCentroidMm", p.ptvCentroidMm(), 4)
+        .number("centroidDistanceMm", p.centroidDistanceMm())
+        .number("centroidAzimuthDeg", p.centroidAzimuthDeg())
+        .number("centroidElevationDeg", p.centroidElevationDeg())
+        .then(",\n       ")
+        .array("distanceFractions", p.distanceFractions(), 6)
+        .then(",\n       ")
+        .array("amounts", sts.amounts(), 6);
     sb.append("}}");
   }
 
-  private static void numbers(StringBuilder sb, double[] values, int scale) {
-    Format.jsonNumbers(sb, values, v -> compact(v, scale));
+  private static void identify(Members m, String role, Structure s) {
+    m.string(role, s.name())
+        .string(role + "StandardName", s.standardName().isEmpty() ? null : s.standardName())
+        .integer(role + "RoiNumber", s.roiNumber());
+  }
+
+  /**
+   * Appends JSON members {@code "name": value} to a document: the first after the lead, the others
+   * after ", " unless {@link #then} sets another separator for the next one.
+   */
+  private static final class Members {
+    private final StringBuilder sb;
+    private String separator;
+
+    Members(StringBuilder sb, String lead) {
+      this.sb = sb;
+      this.separator = lead;
+    }
+
+    Members then(String nextSeparator) {
+      separator = nextSeparator;
+      return this;
+    }
+
+    private Members member(String name) {
+      sb.append(separator).append('"').append(name).append("\": ");
+      separator = ", ";
+      return this;
+    }
+
+    Members string(String name, String value) {
+      member(name);
+      sb.append(Format.json(value));
+      return this;
+    }
+
+    Members strings(String name, List<String> values) {
+      member(name);
+      sb.append(jsonStrings(values));
+      return this;
+    }
+
+    Members integer(String name, long value) {
+      member(name);
+      sb.append(value);
+      return this;
+    }
+
+    Members number(String name, double value) {
+      member(name);
+      sb.append(Format.number(value));
+      return this;
+    }
+
+    Members fraction(String name, double value) {
+      member(name);
+      sb.append(Format.fraction(value));
+      return this;
+    }
+
+    Members array(String name, double[] values, int scale) {
+      member(name);
+      Format.jsonNumbers(sb, values, v -> compact(v, scale));
+      return this;
+    }
   }
 
   /**
