@@ -1,37 +1,38 @@
 package org.rtds.tools.dvh;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.Map;
+import java.util.Set;
 import org.rtds.features.dose.dvh.DvhOptions;
 import org.rtds.features.dose.inputs.StudyInputException;
 import org.rtds.features.dose.inputs.StudyInputException.Kind;
 import org.rtds.features.dose.metric.MetricException;
 import org.rtds.features.dose.raster.RasterOptions;
+import org.rtds.tools.cli.CommandLine;
+import org.rtds.tools.cli.FolderCommand;
+import org.rtds.tools.cli.Stopwatch;
+import org.rtds.tools.cli.StudyIds;
+import org.rtds.tools.cli.StudySelection;
+import org.rtds.tools.cli.UsageException;
 
 /**
  * {@code ./rtds dvh DIR}: per-ROI volume and dose metrics of one study read from files, without a
  * server or database (docs/interfaces.md). {@link #main} exits with the status of {@link #run};
  * tests call {@link #run} directly.
  */
-public final class DvhCommand {
+public final class DvhCommand extends FolderCommand<DvhCommand.Arguments> {
 
   /** Exit status: metrics written. */
-  public static final int OK = 0;
+  public static final int OK = FolderCommand.OK;
 
   /** Exit status: the study was found but could not be computed. */
-  public static final int FAILED = 1;
+  public static final int FAILED = FolderCommand.FAILED;
 
   /** Exit status: usage error or incomplete input. */
-  public static final int USAGE = 2;
+  public static final int USAGE = FolderCommand.USAGE;
 
   static final String HELP =
       """
@@ -88,7 +89,11 @@ public final class DvhCommand {
            RT Plan it needs, a %Rx metric without a prescription
       """;
 
-  private DvhCommand() {}
+  private static final DvhCommand COMMAND = new DvhCommand();
+
+  private DvhCommand() {
+    super("dvh", HELP, StudySelection.Needs.DOSE);
+  }
 
   /**
    * Entry point.
@@ -96,16 +101,21 @@ public final class DvhCommand {
    * @param args command-line arguments
    */
   public static void main(String[] args) {
-    // PixelMed logs through SLF4J → java.util.logging; keep its chatter off the console
-    Logger.getLogger("com.pixelmed").setLevel(Level.SEVERE);
-    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    int status = run(args, out, err);
-    out.flush();
-    System.exit(status);
+    COMMAND.runAndExit(args);
   }
 
-  /** Parsed command line. */
+  /**
+   * Parsed command line.
+   *
+   * @param dir the study folder
+   * @param metrics what to report
+   * @param json JSON instead of CSV
+   * @param curve with JSON, the cumulative DVHs too
+   * @param supersample fixed in-plane factor, 0 for automatic
+   * @param supersampleZ whether the dose is also sampled in z
+   * @param binWidthGy bin width of the cumulative DVH
+   * @param timing whether timings are printed
+   */
   record Arguments(
       Path dir,
       MetricList metrics,
@@ -114,16 +124,8 @@ public final class DvhCommand {
       int supersample,
       boolean supersampleZ,
       double binWidthGy,
-      boolean timing) {}
-
-  /** A usage error with its message. */
-  static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
-  }
+      boolean timing)
+      implements FolderCommand.Arguments {}
 
   /**
    * Runs the command.
@@ -134,96 +136,66 @@ public final class DvhCommand {
    * @return the exit status ({@link #OK}, {@link #FAILED}, {@link #USAGE})
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    long t0 = System.nanoTime();
-    Arguments a;
-    try {
-      if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-        out.print(HELP);
-        return OK;
-      }
-      a = parse(args);
-    } catch (UsageException e) {
-      err.println("rtds dvh: " + e.getMessage());
-      err.println("rtds dvh: see './rtds dvh --help'");
-      return USAGE;
-    } catch (MetricException e) {
-      err.println("rtds dvh: " + e.getMessage());
-      return USAGE;
+    return COMMAND.execute(args, out, err);
+  }
+
+  @Override
+  protected int compute(Arguments a, StudySelection selection, Session session)
+      throws StudyInputException {
+    StudyInputs inputs = StudyInputs.from(selection);
+    if (inputs.prescriptionGy().isEmpty() && a.metrics().needsPrescription()) {
+      throw new StudyInputException(
+          Kind.INCOMPLETE,
+          String.join(", ", a.metrics().namesNeedingPrescription())
+              + " need(s) the prescription dose, and no RT Plan with a TargetPrescriptionDose"
+              + " was found");
     }
-    try {
-      StudyFolder.Contents contents = StudyFolder.read(a.dir());
-      for (StudyFolder.Skipped s : contents.skipped()) {
-        err.println("rtds dvh: skipped " + s.file() + ": " + s.reason());
+    int prepared = session.clock().mark();
+    DvhOptions options = options(a);
+    List<DvhReport.RoiReport> rois = DvhReport.compute(inputs, a.metrics(), options);
+    int computed = session.clock().mark();
+    List<String> notes = new ArrayList<>(selection.notes());
+    notes.addAll(inputs.notes());
+    DvhReport report =
+        new DvhReport(
+            StudyIds.of(selection),
+            inputs.doseDescription(),
+            inputs.prescriptionGy(),
+            a.supersample() == 0
+                ? "auto" + (a.supersampleZ() ? "+z" : "")
+                : a.supersample() + (a.supersampleZ() ? "+z" : ""),
+            a.binWidthGy(),
+            rois,
+            notes);
+    notes.forEach(session::note);
+    for (DvhReport.RoiReport r : rois) {
+      for (String n : r.notes()) {
+        session.say("ROI " + r.roiNumber() + " (" + r.roiName() + "): " + n);
       }
-      long t1 = System.nanoTime();
-      StudySelection selection = StudySelection.select(contents.instances());
-      StudyInputs inputs = StudyInputs.from(selection);
-      if (inputs.prescriptionGy().isEmpty() && a.metrics().needsPrescription()) {
-        throw new StudyInputException(
-            Kind.INCOMPLETE,
-            String.join(", ", a.metrics().namesNeedingPrescription())
-                + " need(s) the prescription dose, and no RT Plan with a TargetPrescriptionDose"
-                + " was found");
-      }
-      long t2 = System.nanoTime();
-      DvhOptions options = options(a);
-      List<DvhReport.RoiReport> rois = DvhReport.compute(inputs, a.metrics(), options);
-      long t3 = System.nanoTime();
-      List<String> notes = new ArrayList<>(selection.notes());
-      notes.addAll(inputs.notes());
-      DvhReport report =
-          new DvhReport(
-              selection.structureSet().header().study().studyInstanceUid(),
-              selection.structureSet().header().sopInstanceUid(),
-              selection.structureSet().label(),
-              selection.ctSlices().get(0).header().series().seriesInstanceUid(),
-              selection.ctSlices().size(),
-              inputs.doseDescription(),
-              inputs.prescriptionGy(),
-              a.supersample() == 0
-                  ? "auto" + (a.supersampleZ() ? "+z" : "")
-                  : a.supersample() + (a.supersampleZ() ? "+z" : ""),
-              a.binWidthGy(),
-              rois,
-              notes);
-      for (String n : notes) {
-        err.println("rtds dvh: note: " + n);
-      }
-      for (DvhReport.RoiReport r : rois) {
-        for (String n : r.notes()) {
-          err.println("rtds dvh: ROI " + r.roiNumber() + " (" + r.roiName() + "): " + n);
-        }
-      }
-      out.print(a.json() ? report.toJson(a.curve()) : report.toCsv());
-      out.flush();
-      long t4 = System.nanoTime();
-      if (a.timing()) {
-        err.printf(
-            Locale.ROOT,
-            "rtds dvh: timing: read %d files %.0f ms, inputs %.0f ms, DVH+metrics of %d ROIs %.0f"
-                + " ms, output %.0f ms; compute total %.0f ms; JVM uptime %d ms; %d processors%n",
-            contents.fileCount(),
-            (t1 - t0) / 1e6,
-            (t2 - t1) / 1e6,
-            rois.size(),
-            (t3 - t2) / 1e6,
-            (t4 - t3) / 1e6,
-            (t4 - t0) / 1e6,
-            ManagementFactory.getRuntimeMXBean().getUptime(),
-            Runtime.getRuntime().availableProcessors());
-      }
-      return OK;
-    } catch (StudyInputException e) {
-      err.println("rtds dvh: " + a.dir() + ": " + e.getMessage());
-      return e.kind() == Kind.INCOMPLETE ? USAGE : FAILED;
-    } catch (IOException e) {
-      err.println("rtds dvh: cannot read " + a.dir() + ": " + e);
-      return FAILED;
-    } catch (RuntimeException | OutOfMemoryError e) {
-      err.println("rtds dvh: unexpected error: " + e);
-      e.printStackTrace(err);
-      return FAILED;
     }
+    session.out().print(a.json() ? report.toJson(a.curve()) : report.toCsv());
+    session.out().flush();
+    int written = session.clock().mark();
+    if (a.timing()) {
+      session.timing(
+          "timing: read %d files %.0f ms, inputs %.0f ms, DVH+metrics of %d ROIs %.0f ms, output"
+              + " %.0f ms; compute total %.0f ms; %s%n",
+          session.fileCount(),
+          session.clock().wallMs(0, 1),
+          session.clock().wallMs(1, prepared),
+          rois.size(),
+          session.clock().wallMs(prepared, computed),
+          session.clock().wallMs(computed, written),
+          session.clock().wallMs(0, written),
+          Stopwatch.jvm());
+    }
+    return OK;
+  }
+
+  /** Incomplete inputs are a usage error (exit 2); inputs that cannot be used are exit 1. */
+  @Override
+  protected int status(StudyInputException e) {
+    return e.kind() == Kind.INCOMPLETE ? USAGE : FAILED;
   }
 
   static DvhOptions options(Arguments a) {
@@ -235,88 +207,49 @@ public final class DvhCommand {
     return new DvhOptions(a.binWidthGy(), raster, true);
   }
 
-  static Arguments parse(String[] args) throws UsageException {
-    Path dir = null;
-    String metrics = null;
-    boolean json = false;
-    boolean curve = false;
-    int supersample = 0;
-    boolean supersampleZ = false;
-    double bin = DvhOptions.DEFAULT.binWidthGy();
-    boolean timing = false;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String value = null;
-      int eq = arg.indexOf('=');
-      if (arg.startsWith("--") && eq > 0) {
-        value = arg.substring(eq + 1);
-        arg = arg.substring(0, eq);
-      }
-      switch (arg) {
-        case "--json" -> json = true;
-        case "--curve" -> curve = true;
-        case "--timing" -> timing = true;
-        case "--supersample-z" -> supersampleZ = true;
-        case "--metrics", "--supersample", "--bin-width" -> {
-          if (value == null) {
-            if (i + 1 >= args.length) {
-              throw new UsageException(arg + " needs a value");
-            }
-            value = args[++i];
-          }
-          switch (arg) {
-            case "--metrics" -> metrics = value;
-            case "--supersample" -> {
-              supersample = integer(arg, value);
-              if (supersample < 1 || supersample > 16) {
-                throw new UsageException("--supersample must be between 1 and 16: " + value);
-              }
-            }
-            default -> {
-              bin = decimal(arg, value);
-              if (!(bin > 0) || bin > 100) {
-                throw new UsageException("--bin-width must be a positive dose in Gy: " + value);
-              }
-            }
-          }
-        }
-        default -> {
-          if (arg.startsWith("-") && arg.length() > 1) {
-            throw new UsageException("unknown option " + args[i]);
-          }
-          if (dir != null) {
-            throw new UsageException("one folder only; got '" + dir + "' and '" + arg + "'");
-          }
-          dir = Path.of(arg);
-        }
-      }
-    }
-    if (dir == null) {
-      throw new UsageException("the study folder DIR is missing");
-    }
-    if (!Files.isDirectory(dir)) {
-      throw new UsageException(dir + " is not a folder");
-    }
-    if (curve && !json) {
+  @Override
+  protected Arguments parse(String[] args) throws UsageException {
+    CommandLine line =
+        CommandLine.parse(
+            args,
+            Set.of("--json", "--curve", "--timing", "--supersample-z"),
+            Map.of(
+                "--metrics", (option, value) -> value,
+                "--supersample", DvhCommand::supersample,
+                "--bin-width", DvhCommand::binWidth));
+    if (line.has("--curve") && !line.has("--json")) {
       throw new UsageException("--curve needs --json");
     }
-    MetricList list = MetricList.parse(metrics == null ? MetricList.DEFAULT : metrics);
-    return new Arguments(dir, list, json, curve, supersample, supersampleZ, bin, timing);
+    MetricList list;
+    try {
+      list = MetricList.parse(line.value("--metrics", MetricList.DEFAULT));
+    } catch (MetricException e) {
+      throw new UsageException(e.getMessage(), false);
+    }
+    return new Arguments(
+        line.dir(),
+        list,
+        line.has("--json"),
+        line.has("--curve"),
+        line.value("--supersample", 0),
+        line.has("--supersample-z"),
+        line.value("--bin-width", DvhOptions.DEFAULT.binWidthGy()),
+        line.has("--timing"));
   }
 
-  private static int integer(String option, String value) throws UsageException {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new UsageException(option + " needs an integer: " + value);
+  private static Integer supersample(String option, String value) throws UsageException {
+    int n = CommandLine.integer(option, value);
+    if (n < 1 || n > 16) {
+      throw new UsageException("--supersample must be between 1 and 16: " + value);
     }
+    return n;
   }
 
-  private static double decimal(String option, String value) throws UsageException {
-    try {
-      return Double.parseDouble(value.trim());
-    } catch (NumberFormatException e) {
-      throw new UsageException(option + " needs a number: " + value);
+  private static Double binWidth(String option, String value) throws UsageException {
+    double bin = CommandLine.decimal(option, value);
+    if (!(bin > 0) || bin > 100) {
+      throw new UsageException("--bin-width must be a positive dose in Gy: " + value);
     }
+    return bin;
   }
 }

@@ -1,7 +1,5 @@
 package org.rtds.tools.dvh;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -14,6 +12,8 @@ import org.rtds.features.dose.metric.MetricContext;
 import org.rtds.features.dose.metric.MetricEvaluator;
 import org.rtds.features.dose.metric.MetricException;
 import org.rtds.features.dose.metric.MetricValue;
+import org.rtds.tools.cli.Format;
+import org.rtds.tools.cli.StudyIds;
 
 /**
  * Per-ROI metrics of one study, and their CSV and JSON forms.
@@ -23,11 +23,7 @@ import org.rtds.features.dose.metric.MetricValue;
  * metric is undefined (ROI without volume, D_xcc above the ROI volume, …), fields quoted per RFC
  * 4180 when they hold a comma, quote, CR or LF or start or end with a blank; lines end with LF.
  *
- * @param studyInstanceUid the study
- * @param structureSetUid the RT Structure Set used
- * @param structureSetLabel its label
- * @param ctSeriesUid the CT series used
- * @param ctSlices its number of slices
+ * @param study the study, its RT Structure Set and CT series
  * @param dose how the total dose was made
  * @param prescriptionGy Rx (Gy), empty when unknown
  * @param supersampling "auto" or the fixed factor (with "+z" when the dose is also subsampled in z)
@@ -36,11 +32,7 @@ import org.rtds.features.dose.metric.MetricValue;
  * @param notes study-level remarks
  */
 public record DvhReport(
-    String studyInstanceUid,
-    String structureSetUid,
-    String structureSetLabel,
-    String ctSeriesUid,
-    int ctSlices,
+    StudyIds study,
     String dose,
     OptionalDouble prescriptionGy,
     String supersampling,
@@ -159,17 +151,7 @@ public record DvhReport(
   public String toJson(boolean withCurves) {
     StringBuilder sb = new StringBuilder(256 + rois.size() * 1024);
     sb.append("{\n");
-    sb.append("  \"studyInstanceUid\": ").append(json(studyInstanceUid)).append(",\n");
-    sb.append("  \"structureSet\": {\"sopInstanceUid\": ")
-        .append(json(structureSetUid))
-        .append(", \"label\": ")
-        .append(json(structureSetLabel))
-        .append("},\n");
-    sb.append("  \"ct\": {\"seriesInstanceUid\": ")
-        .append(json(ctSeriesUid))
-        .append(", \"slices\": ")
-        .append(ctSlices)
-        .append("},\n");
+    study.appendJson(sb);
     sb.append("  \"dose\": ").append(json(dose)).append(",\n");
     sb.append("  \"prescriptionGy\": ")
         .append(prescriptionGy.isPresent() ? number(prescriptionGy.getAsDouble()) : "null")
@@ -182,7 +164,7 @@ public record DvhReport(
                 "Volume = stacked-prism volume of the contours (end planes: full prism);"
                     + " DvhVolume = volume of the CT (sub)voxels inside the contours"))
         .append(",\n");
-    sb.append("  \"notes\": ").append(jsonStrings(notes)).append(",\n");
+    sb.append("  \"notes\": ").append(Format.jsonStrings(notes)).append(",\n");
     sb.append("  \"rois\": [");
     for (int i = 0; i < rois.size(); i++) {
       RoiReport roi = rois.get(i);
@@ -206,13 +188,13 @@ public record DvhReport(
         }
         sb.append('}');
       }
-      sb.append("],\n     \"notes\": ").append(jsonStrings(roi.notes()));
+      sb.append("],\n     \"notes\": ").append(Format.jsonStrings(roi.notes()));
       if (withCurves) {
         CumulativeDvh c = roi.dvh().toCc(0);
         sb.append(",\n     \"dvh\": {\"doseGy\": ");
-        numbers(sb, c.lowerEdgesGy());
+        Format.jsonNumbers(sb, c.lowerEdgesGy(), Format::number);
         sb.append(", \"volumeCc\": ");
-        numbers(sb, c.volumes());
+        Format.jsonNumbers(sb, c.volumes(), Format::number);
         sb.append('}');
       }
       sb.append('}');
@@ -224,81 +206,25 @@ public record DvhReport(
 
   /**
    * @param value a finite number
-   * @return the value with 4 decimals, '.' separator, no exponent, no negative zero; "" when not
-   *     finite
+   * @return {@link Format#number}
    */
   public static String number(double value) {
-    if (!Double.isFinite(value)) {
-      return "";
-    }
-    String s = new BigDecimal(value).setScale(4, RoundingMode.HALF_UP).toPlainString();
-    return s.equals("-0.0000") ? "0.0000" : s;
+    return Format.number(value);
   }
 
   /**
    * @param field a CSV field
-   * @return the field, quoted per RFC 4180 when needed
+   * @return {@link Format#csv}
    */
   public static String csv(String field) {
-    if (field == null) {
-      return "";
-    }
-    boolean quote =
-        field.indexOf(',') >= 0
-            || field.indexOf('"') >= 0
-            || field.indexOf('\n') >= 0
-            || field.indexOf('\r') >= 0
-            || (!field.isEmpty()
-                && (Character.isWhitespace(field.charAt(0))
-                    || Character.isWhitespace(field.charAt(field.length() - 1))));
-    return quote ? '"' + field.replace("\"", "\"\"") + '"' : field;
+    return Format.csv(field);
   }
 
   /**
    * @param s a string, or null
-   * @return the JSON string literal (or null)
+   * @return {@link Format#json}
    */
   public static String json(String s) {
-    if (s == null) {
-      return "null";
-    }
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
-  }
-
-  private static String jsonStrings(List<String> list) {
-    StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < list.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(json(list.get(i)));
-    }
-    return sb.append(']').toString();
-  }
-
-  private static void numbers(StringBuilder sb, double[] values) {
-    sb.append('[');
-    for (int i = 0; i < values.length; i++) {
-      String n = number(values[i]);
-      sb.append(i == 0 ? "" : ",").append(n.isEmpty() ? "null" : n);
-    }
-    sb.append(']');
+    return Format.json(s);
   }
 }

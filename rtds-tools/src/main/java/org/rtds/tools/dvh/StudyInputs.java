@@ -23,6 +23,7 @@ import org.rtds.ingest.control.ParsedInstance.Dose;
 import org.rtds.ingest.control.ParsedInstance.Plan;
 import org.rtds.ingest.control.ParsedInstance.Roi;
 import org.rtds.ingest.control.ParsedInstance.StructureSet;
+import org.rtds.tools.cli.StudySelection;
 
 /**
  * The inputs of the dose calculators built from {@link org.rtds.ingest.control.ParsedInstance}s

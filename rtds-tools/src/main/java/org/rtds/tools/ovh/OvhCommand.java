@@ -1,35 +1,35 @@
 package org.rtds.tools.ovh;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.Map;
+import java.util.Set;
 import org.rtds.features.dose.geometry.UnsupportedGeometryException;
 import org.rtds.features.dose.inputs.StudyInputException;
-import org.rtds.tools.dvh.StudyFolder;
-import org.rtds.tools.dvh.StudySelection;
+import org.rtds.features.dose.inputs.StudyInputException.Kind;
+import org.rtds.tools.cli.CommandLine;
+import org.rtds.tools.cli.FolderCommand;
+import org.rtds.tools.cli.Stopwatch;
+import org.rtds.tools.cli.StudyIds;
+import org.rtds.tools.cli.StudySelection;
+import org.rtds.tools.cli.UsageException;
 
 /**
  * {@code ./rtds ovh DIR}: the overlap volume histogram, r_v values and spatial target signature of
  * every (PTV, OAR) pair of one study read from files, without a server or database. {@link #main}
  * exits with the status of {@link #run}; tests call {@link #run} directly.
  */
-public final class OvhCommand {
+public final class OvhCommand extends FolderCommand<OvhCommand.Arguments> {
 
   /** Exit status: features written. */
-  public static final int OK = 0;
+  public static final int OK = FolderCommand.OK;
 
   /** Exit status: the study could not be computed. */
-  public static final int FAILED = 1;
+  public static final int FAILED = FolderCommand.FAILED;
 
   /** Exit status: usage error. */
-  public static final int USAGE = 2;
+  public static final int USAGE = FolderCommand.USAGE;
 
   static final String HELP =
       """
@@ -96,7 +96,11 @@ public final class OvhCommand {
         2  usage error: unknown option, DIR missing or not a folder
       """;
 
-  private OvhCommand() {}
+  private static final OvhCommand COMMAND = new OvhCommand();
+
+  private OvhCommand() {
+    super("ovh", HELP, StudySelection.Needs.GEOMETRY);
+  }
 
   /**
    * Entry point.
@@ -104,17 +108,17 @@ public final class OvhCommand {
    * @param args command-line arguments
    */
   public static void main(String[] args) {
-    // PixelMed logs through SLF4J → java.util.logging; keep its chatter off the console
-    Logger.getLogger("com.pixelmed").setLevel(Level.SEVERE);
-    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    int status = run(args, out, err);
-    out.flush();
-    System.exit(status);
+    COMMAND.runAndExit(args);
   }
 
-  /** Parsed command line. */
-  record Arguments(Path dir, boolean json, boolean timing) {}
+  /**
+   * Parsed command line.
+   *
+   * @param dir the study folder
+   * @param json JSON instead of CSV
+   * @param timing whether timings are printed
+   */
+  record Arguments(Path dir, boolean json, boolean timing) implements FolderCommand.Arguments {}
 
   /**
    * Runs the command.
@@ -122,146 +126,73 @@ public final class OvhCommand {
    * @param args command-line arguments (DIR and options)
    * @param out receives the CSV or JSON document (or the help)
    * @param err receives skipped files, notes, timings and errors
-   * @return the exit status ({@link #OK}, {@link #FAILED}, {@link #USAGE})
+   * @return the exit status ({@link #OK}, {@link #FAILED}, {@link #USAGE}); every problem of the
+   *     study is {@link #FAILED}
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    long t0 = System.nanoTime();
-    long c0 = cpuNanos();
-    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-      out.print(HELP);
-      return OK;
-    }
-    Arguments a;
+    return COMMAND.execute(args, out, err);
+  }
+
+  @Override
+  protected Arguments parse(String[] args) throws UsageException {
+    CommandLine line = CommandLine.parse(args, Set.of("--json", "--timing"), Map.of());
+    return new Arguments(line.dir(), line.has("--json"), line.has("--timing"));
+  }
+
+  @Override
+  protected int compute(Arguments a, StudySelection selection, Session session)
+      throws StudyInputException {
     try {
-      a = parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("rtds ovh: " + e.getMessage());
-      err.println("rtds ovh: see './rtds ovh --help'");
-      return USAGE;
-    }
-    try {
-      StudyFolder.Contents contents = StudyFolder.read(a.dir());
-      for (StudyFolder.Skipped s : contents.skipped()) {
-        err.println("rtds ovh: skipped " + s.file() + ": " + s.reason());
-      }
-      long t1 = System.nanoTime();
-      long c1 = cpuNanos();
-      StudySelection selection =
-          StudySelection.select(contents.instances(), StudySelection.Needs.GEOMETRY);
-      OvhInputs inputs = OvhInputs.from(selection);
-      long t2 = System.nanoTime();
-      long c2 = cpuNanos();
-      List<OvhReport.Pair> pairs = OvhReport.compute(inputs);
-      long t3 = System.nanoTime();
-      long c3 = cpuNanos();
-      OvhReport report =
-          new OvhReport(
-              selection.structureSet().header().study().studyInstanceUid(),
-              selection.structureSet().header().sopInstanceUid(),
-              selection.structureSet().label(),
-              selection.ctSlices().get(0).header().series().seriesInstanceUid(),
-              selection.ctSlices().size(),
-              inputs,
-              pairs);
-      for (String n : inputs.notes()) {
-        err.println("rtds ovh: note: " + n);
-      }
-      for (OvhReport.Pair p : pairs) {
-        if (p.skipReason() != null) {
-          err.println(
-              "rtds ovh: skipped pair "
-                  + p.ptv().name()
-                  + " / "
-                  + p.oar().name()
-                  + ": "
-                  + p.skipReason());
-        }
-      }
-      out.print(a.json() ? report.toJson() : report.toCsv());
-      out.flush();
-      long t4 = System.nanoTime();
-      long c4 = cpuNanos();
-      if (a.timing()) {
-        err.printf(
-            Locale.ROOT,
-            "rtds ovh: timing (wall/CPU ms): read %d files %.0f/%.0f, select+rasterise %d PTVs and"
-                + " %d OARs %.0f/%.0f, OVH+STS of %d pairs %.0f/%.0f, output %.0f/%.0f; total"
-                + " %.0f/%.0f; JVM uptime %d ms; %d processors%n",
-            contents.fileCount(),
-            (t1 - t0) / 1e6,
-            (c1 - c0) / 1e6,
-            inputs.ptvs().size(),
-            inputs.oars().size(),
-            (t2 - t1) / 1e6,
-            (c2 - c1) / 1e6,
-            pairs.size(),
-            (t3 - t2) / 1e6,
-            (c3 - c2) / 1e6,
-            (t4 - t3) / 1e6,
-            (c4 - c3) / 1e6,
-            (t4 - t0) / 1e6,
-            (c4 - c0) / 1e6,
-            ManagementFactory.getRuntimeMXBean().getUptime(),
-            Runtime.getRuntime().availableProcessors());
-      }
-      if (report.computedCount() == 0) {
-        err.println(
-            "rtds ovh: "
-                + a.dir()
-                + ": no (PTV, OAR) pair could be computed: every pair lacks voxels on one side");
-        return FAILED;
-      }
-      return OK;
-    } catch (StudyInputException e) {
-      err.println("rtds ovh: " + a.dir() + ": " + e.getMessage());
-      return FAILED;
+      return computeGeometry(a, selection, session);
     } catch (UnsupportedGeometryException e) {
-      err.println("rtds ovh: " + a.dir() + ": " + e.getMessage());
-      return FAILED;
-    } catch (IOException e) {
-      err.println("rtds ovh: cannot read " + a.dir() + ": " + e);
-      return FAILED;
-    } catch (RuntimeException | OutOfMemoryError e) {
-      err.println("rtds ovh: unexpected error: " + e);
-      e.printStackTrace(err);
-      return FAILED;
+      throw new StudyInputException(Kind.UNSUPPORTED, e.getMessage(), e);
     }
   }
 
-  /** CPU time of the whole process (all threads, ns); 0 when the JVM does not tell. */
-  private static long cpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean()
-            instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime()
-        : 0;
-  }
-
-  static Arguments parse(String[] args) {
-    Path dir = null;
-    boolean json = false;
-    boolean timing = false;
-    for (String arg : args) {
-      switch (arg) {
-        case "--json" -> json = true;
-        case "--timing" -> timing = true;
-        default -> {
-          if (arg.startsWith("-") && arg.length() > 1) {
-            throw new IllegalArgumentException("unknown option " + arg);
-          }
-          if (dir != null) {
-            throw new IllegalArgumentException(
-                "one folder only; got '" + dir + "' and '" + arg + "'");
-          }
-          dir = Path.of(arg);
-        }
+  private static int computeGeometry(Arguments a, StudySelection selection, Session session)
+      throws StudyInputException {
+    OvhInputs inputs = OvhInputs.from(selection);
+    Stopwatch clock = session.clock();
+    int prepared = clock.mark();
+    List<OvhReport.Pair> pairs = OvhReport.compute(inputs);
+    int computed = clock.mark();
+    OvhReport report = new OvhReport(StudyIds.of(selection), inputs, pairs);
+    inputs.notes().forEach(session::note);
+    for (OvhReport.Pair p : pairs) {
+      if (p.skipReason() != null) {
+        session.say(
+            "skipped pair " + p.ptv().name() + " / " + p.oar().name() + ": " + p.skipReason());
       }
     }
-    if (dir == null) {
-      throw new IllegalArgumentException("the study folder DIR is missing");
+    session.out().print(a.json() ? report.toJson() : report.toCsv());
+    session.out().flush();
+    int written = clock.mark();
+    if (a.timing()) {
+      session.timing(
+          "timing (wall/CPU ms): read %d files %.0f/%.0f, select+rasterise %d PTVs and %d OARs"
+              + " %.0f/%.0f, OVH+STS of %d pairs %.0f/%.0f, output %.0f/%.0f; total %.0f/%.0f;"
+              + " %s%n",
+          session.fileCount(),
+          clock.wallMs(0, 1),
+          clock.cpuMs(0, 1),
+          inputs.ptvs().size(),
+          inputs.oars().size(),
+          clock.wallMs(1, prepared),
+          clock.cpuMs(1, prepared),
+          pairs.size(),
+          clock.wallMs(prepared, computed),
+          clock.cpuMs(prepared, computed),
+          clock.wallMs(computed, written),
+          clock.cpuMs(computed, written),
+          clock.wallMs(0, written),
+          clock.cpuMs(0, written),
+          Stopwatch.jvm());
     }
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(dir + " is not a folder");
+    if (report.computedCount() == 0) {
+      session.say(
+          a.dir() + ": no (PTV, OAR) pair could be computed: every pair lacks voxels on one side");
+      return FAILED;
     }
-    return new Arguments(dir, json, timing);
+    return OK;
   }
 }

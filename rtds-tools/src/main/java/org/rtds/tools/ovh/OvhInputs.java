@@ -18,8 +18,8 @@ import org.rtds.ingest.control.ParsedInstance.Roi;
 import org.rtds.ingest.control.RoiClassification;
 import org.rtds.ingest.control.RoiNameNormalizer;
 import org.rtds.ingest.control.RoiRole;
+import org.rtds.tools.cli.StudySelection;
 import org.rtds.tools.dvh.StudyInputs;
-import org.rtds.tools.dvh.StudySelection;
 
 /**
  * The structures of one study that take part in the OVH and STS, as CT-voxel masks.
@@ -123,26 +123,10 @@ public record OvhInputs(
       }
     }
     if (ptvIndex.isEmpty()) {
-      throw new StudyInputException(
-          Kind.INCOMPLETE,
-          "no PTV: none of the "
-              + parsed.size()
-              + " ROIs of structure set '"
-              + selection.structureSet().label()
-              + "' is a planning target volume (ROIs not used: "
-              + String.join(", ", others)
-              + ")");
+      throw none("PTV", "a planning target volume", parsed.size(), selection, others);
     }
     if (oarIndex.isEmpty()) {
-      throw new StudyInputException(
-          Kind.INCOMPLETE,
-          "no OAR: none of the "
-              + parsed.size()
-              + " ROIs of structure set '"
-              + selection.structureSet().label()
-              + "' is an organ at risk (ROIs not used: "
-              + String.join(", ", others)
-              + ")");
+      throw none("OAR", "an organ at risk", parsed.size(), selection, others);
     }
     List<Integer> all = new ArrayList<>(ptvIndex);
     all.addAll(oarIndex);
@@ -162,6 +146,23 @@ public record OvhInputs(
     List<Structure> oars = new ArrayList<>();
     oarIndex.forEach(i -> oars.add(rasterised[i]));
     return new OvhInputs(lattice, ptvs, oars, others, notes);
+  }
+
+  private static StudyInputException none(
+      String kind, String description, int rois, StudySelection selection, List<String> others) {
+    return new StudyInputException(
+        Kind.INCOMPLETE,
+        "no "
+            + kind
+            + ": none of the "
+            + rois
+            + " ROIs of structure set '"
+            + selection.structureSet().label()
+            + "' is "
+            + description
+            + " (ROIs not used: "
+            + String.join(", ", others)
+            + ")");
   }
 
   private static Structure structure(

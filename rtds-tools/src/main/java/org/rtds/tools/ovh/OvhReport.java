@@ -1,11 +1,10 @@
 package org.rtds.tools.ovh;
 
-import static org.rtds.tools.dvh.DvhReport.csv;
-import static org.rtds.tools.dvh.DvhReport.json;
-import static org.rtds.tools.dvh.DvhReport.number;
+import static org.rtds.tools.cli.Format.csv;
+import static org.rtds.tools.cli.Format.json;
+import static org.rtds.tools.cli.Format.jsonStrings;
+import static org.rtds.tools.cli.Format.number;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.rtds.features.knowledge.StudyGeometryFeatures;
@@ -15,28 +14,19 @@ import org.rtds.features.knowledge.ovh.OvhResult;
 import org.rtds.features.knowledge.sts.StsBins;
 import org.rtds.features.knowledge.sts.StsCalculator;
 import org.rtds.features.knowledge.sts.StsResult;
+import org.rtds.tools.cli.Format;
+import org.rtds.tools.cli.StudyIds;
 import org.rtds.tools.ovh.OvhInputs.Structure;
 
 /**
  * The OVH, r_v values and STS of every (PTV, OAR) pair of one study, and their CSV and JSON forms
  * (format: {@link OvhCommand#HELP}).
  *
- * @param studyInstanceUid the study
- * @param structureSetUid the RT Structure Set used
- * @param structureSetLabel its label
- * @param ctSeriesUid the CT series used
- * @param ctSlices its number of slices
+ * @param study the study, its RT Structure Set and CT series
  * @param inputs the PTVs and OARs
  * @param pairs one entry per (PTV, OAR), PTV-major
  */
-public record OvhReport(
-    String studyInstanceUid,
-    String structureSetUid,
-    String structureSetLabel,
-    String ctSeriesUid,
-    int ctSlices,
-    OvhInputs inputs,
-    List<Pair> pairs) {
+public record OvhReport(StudyIds study, OvhInputs inputs, List<Pair> pairs) {
 
   /** CSV header line (without line end). */
   public static final String CSV_HEADER =
@@ -45,6 +35,29 @@ public record OvhReport(
   /** Copies the list. */
   public OvhReport {
     pairs = List.copyOf(pairs);
+  }
+
+  /**
+   * @param studyInstanceUid the study
+   * @param structureSetUid the RT Structure Set used
+   * @param structureSetLabel its label
+   * @param ctSeriesUid the CT series used
+   * @param ctSlices its number of slices
+   * @param inputs the PTVs and OARs
+   * @param pairs one entry per (PTV, OAR), PTV-major
+   */
+  public OvhReport(
+      String studyInstanceUid,
+      String structureSetUid,
+      String structureSetLabel,
+      String ctSeriesUid,
+      int ctSlices,
+      OvhInputs inputs,
+      List<Pair> pairs) {
+    this(
+        new StudyIds(studyInstanceUid, structureSetUid, structureSetLabel, ctSeriesUid, ctSlices),
+        inputs,
+        pairs);
   }
 
   /**
@@ -248,17 +261,7 @@ public record OvhReport(
   public String toJson() {
     StringBuilder sb = new StringBuilder(1024 + pairs.size() * 12_000);
     sb.append("{\n");
-    sb.append("  \"studyInstanceUid\": ").append(json(studyInstanceUid)).append(",\n");
-    sb.append("  \"structureSet\": {\"sopInstanceUid\": ")
-        .append(json(structureSetUid))
-        .append(", \"label\": ")
-        .append(json(structureSetLabel))
-        .append("},\n");
-    sb.append("  \"ct\": {\"seriesInstanceUid\": ")
-        .append(json(ctSeriesUid))
-        .append(", \"slices\": ")
-        .append(ctSlices)
-        .append("},\n");
+    study.appendJson(sb);
     sb.append("  \"method\": {\"mask\": ")
         .append(json("CT voxels whose centres lie inside the contours"))
         .append(", \"ovh\": ")
@@ -271,12 +274,12 @@ public record OvhReport(
         .append(", \"stsDirection\": ")
         .append(json(StsCalculator.DIRECTION))
         .append("},\n");
-    sb.append("  \"notes\": ").append(strings(inputs.notes())).append(",\n");
+    sb.append("  \"notes\": ").append(jsonStrings(inputs.notes())).append(",\n");
     sb.append("  \"ptvs\": ");
     structures(sb, inputs.ptvs());
     sb.append(",\n  \"oars\": ");
     structures(sb, inputs.oars());
-    sb.append(",\n  \"notUsed\": ").append(strings(inputs.others())).append(",\n");
+    sb.append(",\n  \"notUsed\": ").append(jsonStrings(inputs.others())).append(",\n");
     sb.append("  \"pairs\": [");
     for (int i = 0; i < pairs.size(); i++) {
       sb.append(i == 0 ? "\n" : ",\n");
@@ -291,142 +294,151 @@ public record OvhReport(
     sb.append('[');
     for (int i = 0; i < list.size(); i++) {
       Structure s = list.get(i);
-      sb.append(i == 0 ? "\n" : ",\n")
-          .append("    {\"roiNumber\": ")
-          .append(s.roiNumber())
-          .append(", \"name\": ")
-          .append(json(s.name()))
-          .append(", \"standardName\": ")
-          .append(json(s.standardName().isEmpty() ? null : s.standardName()))
-          .append(", \"volumeCc\": ")
-          .append(number(s.volumeCc()));
+      Members m =
+          new Members(sb, (i == 0 ? "\n" : ",\n") + "    {")
+              .integer("roiNumber", s.roiNumber())
+              .string("name", s.name())
+              .string("standardName", s.standardName().isEmpty() ? null : s.standardName())
+              .number("volumeCc", s.volumeCc());
       if (!s.members().isEmpty()) {
-        sb.append(", \"members\": ").append(strings(s.members()));
+        m.strings("members", s.members());
       }
-      sb.append(", \"notes\": ").append(strings(s.notes())).append('}');
+      m.strings("notes", s.notes());
+      sb.append('}');
     }
     sb.append(list.isEmpty() ? "]" : "\n  ]");
   }
 
   private static void pair(StringBuilder sb, Pair p) {
-    sb.append("    {\"ptv\": ")
-        .append(json(p.ptv().name()))
-        .append(", \"ptvStandardName\": ")
-        .append(json(p.ptv().standardName().isEmpty() ? null : p.ptv().standardName()))
-        .append(", \"ptvRoiNumber\": ")
-        .append(p.ptv().roiNumber())
-        .append(", \"oar\": ")
-        .append(json(p.oar().name()))
-        .append(", \"oarStandardName\": ")
-        .append(json(p.oar().standardName().isEmpty() ? null : p.oar().standardName()))
-        .append(", \"oarRoiNumber\": ")
-        .append(p.oar().roiNumber())
-        .append(",\n     \"skipped\": ")
-        .append(json(p.skipReason()));
+    Members m = new Members(sb, "    {");
+    identify(m, "ptv", p.ptv());
+    identify(m, "oar", p.oar());
+    m.then(",\n     ").string("skipped", p.skipReason());
     if (p.skipReason() != null) {
       sb.append('}');
       return;
     }
     OvhResult o = p.ovh();
     DistanceStatistics s = o.statistics();
-    sb.append(",\n     \"overlapMm3\": ")
-        .append(number(o.overlapVolumeMm3()))
-        .append(", \"overlapFraction\": ")
-        .append(fraction(o.overlapFraction()))
-        .append(", \"oarVolumeCc\": ")
-        .append(number(o.oarVolumeMm3() / 1000.0))
-        .append(", \"ptvVolumeCc\": ")
-        .append(number(p.sts().ptvVolumeMm3() / 1000.0))
-        .append(",\n     ");
-    for (int i = 0; i < o.rvFractions().length; i++) {
-      sb.append('"')
-          .append(rvName(o.rvFractions()[i]))
-          .append("Mm\": ")
-          .append(number(o.rvExactMm()[i]))
-          .append(", ");
-    }
-    sb.append("\n     \"meanMm\": ")
-        .append(number(s.meanMm()))
-        .append(", \"medianMm\": ")
-        .append(number(s.medianMm()))
-        .append(", \"minMm\": ")
-        .append(number(s.minMm()))
-        .append(", \"maxMm\": ")
-        .append(number(s.maxMm()))
-        .append(", \"sdMm\": ")
-        .append(number(s.sdMm()))
-        .append(", \"skewness\": ")
-        .append(number(s.skewness()))
-        .append(",\n     \"distancesMm\": ");
-    numbers(sb, o.gridMm(), 4);
-    sb.append(",\n     \"fractions\": ");
-    numbers(sb, o.cumulativeFraction(), 6);
     StsResult sts = p.sts();
-    sb.append(",\n     \"sts\": {\"elevationEdgesDeg\": ");
-    numbers(sb, StsBins.elevationEdgesDeg(), 4);
-    sb.append(", \"distanceEdgesMm\": ");
-    numbers(sb, StsBins.distanceEdgesMm(), 4);
-    sb.append(", \"azimuthEdgesDeg\": ");
-    numbers(sb, StsBins.azimuthEdgesDeg(), 4);
-    sb.append(",\n       \"oarCentroidMm\": ");
-    numbers(sb, sts.oarCentroidMm(), 4);
-    sb.append(", \"ptvCentroidMm\": ");
-    numbers(sb, p.ptvCentroidMm(), 4);
-    sb.append(", \"centroidDistanceMm\": ")
-        .append(number(p.centroidDistanceMm()))
-        .append(", \"centroidAzimuthDeg\": ")
-        .append(number(p.centroidAzimuthDeg()))
-        .append(", \"centroidElevationDeg\": ")
-        .append(number(p.centroidElevationDeg()))
-        .append(",\n       \"distanceFractions\": ");
-    numbers(sb, p.distanceFractions(), 6);
-    sb.append(",\n       \"amounts\": ");
-    numbers(sb, sts.amounts(), 6);
+    m.then(",\n     ")
+        .number("overlapMm3", o.overlapVolumeMm3())
+        .fraction("overlapFraction", o.overlapFraction())
+        .number("oarVolumeCc", o.oarVolumeMm3() / 1000.0)
+        .number("ptvVolumeCc", sts.ptvVolumeMm3() / 1000.0)
+        .then(",\n     ");
+    for (int i = 0; i < o.rvFractions().length; i++) {
+      m.number(rvName(o.rvFractions()[i]) + "Mm", o.rvExactMm()[i]);
+    }
+    m.then(", \n     ")
+        .number("meanMm", s.meanMm())
+        .number("medianMm", s.medianMm())
+        .number("minMm", s.minMm())
+        .number("maxMm", s.maxMm())
+        .number("sdMm", s.sdMm())
+        .number("skewness", s.skewness())
+        .then(",\n     ")
+        .array("distancesMm", o.gridMm(), 4)
+        .then(",\n     ")
+        .array("fractions", o.cumulativeFraction(), 6)
+        .then(",\n     \"sts\": {")
+        .array("elevationEdgesDeg", StsBins.elevationEdgesDeg(), 4)
+        .array("distanceEdgesMm", StsBins.distanceEdgesMm(), 4)
+        .array("azimuthEdgesDeg", StsBins.azimuthEdgesDeg(), 4)
+        .then(",\n       ")
+        .array("oarCentroidMm", sts.oarCentroidMm(), 4)
+        .array("ptvCentroidMm", p.ptvCentroidMm(), 4)
+        .number("centroidDistanceMm", p.centroidDistanceMm())
+        .number("centroidAzimuthDeg", p.centroidAzimuthDeg())
+        .number("centroidElevationDeg", p.centroidElevationDeg())
+        .then(",\n       ")
+        .array("distanceFractions", p.distanceFractions(), 6)
+        .then(",\n       ")
+        .array("amounts", sts.amounts(), 6);
     sb.append("}}");
   }
 
-  private static String strings(List<String> list) {
-    StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < list.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(json(list.get(i)));
-    }
-    return sb.append(']').toString();
+  private static void identify(Members m, String role, Structure s) {
+    m.string(role, s.name())
+        .string(role + "StandardName", s.standardName().isEmpty() ? null : s.standardName())
+        .integer(role + "RoiNumber", s.roiNumber());
   }
 
-  private static void numbers(StringBuilder sb, double[] values, int scale) {
-    sb.append('[');
-    for (int i = 0; i < values.length; i++) {
-      String n = compact(values[i], scale);
-      sb.append(i == 0 ? "" : ",").append(n.isEmpty() ? "null" : n);
+  /**
+   * Appends JSON members {@code "name": value} to a document: the first after the lead, the others
+   * after ", " unless {@link #then} sets another separator for the next one.
+   */
+  private static final class Members {
+    private final StringBuilder sb;
+    private String separator;
+
+    Members(StringBuilder sb, String lead) {
+      this.sb = sb;
+      this.separator = lead;
     }
-    sb.append(']');
+
+    Members then(String nextSeparator) {
+      separator = nextSeparator;
+      return this;
+    }
+
+    private Members member(String name) {
+      sb.append(separator).append('"').append(name).append("\": ");
+      separator = ", ";
+      return this;
+    }
+
+    Members string(String name, String value) {
+      member(name);
+      sb.append(Format.json(value));
+      return this;
+    }
+
+    Members strings(String name, List<String> values) {
+      member(name);
+      sb.append(jsonStrings(values));
+      return this;
+    }
+
+    Members integer(String name, long value) {
+      member(name);
+      sb.append(value);
+      return this;
+    }
+
+    Members number(String name, double value) {
+      member(name);
+      sb.append(Format.number(value));
+      return this;
+    }
+
+    Members fraction(String name, double value) {
+      member(name);
+      sb.append(Format.fraction(value));
+      return this;
+    }
+
+    Members array(String name, double[] values, int scale) {
+      member(name);
+      Format.jsonNumbers(sb, values, v -> compact(v, scale));
+      return this;
+    }
   }
 
   /**
    * @param value a fraction
-   * @return the value with 6 decimals, '.' separator ("" when not finite)
+   * @return {@link Format#fraction}
    */
   static String fraction(double value) {
-    if (!Double.isFinite(value)) {
-      return "";
-    }
-    String s = new BigDecimal(value).setScale(6, RoundingMode.HALF_UP).toPlainString();
-    return s.equals("-0.000000") ? "0.000000" : s;
+    return Format.fraction(value);
   }
 
   /**
    * @param value a number
    * @param scale decimals to round to
-   * @return the rounded value without trailing zeros ("0", "-50", "0.25"); "" when not finite
+   * @return {@link Format#compact}
    */
   static String compact(double value, int scale) {
-    if (!Double.isFinite(value)) {
-      return "";
-    }
-    BigDecimal d = new BigDecimal(value).setScale(scale, RoundingMode.HALF_UP);
-    if (d.signum() == 0) {
-      return "0";
-    }
-    return d.stripTrailingZeros().toPlainString();
+    return Format.compact(value, scale);
   }
 }

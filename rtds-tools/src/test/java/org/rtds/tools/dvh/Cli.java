@@ -1,14 +1,11 @@
 package org.rtds.tools.dvh;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.rtds.tools.cli.InProcess;
 
 /** Runs {@link DvhCommand#run} in-process and parses its CSV. */
 public final class Cli {
@@ -46,21 +43,12 @@ public final class Cli {
   }
 
   static Result run(Path dir, String... options) {
-    String[] args =
-        Stream.concat(Stream.of(dir.toString()), Stream.of(options)).toArray(String[]::new);
-    return runArgs(args);
+    return runArgs(InProcess.args(dir, options));
   }
 
   static Result runArgs(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      status = DvhCommand.run(args, o, e);
-    }
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    InProcess.Captured c = InProcess.run(DvhCommand::run, args);
+    return new Result(c.status(), c.out(), c.err());
   }
 
   /** One RFC 4180 line (no embedded line breaks) split into unquoted fields. */

@@ -1,45 +1,22 @@
 package org.rtds.tools.dvh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rtds.tools.cli.ShadedJar.JAR;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtds.testdata.Fixtures;
+import org.rtds.tools.cli.ShadedJar;
+import org.rtds.tools.cli.ShadedJar.Run;
 
 /**
  * The shaded jar {@code target/rtds-tools.jar} runs on its own ({@code java -jar}, nothing else on
  * the class path: no server, no Jakarta EE APIs, no database driver) on the nelms-like study.
  */
 class DvhJarIT {
-  private static final Path JAR = Path.of("target", "rtds-tools.jar");
-
-  private record Run(int status, String out, String err) {}
-
-  private static Run java(Path tmp, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(JAR.toAbsolutePath().toString());
-    command.addAll(List.of(args));
-    Path out = tmp.resolve("out.txt");
-    Path err = tmp.resolve("err.txt");
-    Process p =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+  private static Run java(Path tmp, String... args) throws Exception {
+    return ShadedJar.jar(tmp, args);
   }
 
   @Test

@@ -1,12 +1,9 @@
 package org.rtds.tools.ovh;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import org.rtds.tools.cli.InProcess;
 import org.rtds.tools.dvh.Cli;
 
 /** Runs {@link OvhCommand#run} in-process and parses its CSV. */
@@ -58,19 +55,11 @@ final class OvhCli {
   }
 
   static Result run(Path dir, String... options) {
-    return runArgs(
-        Stream.concat(Stream.of(dir.toString()), Stream.of(options)).toArray(String[]::new));
+    return runArgs(InProcess.args(dir, options));
   }
 
   static Result runArgs(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      status = OvhCommand.run(args, o, e);
-    }
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    InProcess.Captured c = InProcess.run(OvhCommand::run, args);
+    return new Result(c.status(), c.out(), c.err());
   }
 }

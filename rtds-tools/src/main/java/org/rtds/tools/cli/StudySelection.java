@@ -1,4 +1,4 @@
-package org.rtds.tools.dvh;
+package org.rtds.tools.cli;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
