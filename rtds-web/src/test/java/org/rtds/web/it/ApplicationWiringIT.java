@@ -345,6 +345,31 @@ class ApplicationWiringIT {
     }
   }
 
+  /**
+   * An account straight in the database (there is no account API yet), in Django's hash format.
+   *
+   * @param username the account
+   * @param password its password
+   * @throws SQLException when the insert fails
+   */
+  static void createAccount(String username, String password) throws SQLException {
+    String hash =
+        org.rtds.security.control.DjangoPasswordHasher.encode(
+            org.rtds.security.control.DjangoPasswordHasher.Algorithm.PBKDF2_SHA256,
+            password.toCharArray(),
+            "it" + username,
+            1000);
+    database(
+        "INSERT INTO `"
+            + DB
+            + "`.auth_user (password, is_superuser, username, first_name, last_name, email,"
+            + " is_staff, is_active, date_joined) VALUES ('"
+            + hash
+            + "', 0, '"
+            + username
+            + "', '', '', '', 0, 1, UTC_TIMESTAMP())");
+  }
+
   static void database(String... statements) throws SQLException {
     String url =
         "jdbc:mysql://"

@@ -564,23 +564,9 @@ class IngestionIT {
     return PASSWORDS.get(account);
   }
 
-  /** An account straight in the database (there is no account API yet), Django's hash format. */
+  /** An account straight in the database (there is no account API yet). */
   private static void createAccount(String username, String password) throws SQLException {
-    String hash =
-        org.rtds.security.control.DjangoPasswordHasher.encode(
-            org.rtds.security.control.DjangoPasswordHasher.Algorithm.PBKDF2_SHA256,
-            password.toCharArray(),
-            "it" + username,
-            1000);
-    ApplicationWiringIT.database(
-        "INSERT INTO `"
-            + ApplicationWiringIT.DB
-            + "`.auth_user (password, is_superuser, username, first_name, last_name, email,"
-            + " is_staff, is_active, date_joined) VALUES ('"
-            + hash
-            + "', 0, '"
-            + username
-            + "', '', '', '', 0, 1, UTC_TIMESTAMP())");
+    ApplicationWiringIT.createAccount(username, password);
     PASSWORDS.put(username, password);
   }
 

@@ -82,7 +82,7 @@ class StowRsClientsIT {
         }
       }
       if (ready) {
-        createAccount(ACCOUNT, PASSWORD);
+        ApplicationWiringIT.createAccount(ACCOUNT, PASSWORD);
       }
     }
     assertThat(ready).as("RTDS became ready (later tests fail at once if not)").isTrue();
@@ -423,24 +423,5 @@ class StowRsClientsIT {
         return rows.getInt(1);
       }
     }
-  }
-
-  /** An account straight in the database, Django's hash format (as IngestionIT does). */
-  private static void createAccount(String username, String password) throws SQLException {
-    String hash =
-        org.rtds.security.control.DjangoPasswordHasher.encode(
-            org.rtds.security.control.DjangoPasswordHasher.Algorithm.PBKDF2_SHA256,
-            password.toCharArray(),
-            "it" + username,
-            1000);
-    ApplicationWiringIT.database(
-        "INSERT INTO `"
-            + ApplicationWiringIT.DB
-            + "`.auth_user (password, is_superuser, username, first_name, last_name, email,"
-            + " is_staff, is_active, date_joined) VALUES ('"
-            + hash
-            + "', 0, '"
-            + username
-            + "', '', '', '', 0, 1, UTC_TIMESTAMP())");
   }
 }
