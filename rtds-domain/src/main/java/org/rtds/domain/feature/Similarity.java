@@ -58,6 +58,35 @@ public class Similarity extends GeneratedIdEntity {
   @JoinColumn(name = "fk_study_id_id", nullable = false)
   private Study study;
 
+  /**
+   * The target level the OVH and STS were measured from ({@code PTV_High}, {@code PTV_Mid}, {@code
+   * PTV_Low}, {@code PTV_All}); RTDS, V7; {@code null} in legacy rows.
+   */
+  @ManyToOne(fetch = LAZY)
+  @JoinColumn(name = "fk_ptv_id")
+  private OarDictionaryEntry ptv;
+
+  /** The historical study as a foreign key (RTDS, V7); {@code null} in legacy rows. */
+  @ManyToOne(fetch = LAZY)
+  @JoinColumn(name = "fk_historical_study_id")
+  private Study historicalStudy;
+
+  public OarDictionaryEntry getPtv() {
+    return ptv;
+  }
+
+  public void setPtv(OarDictionaryEntry ptv) {
+    this.ptv = ptv;
+  }
+
+  public Study getHistoricalStudy() {
+    return historicalStudy;
+  }
+
+  public void setHistoricalStudy(Study historicalStudy) {
+    this.historicalStudy = historicalStudy;
+  }
+
   public String getHistoricalStudyId() {
     return historicalStudyId;
   }

@@ -87,7 +87,8 @@ class LegacyAdoptionIT {
             "3 SQL ingestion true",
             "4 SQL dose constraints true",
             "5 SQL referenced rt plan column true",
-            "6 SQL knowledge base features true");
+            "6 SQL knowledge base features true",
+            "7 SQL similarity pairs true");
     assertThat(new SchemaMigrator(legacy.dataSource()).state())
         .isEqualTo(new SchemaState(LATEST, LATEST, 0));
   }

@@ -43,7 +43,8 @@ class SchemaMigratorIT {
               "3 SQL ingestion true",
               "4 SQL dose constraints true",
               "5 SQL referenced rt plan column true",
-              "6 SQL knowledge base features true");
+              "6 SQL knowledge base features true",
+              "7 SQL similarity pairs true");
     }
   }
 

@@ -304,6 +304,8 @@ public final class SampleGraph {
     similarity.setStsDissimilarity(0.125);
     similarity.setTargetOar("2");
     similarity.setStudy(study);
+    similarity.setPtv(ptv);
+    similarity.setHistoricalStudy(study);
 
     plan.setSopInstanceUid(uidRoot + "6");
     plan.setSopClassUid("1.2.840.10008.5.1.4.1.1.481.5");

@@ -13,6 +13,7 @@ import org.rtds.features.control.DoseFeatureWriter;
 import org.rtds.features.control.FeatureJobs;
 import org.rtds.features.control.FeatureJobs.Claim;
 import org.rtds.features.control.GeometryFeatureWriter;
+import org.rtds.features.control.SimilarityWriter;
 import org.rtds.features.control.StudyDoseInputs;
 import org.rtds.features.control.StudyDoseInputs.Inputs;
 import org.rtds.features.dose.dvh.DvhOptions;
@@ -40,7 +41,8 @@ public class FeatureComputation {
     String geometry =
         new GeometryFeatureWriter(em, StudyGeometryFeatures.Options.DEFAULT)
             .store(inputs, dose.dvhs());
-    String summary = dose.summary() + "; " + geometry;
+    String similarity = new SimilarityWriter(em).store(claim.studyId());
+    String summary = dose.summary() + "; " + geometry + "; " + similarity;
     new FeatureJobs(em, Clock.systemUTC()).finish(claim, "DONE", summary);
     computed.fire(new FeaturesComputed(claim.studyId(), claim.generation()));
     return summary;

@@ -371,21 +371,48 @@ class ApplicationWiringIT {
   }
 
   static void database(String... statements) throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  /**
+   * Runs a query in the test database and returns its rows as text.
+   *
+   * @param sql a SELECT over tables of {@link #DB} (write them qualified: `DB`.table)
+   * @return each row's columns
+   * @throws SQLException when the query fails
+   */
+  static java.util.List<java.util.List<String>> query(String sql) throws SQLException {
+    java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery(sql)) {
+      int columns = r.getMetaData().getColumnCount();
+      while (r.next()) {
+        java.util.List<String> row = new java.util.ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(r.getString(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private static Connection connect() throws SQLException {
     String url =
         "jdbc:mysql://"
             + System.getProperty("rtds.test.db.host", "127.0.0.1")
             + ":"
             + System.getProperty("rtds.test.db.port", "3306")
             + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true";
-    try (Connection c =
-            DriverManager.getConnection(
-                url,
-                System.getProperty("rtds.test.db.user", "root"),
-                System.getProperty("rtds.test.db.password", ""));
-        Statement s = c.createStatement()) {
-      for (String sql : statements) {
-        s.execute(sql);
-      }
-    }
+    return DriverManager.getConnection(
+        url,
+        System.getProperty("rtds.test.db.user", "root"),
+        System.getProperty("rtds.test.db.password", ""));
   }
 }

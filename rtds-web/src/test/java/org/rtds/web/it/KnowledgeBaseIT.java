@@ -44,6 +44,7 @@ class KnowledgeBaseIT {
 
   private static Path folder;
   private static StudyManifest study;
+  private static StudyManifest other;
 
   @Deployment
   static WebArchive deployment() throws SQLException {
@@ -62,6 +63,15 @@ class KnowledgeBaseIT {
                 .withPixelSpacingMm(1.953125)
                 .withDoseGridSpacingMm(4)
                 .withSeed(11));
+    // a second patient: the same protocol, the anatomy shifted by the seed
+    other =
+        ClinicalStudy.write(
+            folder.resolve("other"),
+            ClinicalStudy.Options.defaults()
+                .withSlices(64, 6.25)
+                .withPixelSpacingMm(1.953125)
+                .withDoseGridSpacingMm(4)
+                .withSeed(12));
   }
 
   @AfterAll
@@ -170,6 +180,66 @@ class KnowledgeBaseIT {
     JsonObject again = rtds.awaitFeatures(uid); // PENDING until the scheduler ran it again
     assertThat(again.getString("status")).isEqualTo("DONE");
     assertThat(rtds.get("api/v1/studies/" + uid + "/ovh", "text/csv").body()).isEqualTo(before);
+  }
+
+  @Test
+  void twoStudiesAreComparedInBothDirectionsOnTheirCommonPairs() throws Exception {
+    rtds.upload(study.allFiles().stream().map(DicomFile::path).toList());
+    assertThat(rtds.awaitFeatures(study.studyInstanceUid()).getString("status")).isEqualTo("DONE");
+    rtds.upload(other.allFiles().stream().map(DicomFile::path).toList());
+    JsonObject features = rtds.awaitFeatures(other.studyInstanceUid());
+    assertThat(features.getString("status")).as(features.toString()).isEqualTo("DONE");
+    assertThat(features.getString("detail")).contains("similarity with");
+
+    String db = "`" + ApplicationWiringIT.DB + "`";
+    List<List<String>> rows =
+        ApplicationWiringIT.query(
+            "select q.StudyInstanceUID, h.StudyInstanceUID, p.ROIName, o.ROIName,"
+                + " s.OVHDissimilarity, s.STSDissimilarity, s.Similarity, s.DBStudyID = h.id"
+                + " from "
+                + db
+                + ".similarity s join "
+                + db
+                + ".studies q on q.id = s.fk_study_id_id join "
+                + db
+                + ".studies h on h.id = s.fk_historical_study_id join "
+                + db
+                + ".oar_dictionary p on p.id = s.fk_ptv_id join "
+                + db
+                + ".oar_dictionary o on o.id = s.TargetOAR"
+                + " where q.StudyInstanceUID in ('"
+                + study.studyInstanceUid()
+                + "', '"
+                + other.studyInstanceUid()
+                + "') and h.StudyInstanceUID in ('"
+                + study.studyInstanceUid()
+                + "', '"
+                + other.studyInstanceUid()
+                + "')");
+    Map<String, List<String>> byKey =
+        rows.stream()
+            .collect(
+                Collectors.toMap(
+                    r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3),
+                    Function.identity()));
+    // 2 PTV levels and their union × every organ, in both directions
+    long oneWay = rows.stream().filter(r -> r.get(0).equals(other.studyInstanceUid())).count();
+    assertThat(oneWay).isGreaterThan(3 * 15);
+    assertThat(rows).hasSize((int) (2 * oneWay));
+    for (List<String> r : rows) {
+      assertThat(r.get(7)).as("DBStudyID names the historical study").isEqualTo("1");
+      List<String> back = byKey.get(r.get(1) + "|" + r.get(0) + "|" + r.get(2) + "|" + r.get(3));
+      assertThat(back).as("the reverse row of " + r).isNotNull();
+      // the distances are symmetric, the target-dose difference changes sign (same Rx: 0)
+      assertThat(Double.parseDouble(back.get(4)))
+          .isCloseTo(Double.parseDouble(r.get(4)), within(1e-9));
+      assertThat(Double.parseDouble(back.get(5)))
+          .isCloseTo(Double.parseDouble(r.get(5)), within(1e-9));
+      assertThat(Double.parseDouble(r.get(6))).isCloseTo(0.0, within(1e-9));
+      // two patients of one protocol, anatomy shifted by a few mm: close, not identical
+      assertThat(Double.parseDouble(r.get(4))).as("OVH EMD " + r).isBetween(0.0, 20.0);
+    }
+    assertThat(rows).anySatisfy(r -> assertThat(Double.parseDouble(r.get(4))).isPositive());
   }
 
   private static List<Double> doubles(JsonArray array) {
