@@ -176,7 +176,13 @@ public final class DemoCohort {
         case "CTV_5600", "PTV_5600" ->
             moved = s.moved(targetX / 2, targetDy / 2, targetDz / 2).scaled(electiveScale);
         default -> {
-          moved = s.moved(jitter(r), jitter(r), jitter(r));
+          // the lips sit at the front edge of the body outline, which narrows with z: they move
+          // only sideways and inwards (posterior, +y), never out of the body, where a plan has no
+          // dose
+          boolean lips = s.name().equals("Lips");
+          double dy = lips ? uniform(r, 0, 4) : jitter(r);
+          double dz = lips ? 0 : jitter(r);
+          moved = s.moved(jitter(r), dy, dz);
           if (s.name().contains("arotid") || s.name().startsWith("Submandibular")) {
             moved = moved.scaled(uniform(r, 0.8, 1.25));
           }

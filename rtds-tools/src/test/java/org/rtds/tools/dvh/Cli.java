@@ -11,7 +11,7 @@ import org.rtds.tools.cli.InProcess;
 public final class Cli {
   private Cli() {}
 
-  record Result(int status, String out, String err) {
+  public record Result(int status, String out, String err) {
     /** CSV rows without the header, each split into fields. */
     List<List<String>> rows() {
       List<List<String>> rows = new ArrayList<>();
@@ -42,7 +42,7 @@ public final class Cli {
     }
   }
 
-  static Result run(Path dir, String... options) {
+  public static Result run(Path dir, String... options) {
     return runArgs(InProcess.args(dir, options));
   }
 
