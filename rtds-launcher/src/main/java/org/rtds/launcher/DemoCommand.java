@@ -311,17 +311,22 @@ final class DemoCommand {
       List<Study> others = studies.stream().filter(s -> !s.member().overdosed()).toList();
       long othersFlagged = others.stream().filter(s -> flagged(checks.get(s))).count();
       out.println(
-          "rtds: the achievable-dose check flagged "
-              + overdosedFlagged
-              + " of the "
-              + overdosed.size()
-              + " deliberately over-dosed members"
-              + (overdosed.isEmpty() ? " (--size 8 or more has one)" : "")
-              + " and "
-              + othersFlagged
-              + " of the "
-              + others.size()
-              + " others");
+          overdosed.isEmpty()
+              ? "rtds: the achievable-dose check flagged "
+                  + othersFlagged
+                  + " of the "
+                  + others.size()
+                  + " members (none is deliberately over-dosed: the first is DEMO-008, with"
+                  + " --size 8 or more)"
+              : "rtds: the achievable-dose check flagged "
+                  + overdosedFlagged
+                  + " of the "
+                  + overdosed.size()
+                  + " deliberately over-dosed members and "
+                  + othersFlagged
+                  + " of the "
+                  + others.size()
+                  + " others");
     }
     hints(overdosed.isEmpty() ? studies.get(0) : overdosed.get(0));
   }

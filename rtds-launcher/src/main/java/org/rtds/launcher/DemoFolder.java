@@ -19,7 +19,7 @@ import org.rtds.testdata.DemoCohort.Member;
 /**
  * The generated demonstration cohort on disk ({@code ./rtds demo}): {@code
  * RTDS_DATA_DIR/demo/seed-S-size-N/DEMO-001/…}, written by {@link DemoCohort} (real DICOM: CT, RT
- * Structure Set, RT Plan, RT Dose per member, about 13 MB each).
+ * Structure Set, RT Plan, RT Dose per member, about 17 MB each).
  *
  * <p>Generation is deterministic (same seed and size, same files and UIDs), so a complete folder is
  * reused. The completion marker {@value #MARKER} is written last (atomically), and lists every
@@ -110,7 +110,7 @@ final class DemoFolder {
             + size
             + " head-and-neck studies (seed "
             + seed
-            + ", about 13 MB each) in "
+            + ", about 17 MB each) in "
             + dir);
     long started = System.nanoTime();
     List<Study> studies = new ArrayList<>();

@@ -43,8 +43,9 @@ record DemoOptions(
       Usage: ./rtds demo [--size N] [--seed S] [--url URL] [--user USER] [--threads N] [--timeout-min M]
 
       Shows the knowledge base at work on a generated demonstration cohort of head-and-neck plans
-      (real DICOM: CT, RT Structure Set, RT Plan, RT Dose; about 13 MB per study). Every tenth member,
-      starting with DEMO-008, is a deliberately over-dosed plan that the achievable-dose check should flag.
+      (real DICOM: CT, RT Structure Set, RT Plan, RT Dose; 17 MB per study, 0.7 GB for 40). Every
+      tenth member, starting with DEMO-008, is a deliberately over-dosed plan that the achievable-dose
+      check should flag.
 
         1. writes the cohort to RTDS_DATA_DIR/demo/seed-S-size-N/ (a complete folder is reused: the
            generation is deterministic; an interrupted one is written again)

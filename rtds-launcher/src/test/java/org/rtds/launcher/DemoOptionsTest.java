@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -110,6 +111,16 @@ class DemoOptionsTest {
         .contains("--timeout-min M")
         .contains("./rtds run in another terminal")
         .contains("RTDS_DATA_DIR/demo/seed-S-size-N/");
+  }
+
+  @Test
+  void theScriptPrintsTheSameHelpWithoutBuilding() throws Exception {
+    String script = Files.readString(Path.of("..", "rtds")); // Surefire runs in the module folder
+    String header = "demo_usage() {\n  cat <<'USAGE'\n";
+    int start = script.indexOf(header);
+    assertThat(start).as("demo_usage() in ./rtds").isPositive();
+    int end = script.indexOf("USAGE\n}", start);
+    assertThat(script.substring(start + header.length(), end)).isEqualTo(DemoOptions.USAGE);
   }
 
   @Test
