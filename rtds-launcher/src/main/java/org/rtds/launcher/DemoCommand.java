@@ -120,6 +120,7 @@ final class DemoCommand {
     Cohort cohort;
     int imported;
     Awaited awaited;
+    Map<Study, Qc> checks = new LinkedHashMap<>();
     try {
       client.checkReachable();
       cohort = DemoFolder.prepare(options.dataDir(), options.size(), options.seed(), writer, out);
@@ -132,15 +133,14 @@ final class DemoCommand {
         return 2; // the import said why
       }
       awaited = await(cohort.studies());
+      for (Study s : cohort.studies()) {
+        if (awaited.features().get(s).status().equals("DONE")) {
+          checks.put(s, client.qc(s.studyInstanceUid()));
+        }
+      }
     } catch (ImportClient.Aborted e) {
       err.println("rtds: demo stopped: " + e.getMessage());
       return 2;
-    }
-    Map<Study, Qc> checks = new LinkedHashMap<>();
-    for (Study s : cohort.studies()) {
-      if (awaited.features().get(s).status().equals("DONE")) {
-        checks.put(s, client.qc(s.studyInstanceUid()));
-      }
     }
     summary(cohort, awaited, checks);
     boolean allDone = awaited.features().values().stream().allMatch(f -> f.status().equals("DONE"));
