@@ -245,9 +245,4 @@ final class DemoClient {
   private static String detail(String body) {
     return ImportClient.detail(body).map(d -> ": " + d).orElse("");
   }
-
-  /** The study's address, for the hints after the summary. */
-  URI studyUrl(String studyInstanceUid) {
-    return URI.create(base + "/api/v1/studies/" + studyInstanceUid);
-  }
 }

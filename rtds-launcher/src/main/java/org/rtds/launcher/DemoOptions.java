@@ -162,11 +162,6 @@ record DemoOptions(
     return new ImportOptions(dir, url, user, password, threads, false);
   }
 
-  /** {@code URL/api/v1/studies/{uid}}. */
-  URI studyUrl(String studyInstanceUid) {
-    return URI.create(url + "/api/v1/studies/" + studyInstanceUid);
-  }
-
   private static int size(String raw) {
     if (raw == null) {
       return DemoCohort.DEFAULT_SIZE;
