@@ -110,24 +110,55 @@ record ImportOptions(Path dir, URI url, String user, String password, int thread
               ? dir + " is a file, not a folder; put it in a folder and import that"
               : "there is no folder " + dir);
     }
-    URI base = baseUrl(url != null ? url : env(env, "RTDS_URL").orElse(defaultUrl(env)));
-    String account = user != null ? user : env(env, "RTDS_USER").orElse("admin");
-    if (account.isBlank()) {
-      throw usage("--user must not be empty");
-    }
-    int parallel = threads(threads);
-    String password =
-        env(env, "RTDS_PASSWORD")
-            .or(() -> account.equals("admin") ? env(env, "RTDS_ADMIN_PASSWORD") : Optional.empty())
-            .or(() -> passwordPrompt.apply("Password of " + account + " at " + base + ": "))
-            .orElseThrow(
-                () ->
-                    usage(
-                        "no password for '"
-                            + account
-                            + "': set RTDS_PASSWORD"
-                            + (account.equals("admin") ? " (or RTDS_ADMIN_PASSWORD)" : "")));
+    URI base = url(url, env, ImportOptions::usage);
+    String account = account(user, env, ImportOptions::usage);
+    int parallel = threads(threads, ImportOptions::usage);
+    String password = password(account, base, env, passwordPrompt, ImportOptions::usage);
     return new ImportOptions(folder, base, account, password, parallel, false);
+  }
+
+  /**
+   * RTDS's base URL: the option, else {@code RTDS_URL}, else {@code
+   * http://localhost:$RTDS_HTTP_PORT/rtds} (shared with {@code ./rtds demo}).
+   *
+   * @param option the {@code --url} value, or null
+   * @param usage makes the usage error of the calling command
+   */
+  static URI url(
+      String option, Map<String, String> env, Function<String, LauncherException> usage) {
+    return baseUrl(option != null ? option : env(env, "RTDS_URL").orElse(defaultUrl(env)), usage);
+  }
+
+  /** The account: the option, else {@code RTDS_USER}, else {@code admin}. */
+  static String account(
+      String option, Map<String, String> env, Function<String, LauncherException> usage) {
+    String account = option != null ? option : env(env, "RTDS_USER").orElse("admin");
+    if (account.isBlank()) {
+      throw usage.apply("--user must not be empty");
+    }
+    return account;
+  }
+
+  /**
+   * The account's password: {@code RTDS_PASSWORD}, for admin {@code RTDS_ADMIN_PASSWORD}, else
+   * asked for on the terminal.
+   */
+  static String password(
+      String account,
+      URI base,
+      Map<String, String> env,
+      Function<String, Optional<String>> passwordPrompt,
+      Function<String, LauncherException> usage) {
+    return env(env, "RTDS_PASSWORD")
+        .or(() -> account.equals("admin") ? env(env, "RTDS_ADMIN_PASSWORD") : Optional.empty())
+        .or(() -> passwordPrompt.apply("Password of " + account + " at " + base + ": "))
+        .orElseThrow(
+            () ->
+                usage.apply(
+                    "no password for '"
+                        + account
+                        + "': set RTDS_PASSWORD"
+                        + (account.equals("admin") ? " (or RTDS_ADMIN_PASSWORD)" : "")));
   }
 
   /** The API address that files are posted to. */
@@ -139,7 +170,7 @@ record ImportOptions(Path dir, URI url, String user, String password, int thread
     return "http://localhost:" + env(env, "RTDS_HTTP_PORT").orElse("8080") + "/rtds";
   }
 
-  private static URI baseUrl(String raw) {
+  private static URI baseUrl(String raw, Function<String, LauncherException> usage) {
     String trimmed = raw.trim();
     while (trimmed.endsWith("/")) {
       trimmed = trimmed.substring(0, trimmed.length() - 1);
@@ -149,17 +180,18 @@ record ImportOptions(Path dir, URI url, String user, String password, int thread
       if (uri.getScheme() == null
           || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
           || uri.getHost() == null) {
-        throw usage(
+        throw usage.apply(
             "--url must be an http(s) URL like http://localhost:8080/rtds, not '" + raw + "'");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw usage(
+      throw usage.apply(
           "--url must be an http(s) URL like http://localhost:8080/rtds, not '" + raw + "'");
     }
   }
 
-  private static int threads(String raw) {
+  /** {@code --threads}: 1 to {@value #MAX_THREADS}, default {@value #DEFAULT_THREADS}. */
+  static int threads(String raw, Function<String, LauncherException> usage) {
     if (raw == null) {
       return DEFAULT_THREADS;
     }
@@ -171,7 +203,8 @@ record ImportOptions(Path dir, URI url, String user, String password, int thread
     } catch (NumberFormatException e) {
       // below
     }
-    throw usage("--threads must be a number from 1 to " + MAX_THREADS + ", not '" + raw + "'");
+    throw usage.apply(
+        "--threads must be a number from 1 to " + MAX_THREADS + ", not '" + raw + "'");
   }
 
   private static Optional<String> env(Map<String, String> env, String name) {

@@ -10,7 +10,8 @@ public final class RtdsLauncher {
 
   static final String USAGE =
       "Usage: ./rtds run          (see ./rtds run --help for its settings)\n"
-          + "       ./rtds import DIR   (see ./rtds import --help)\n";
+          + "       ./rtds import DIR   (see ./rtds import --help)\n"
+          + "       ./rtds demo         (see ./rtds demo --help)\n";
 
   private RtdsLauncher() {}
 
@@ -49,6 +50,9 @@ public final class RtdsLauncher {
       }
       case "import" -> {
         return ImportCommand.main(rest, System.getenv(), out, System.err);
+      }
+      case "demo" -> {
+        return DemoCommand.main(rest, System.getenv(), out, System.err);
       }
       case "run" -> {
         if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
