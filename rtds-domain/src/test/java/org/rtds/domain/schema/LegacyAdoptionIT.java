@@ -88,7 +88,8 @@ class LegacyAdoptionIT {
             "4 SQL dose constraints true",
             "5 SQL referenced rt plan column true",
             "6 SQL knowledge base features true",
-            "7 SQL similarity pairs true");
+            "7 SQL similarity pairs true",
+            "8 SQL installation secret true");
     assertThat(new SchemaMigrator(legacy.dataSource()).state())
         .isEqualTo(new SchemaState(LATEST, LATEST, 0));
   }

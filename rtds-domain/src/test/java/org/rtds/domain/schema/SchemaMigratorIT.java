@@ -44,7 +44,8 @@ class SchemaMigratorIT {
               "4 SQL dose constraints true",
               "5 SQL referenced rt plan column true",
               "6 SQL knowledge base features true",
-              "7 SQL similarity pairs true");
+              "7 SQL similarity pairs true",
+              "8 SQL installation secret true");
     }
   }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,17 +93,20 @@ public class StudyDvhs {
                 RtRoi.class)
             .setParameter("id", studyId)
             .getResultList()) {
-      result.add(
-          new Roi(
-              roi.getId(),
-              roi.getRoiNumber(),
-              roi.getRoiName(),
-              roi.getStandardStructure() == null ? null : roi.getStandardStructure().getRoiName(),
-              roi.getRole(),
-              roi.getInterpretedType(),
-              roi.getVolumeCc()));
+      result.add(roi(roi));
     }
     return result;
+  }
+
+  private static Roi roi(RtRoi roi) {
+    return new Roi(
+        roi.getId(),
+        roi.getRoiNumber(),
+        roi.getRoiName(),
+        roi.getStandardStructure() == null ? null : roi.getStandardStructure().getRoiName(),
+        roi.getRole(),
+        roi.getInterpretedType(),
+        roi.getVolumeCc());
   }
 
   /**
@@ -137,6 +141,42 @@ public class StudyDvhs {
       result.add(dvh(row, roi, computed, rx, metrics));
     }
     return result;
+  }
+
+  /**
+   * The DVHs RTDS computed for the given ROIs, of any studies (for the knowledge base: the organs
+   * of similar plans), with metrics that need no prescription.
+   *
+   * @param roiIds {@code rt_rois.id}s
+   * @param metrics metric expressions without a prescription reference (e.g. Dmean, D50%, D0.03cc)
+   * @return by ROI id; a ROI without a computed DVH is absent
+   */
+  public Map<Integer, Dvh> computedByRoi(Collection<Integer> roiIds, List<String> metrics) {
+    Map<Integer, Dvh> out = new HashMap<>();
+    if (roiIds.isEmpty()) {
+      return out;
+    }
+    Map<String, Roi> rois = new HashMap<>();
+    for (RtRoi roi :
+        em.createQuery(
+                "select r from RtRoi r left join fetch r.standardStructure where r.id in :ids",
+                RtRoi.class)
+            .setParameter("ids", roiIds)
+            .getResultList()) {
+      rois.put(String.valueOf(roi.getId()), roi(roi));
+    }
+    for (RtDvh row :
+        em.createQuery(
+                "select d from RtDvh d join fetch d.dose where d.source = :computed"
+                    + " and d.referencedRoi in :ids order by d.id",
+                RtDvh.class)
+            .setParameter("computed", DoseFeatureWriter.COMPUTED)
+            .setParameter("ids", rois.keySet())
+            .getResultList()) {
+      Roi roi = rois.get(row.getReferencedRoi());
+      out.put(roi.roiId(), dvh(row, roi, true, OptionalDouble.empty(), metrics));
+    }
+    return out;
   }
 
   private Dvh dvh(RtDvh row, Roi roi, boolean computed, OptionalDouble rx, List<String> metrics) {

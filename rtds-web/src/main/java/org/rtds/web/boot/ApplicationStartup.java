@@ -88,6 +88,13 @@ public class ApplicationStartup {
 
   private void bringUp() {
     try {
+      config.knowledgeBase(); // a wrong setting stops here, with its name
+    } catch (IllegalArgumentException e) {
+      state = StartupState.refused(e.getMessage());
+      LOG.log(Level.ERROR, "RTDS start-up refused its configuration: " + e.getMessage());
+      return;
+    }
+    try {
       MigrationResult migration = new SchemaMigrator(dataSource).migrate(); // logs what it did
       emf.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
       bootstrapAdmin();

@@ -76,6 +76,11 @@ public final class SimilarityRanking {
     }
     for (CandidateComparison c : candidates) {
       double td = Math.abs(c.targetDoseDifferenceGy());
+      if (Double.isNaN(td)) {
+        excluded.add(
+            new Ranking.Excluded(c.studyKey(), "prescription unknown: no target dose difference"));
+        continue;
+      }
       if (!(td <= weights.maxTargetDoseDifferenceGy())) {
         excluded.add(
             new Ranking.Excluded(

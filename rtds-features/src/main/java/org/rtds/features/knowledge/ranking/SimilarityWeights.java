@@ -1,5 +1,8 @@
 package org.rtds.features.knowledge.ranking;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -103,6 +106,76 @@ public record SimilarityWeights(
         throw new IllegalArgumentException("OAR weights must be ≥ 0");
       }
     }
+  }
+
+  /**
+   * Reads weights from a setting such as {@code ovh=0.5,sts=0.3,dose=0.2,oar.Parotid_L=2}; keys not
+   * given keep the defaults. Keys: {@code ovh}, {@code sts}, {@code dose} (w_o, w_s, w_t), {@code
+   * ovhScaleMm}, {@code stsScaleMm}, {@code doseScaleGy} (s_o, s_s, s_t), {@code maxDoseDiffGy}
+   * (the |TDdiff| filter), {@code oar} (w_k of unlisted organs), {@code oar.NAME} (w_k of one
+   * TG-263 organ) and {@code scales} ({@code fixed} or {@code median}).
+   *
+   * @param setting the setting; null or blank for the defaults
+   * @return the weights
+   * @throws IllegalArgumentException naming the part that is wrong
+   */
+  public static SimilarityWeights parse(String setting) {
+    if (setting == null || setting.isBlank()) {
+      return DEFAULT;
+    }
+    double[] v = {0.5, 0.3, 0.2, 10, 20, 5, 5, 1};
+    List<String> names =
+        List.of(
+            "ovh",
+            "sts",
+            "dose",
+            "ovhScaleMm",
+            "stsScaleMm",
+            "doseScaleGy",
+            "maxDoseDiffGy",
+            "oar");
+    Map<String, Double> organs = new LinkedHashMap<>();
+    Scales scales = Scales.FIXED;
+    for (String part : setting.split(",")) {
+      String[] kv = part.split("=", 2);
+      String key = kv[0].trim();
+      if (kv.length != 2 || key.isEmpty()) {
+        throw new IllegalArgumentException(
+            "similarity weights: '" + part.trim() + "' is not key=value");
+      }
+      String value = kv[1].trim();
+      if (key.equals("scales")) {
+        scales =
+            switch (value.toLowerCase(Locale.ROOT)) {
+              case "fixed" -> Scales.FIXED;
+              case "median" -> Scales.CANDIDATE_MEDIAN;
+              default ->
+                  throw new IllegalArgumentException(
+                      "similarity weights: scales must be fixed or median, not '" + value + "'");
+            };
+        continue;
+      }
+      double number;
+      try {
+        number = Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "similarity weights: " + key + " must be a number, not '" + value + "'");
+      }
+      if (key.startsWith("oar.") && key.length() > 4) {
+        organs.put(key.substring(4), number);
+      } else if (names.contains(key)) {
+        v[names.indexOf(key)] = number;
+      } else {
+        throw new IllegalArgumentException(
+            "similarity weights: unknown key '"
+                + key
+                + "' (known: "
+                + String.join(", ", names)
+                + ", oar.NAME, scales)");
+      }
+    }
+    return new SimilarityWeights(v[0], v[1], v[2], v[3], v[4], v[5], v[6], organs, v[7], scales);
   }
 
   /**

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.domain.feature.FeatureJob;
 import org.rtds.domain.patient.Series;
 import org.rtds.domain.patient.Study;
+import org.rtds.features.boundary.KnowledgeBase;
 import org.rtds.features.boundary.StudyConstraints;
 import org.rtds.features.boundary.StudyDvhs;
 import org.rtds.features.boundary.StudyGeometry;
@@ -35,7 +36,10 @@ import org.rtds.features.knowledge.sts.StsBins;
 import org.rtds.ingest.boundary.Ingestion;
 import org.rtds.ingest.entity.StudyInputs;
 import org.rtds.security.boundary.RtdsRoles;
+import org.rtds.security.boundary.StudyKeys;
+import org.rtds.security.control.StudyVisibility;
 import org.rtds.web.api.CallerAccount;
+import org.rtds.web.boot.RtdsConfig;
 
 /**
  * {@code GET /rtds/api/v1/studies/{StudyInstanceUID}}: what RTDS holds of a study, what it still
@@ -66,11 +70,33 @@ public class StudiesResource {
 
   @Inject StudyGeometry geometry;
 
+  @Inject KnowledgeBase knowledgeBase;
+
+  @Inject StudyKeys studyKeys;
+
+  @Inject RtdsConfig config;
+
   /**
    * @param status PENDING, RUNNING, DONE or FAILED
    * @param detail what the status means for this study (e.g. what it is waiting for)
    */
-  public record Features(String status, String detail) {}
+  public record Features(String status, String detail, KnowledgeBaseSummary knowledgeBase) {}
+
+  /**
+   * What the knowledge base holds and says of the study (absent until its features are done).
+   *
+   * @param ovhPairs stored OVHs (target level × organ)
+   * @param stsPairs stored STSs
+   * @param comparedStudies other studies compared with it (similarity rows)
+   * @param flaggedOars organs the achievable-dose check flags (TG-263 names)
+   * @param links where the details are
+   */
+  public record KnowledgeBaseSummary(
+      long ovhPairs,
+      long stsPairs,
+      long comparedStudies,
+      List<String> flaggedOars,
+      Map<String, String> links) {}
 
   /** One series. */
   public record SeriesSummary(
@@ -121,8 +147,13 @@ public class StudiesResource {
             .setParameter("studyId", study.getId())
             .getResultStream()
             .findFirst()
-            .map(job -> new Features(job.getStatus(), job.getDetail()))
-            .orElse(new Features("PENDING", "no feature job yet"));
+            .map(
+                job ->
+                    new Features(
+                        job.getStatus(),
+                        job.getDetail(),
+                        "DONE".equals(job.getStatus()) ? knowledgeBaseSummary(study) : null))
+            .orElse(new Features("PENDING", "no feature job yet", null));
     return new StudyView(
         study.getStudyInstanceUid(),
         study.getStudyDate(),
@@ -423,6 +454,284 @@ public class StudiesResource {
       return Response.ok(csv.toString(), "text/csv").build();
     }
     return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /**
+   * A similar historical study.
+   *
+   * @param rank 1 = most similar
+   * @param studyInstanceUid present only when the caller may see the study identifiably
+   * @param studyKey the UID, or the stable de-identified key ({@code KB-…}) for a study of another
+   *     account
+   * @param identifiable whether the caller may see its identity
+   * @param patientId present only when identifiable
+   * @param prescriptionGy its prescription (Gy)
+   * @param score similarity score (dimensionless, lower = more similar)
+   * @param targetDoseDiffGy query − historical prescription (Gy)
+   * @param oars per matched (target level, organ): OVH and STS distances (mm) and the doses the
+   *     historical plan achieved (Gy)
+   */
+  public record SimilarView(
+      int rank,
+      String studyInstanceUid,
+      String studyKey,
+      boolean identifiable,
+      String patientId,
+      Double prescriptionGy,
+      double score,
+      double targetDoseDiffGy,
+      List<KnowledgeBase.OarMatch> oars) {}
+
+  @GET
+  @Path("{uid}/similar")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(
+      summary = "Historical plans ranked by geometric similarity to this study, best first",
+      description =
+          "Every account's plans count; another account's plan is shown under a stable"
+              + " de-identified key (studyKey KB-…) without UID or patient. oar: rank on one organ"
+              + " (TG-263 name) only. limit: 1–1000 (default 10). text/csv: one row per matched"
+              + " pair: rank,study_key,identifiable,score,target_dose_diff_gy,ptv,oar,ovh_emd_mm,"
+              + "sts_emd_mm,achieved_dmean_gy,achieved_d50_gy")
+  public Response similar(
+      @PathParam("uid") String uid,
+      @QueryParam("oar") String oar,
+      @QueryParam("limit") String limit,
+      @Context HttpHeaders headers) {
+    int n = intParameter("limit", limit, 10, 1, 1000);
+    KnowledgeBase.SimilarList list;
+    try {
+      list =
+          knowledgeBase.similar(
+              find(uid).getId(), kbCaller(), blankToNull(oar), n, config.knowledgeBase());
+    } catch (KnowledgeBase.UnknownOrganException e) {
+      throw new NotFoundException(e.getMessage());
+    }
+    List<SimilarView> views = new ArrayList<>();
+    for (KnowledgeBase.Similar r : list.ranked()) {
+      KnowledgeBase.StudyRef ref = r.study();
+      views.add(
+          new SimilarView(
+              r.rank(),
+              ref.studyInstanceUid(),
+              ref.studyKey(),
+              ref.identifiable(),
+              ref.patientId(),
+              ref.prescriptionGy(),
+              r.score(),
+              r.targetDoseDiffGy(),
+              r.oars()));
+    }
+    if (wantsCsv(headers)) {
+      StringBuilder csv =
+          new StringBuilder(
+              "rank,study_key,identifiable,score,target_dose_diff_gy,ptv,oar,ovh_emd_mm,"
+                  + "sts_emd_mm,achieved_dmean_gy,achieved_d50_gy\n");
+      for (SimilarView v : views) {
+        for (KnowledgeBase.OarMatch m : v.oars()) {
+          csv.append(
+              Csv.row(
+                  String.valueOf(v.rank()),
+                  v.studyKey(),
+                  String.valueOf(v.identifiable()),
+                  Csv.number(v.score()),
+                  Csv.number(v.targetDoseDiffGy()),
+                  m.ptv(),
+                  m.oar(),
+                  Csv.number(m.ovhEmdMm()),
+                  Csv.number(m.stsEmdMm()),
+                  Csv.number(m.achievedDmeanGy()),
+                  Csv.number(m.achievedD50Gy())));
+        }
+      }
+      return Response.ok(csv.toString(), "text/csv").build();
+    }
+    return Response.ok(views, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Path("{uid}/qc")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(
+      summary =
+          "Achievable-dose check of every organ: is its dose higher than plans with harder"
+              + " geometry achieved?",
+      description =
+          "Per organ: D50% of this plan, the lowest D50% among plans with the same prescription"
+              + " whose organ lies at least as close to the targets (achievableGy, with the"
+              + " evidence), threshold = achievable + tolerance, flagged when above; and what the k"
+              + " most similar plans achieved. tolerance (Gy, default RTDS_QC_TOLERANCE_GY = 3), k"
+              + " (default 5). text/csv: oar,oar_roi,metric,achieved_gy,achievable_gy,threshold_gy,"
+              + "excess_gy,flagged,evidence_study_key,candidates")
+  public Response qc(
+      @PathParam("uid") String uid,
+      @QueryParam("tolerance") String tolerance,
+      @QueryParam("k") String k,
+      @Context HttpHeaders headers) {
+    KnowledgeBase.Settings settings = settings(tolerance, k);
+    List<KnowledgeBase.QcRow> rows = knowledgeBase.qc(find(uid).getId(), kbCaller(), settings);
+    if (wantsCsv(headers)) {
+      StringBuilder csv =
+          new StringBuilder(
+              "oar,oar_roi,metric,achieved_gy,achievable_gy,threshold_gy,excess_gy,flagged,"
+                  + "evidence_study_key,candidates\n");
+      for (KnowledgeBase.QcRow r : rows) {
+        csv.append(
+            Csv.row(
+                r.oar(),
+                r.oarRoi(),
+                r.metric(),
+                Csv.number(r.achievedGy()),
+                Csv.number(r.achievableGy()),
+                Csv.number(r.thresholdGy()),
+                Csv.number(r.excessGy()),
+                String.valueOf(r.flagged()),
+                r.evidenceStudyKey(),
+                String.valueOf(r.candidates())));
+      }
+      return Response.ok(csv.toString(), "text/csv").build();
+    }
+    return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Path("{uid}/similar/dvh-band")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(
+      summary =
+          "The DVH band of the k most similar plans for one organ, to overlay on this"
+              + " study's DVH",
+      description =
+          "oar (TG-263 name, required); k (default 5); step (Gy, default 0.5). Minimum, median"
+              + " and maximum V(dose) in % of the organ on a common dose grid, with the plans"
+              + " used and this study's own curve. text/csv: dose_gy,minimum_percent,"
+              + "median_percent,maximum_percent")
+  public Response dvhBand(
+      @PathParam("uid") String uid,
+      @QueryParam("oar") String oar,
+      @QueryParam("k") String k,
+      @QueryParam("step") String step,
+      @Context HttpHeaders headers) {
+    if (blankToNull(oar) == null) {
+      throw new BadRequestException("oar is required: the organ's TG-263 name, e.g. Parotid_L");
+    }
+    double stepGy = doubleParameter("step", step, 0.5, 0.01, 10);
+    KnowledgeBase.DvhBandView band;
+    try {
+      band = knowledgeBase.dvhBand(find(uid).getId(), kbCaller(), oar, settings(null, k), stepGy);
+    } catch (KnowledgeBase.UnknownOrganException e) {
+      throw new NotFoundException(e.getMessage());
+    }
+    if (wantsCsv(headers)) {
+      StringBuilder csv =
+          new StringBuilder("dose_gy,minimum_percent,median_percent,maximum_percent\n");
+      for (int i = 0; i < band.doseGy().length; i++) {
+        csv.append(
+            Csv.row(
+                Csv.number(band.doseGy()[i]),
+                Csv.number(band.minimumPercent()[i]),
+                Csv.number(band.medianPercent()[i]),
+                Csv.number(band.maximumPercent()[i])));
+      }
+      return Response.ok(csv.toString(), "text/csv").build();
+    }
+    return Response.ok(band, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private KnowledgeBaseSummary knowledgeBaseSummary(Study study) {
+    int id = study.getId();
+    long ovh =
+        count("select count(h) from Ovh h where h.study.id = :id and h.oarRoi is not null", id);
+    long sts =
+        count("select count(h) from Sts h where h.study.id = :id and h.oarRoi is not null", id);
+    long compared =
+        count(
+            "select count(distinct s.historicalStudy.id) from Similarity s where s.study.id = :id",
+            id);
+    List<String> flagged =
+        compared == 0
+            ? List.of()
+            : knowledgeBase.qc(id, kbCaller(), config.knowledgeBase()).stream()
+                .filter(KnowledgeBase.QcRow::flagged)
+                .map(KnowledgeBase.QcRow::oar)
+                .toList();
+    String base = "/rtds/api/v1/studies/" + study.getStudyInstanceUid();
+    Map<String, String> links = new java.util.LinkedHashMap<>();
+    links.put("ovh", base + "/ovh");
+    links.put("sts", base + "/sts");
+    links.put("similar", base + "/similar");
+    links.put("qc", base + "/qc");
+    links.put("dvhBand", base + "/similar/dvh-band?oar=");
+    return new KnowledgeBaseSummary(ovh, sts, compared, flagged, links);
+  }
+
+  private long count(String jpql, int studyId) {
+    return em.createQuery(jpql, Long.class).setParameter("id", studyId).getSingleResult();
+  }
+
+  /** The caller as the knowledge base sees it: the one visibility rule of rtds-security. */
+  private KnowledgeBase.Caller kbCaller() {
+    int account = caller.get().id();
+    boolean admin = caller.isAdmin();
+    StudyVisibility visibility = studyKeys.visibility();
+    return new KnowledgeBase.Caller() {
+      @Override
+      public boolean identifiable(Integer senderAccountId) {
+        return StudyVisibility.identifiable(account, admin, senderAccountId);
+      }
+
+      @Override
+      public String deidentifiedKey(int studyId) {
+        return visibility.deidentifiedKey(studyId);
+      }
+    };
+  }
+
+  private KnowledgeBase.Settings settings(String tolerance, String k) {
+    KnowledgeBase.Settings base = config.knowledgeBase();
+    Double t =
+        tolerance == null || tolerance.isBlank()
+            ? null
+            : doubleParameter("tolerance", tolerance, base.toleranceGy(), 0, 100);
+    Integer kk = k == null || k.isBlank() ? null : intParameter("k", k, base.topK(), 1, 100);
+    return base.with(t, kk);
+  }
+
+  private static int intParameter(String name, String text, int fallback, int min, int max) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      int v = Integer.parseInt(text.trim());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadRequestException(
+        name + " must be a whole number from " + min + " to " + max + ", not '" + text + "'");
+  }
+
+  private static double doubleParameter(
+      String name, String text, double fallback, double min, double max) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      double v = Double.parseDouble(text.trim());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadRequestException(
+        name + " must be a number from " + min + " to " + max + ", not '" + text + "'");
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
   }
 
   private static boolean wantsCsv(HttpHeaders headers) {
