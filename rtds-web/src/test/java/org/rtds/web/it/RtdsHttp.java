@@ -29,8 +29,15 @@ final class RtdsHttp {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+  private final String credentials;
+
   RtdsHttp(URL base) {
+    this(base, "admin", ApplicationWiringIT.ADMIN_PASSWORD);
+  }
+
+  RtdsHttp(URL base, String user, String password) {
     this.base = base;
+    this.credentials = user + ":" + password;
   }
 
   /** Waits up to two minutes for {@code /health/ready} to answer 200. */
@@ -71,8 +78,13 @@ final class RtdsHttp {
 
   /** Polls the study view until its features are DONE or FAILED (three minutes at most). */
   JsonObject awaitFeatures(String studyInstanceUid) throws Exception {
+    return awaitFeatures(studyInstanceUid, 180);
+  }
+
+  /** Polls the study view until its features are DONE or FAILED (at most {@code seconds}). */
+  JsonObject awaitFeatures(String studyInstanceUid, int seconds) throws Exception {
     JsonObject features = null;
-    for (int i = 0; i < 180; i++) {
+    for (int i = 0; i < seconds; i++) {
       features =
           json("api/v1/studies/" + studyInstanceUid).asJsonObject().getJsonObject("features");
       if (List.of("DONE", "FAILED").contains(features.getString("status"))) {
@@ -96,7 +108,6 @@ final class RtdsHttp {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    String credentials = "admin:" + ApplicationWiringIT.ADMIN_PASSWORD;
     request.header(
         "Authorization",
         "Basic "
