@@ -32,6 +32,20 @@ public class FeatureJobStore {
     jobs().finish(claim, status, detail);
   }
 
+  /**
+   * @param reason why (shown on the waiting jobs)
+   * @return how many studies will be computed again
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int requestRecomputeAll(String reason) {
+    return jobs().requestRecomputeAll(reason);
+  }
+
+  @Transactional(TxType.SUPPORTS)
+  public FeatureJobs.Progress progress() {
+    return jobs().progress();
+  }
+
   private FeatureJobs jobs() {
     return new FeatureJobs(em, Clock.systemUTC());
   }

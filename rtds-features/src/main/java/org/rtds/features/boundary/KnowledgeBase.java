@@ -686,7 +686,7 @@ public class KnowledgeBase {
         c.harderGeometry(),
         c.evidenceStudyKey(),
         r.candidates(),
-        c.explanation(),
+        r.oar() + " " + c.explanation(),
         top,
         String.format(Locale.ROOT, "%s, k = %d", r.topK().rule(), r.topK().k()));
   }

@@ -91,6 +91,91 @@ public final class FeatureJobs {
     job.setUpdatedAt(now());
   }
 
+  /**
+   * Asks for every study's features to be computed again (after a definition changed): each job's
+   * requested generation grows by one, so the scheduler of every node recomputes them in the usual
+   * way, a running job included (it goes back to PENDING when it finishes). Asking twice computes
+   * twice, with the same result.
+   *
+   * @param reason shown as the detail of the waiting jobs
+   * @return how many jobs were asked
+   */
+  public int requestRecomputeAll(String reason) {
+    LocalDateTime now = now();
+    int running =
+        em.createQuery(
+                "update FeatureJob j set j.requestedGeneration = j.requestedGeneration + 1"
+                    + " where j.status = 'RUNNING'")
+            .executeUpdate();
+    int others =
+        em.createQuery(
+                "update FeatureJob j set j.requestedGeneration = j.requestedGeneration + 1,"
+                    + " j.status = 'PENDING', j.detail = :reason, j.updatedAt = :now"
+                    + " where j.status <> 'RUNNING'")
+            .setParameter("reason", truncate(reason))
+            .setParameter("now", now)
+            .executeUpdate();
+    return running + others;
+  }
+
+  /**
+   * Where the feature computations stand.
+   *
+   * @param studies jobs (one per study)
+   * @param upToDate computed from their latest inputs (DONE or FAILED)
+   * @param done DONE and up to date
+   * @param failed FAILED and up to date
+   * @param pending waiting (for a worker, a quiet period or an input)
+   * @param running being computed
+   */
+  public record Progress(
+      long studies, long upToDate, long done, long failed, long pending, long running) {}
+
+  /**
+   * @return the counts over all jobs
+   */
+  public Progress progress() {
+    long total = 0;
+    long upToDate = 0;
+    long done = 0;
+    long failed = 0;
+    long pending = 0;
+    long running = 0;
+    for (Object[] r :
+        em.createQuery(
+                "select j.status, case when j.computedGeneration >= j.requestedGeneration then 1"
+                    + " else 0 end, count(j) from FeatureJob j group by j.status,"
+                    + " case when j.computedGeneration >= j.requestedGeneration then 1 else 0 end",
+                Object[].class)
+            .getResultList()) {
+      long n = ((Number) r[2]).longValue();
+      boolean current = ((Number) r[1]).intValue() == 1;
+      total += n;
+      switch ((String) r[0]) {
+        case "RUNNING" -> running += n;
+        case "PENDING" -> pending += n;
+        case "DONE" -> {
+          if (current) {
+            done += n;
+            upToDate += n;
+          } else {
+            pending += n;
+          }
+        }
+        case "FAILED" -> {
+          if (current) {
+            failed += n;
+            upToDate += n;
+          } else {
+            pending += n;
+          }
+        }
+        default -> pending += n;
+      }
+    }
+    return new Progress(total, upToDate, done, failed, pending, running);
+  }
+
   private LocalDateTime now() {
     return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }

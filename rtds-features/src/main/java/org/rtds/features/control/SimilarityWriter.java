@@ -11,9 +11,11 @@ import org.rtds.domain.feature.OarDictionaryEntry;
 import org.rtds.domain.feature.Similarity;
 import org.rtds.domain.patient.Study;
 import org.rtds.features.knowledge.TargetLevels;
-import org.rtds.features.knowledge.emd.EarthMoversDistance;
 import org.rtds.features.knowledge.ovh.OvhCodec;
-import org.rtds.features.knowledge.ovh.OvhCurve;
+import org.rtds.features.knowledge.ranking.CandidateComparison;
+import org.rtds.features.knowledge.ranking.PairKey;
+import org.rtds.features.knowledge.ranking.PairSignature;
+import org.rtds.features.knowledge.ranking.SimilarityRanking;
 import org.rtds.features.knowledge.sts.StsCodec;
 
 /**
@@ -39,12 +41,6 @@ public final class SimilarityWriter {
     this.em = Objects.requireNonNull(em, "em");
   }
 
-  /** A pair's signature: the OVH curve and the STS amounts. */
-  private record Signature(OvhCurve ovh, double[] sts) {}
-
-  /** (target level entry id, organ entry id). */
-  private record Key(int ptv, int oar) {}
-
   /**
    * @param studyId the study whose geometry features were just stored
    * @return a summary for the job's detail
@@ -54,35 +50,48 @@ public final class SimilarityWriter {
     em.createQuery("delete from Similarity s where s.study.id = :id or s.historicalStudy.id = :id")
         .setParameter("id", studyId)
         .executeUpdate();
-    Map<Integer, Map<Key, Signature>> all = signatures();
-    Map<Key, Signature> query = all.remove(studyId);
+    Map<String, OarDictionaryEntry> entries = new HashMap<>();
+    for (OarDictionaryEntry e :
+        em.createQuery("select e from OarDictionaryEntry e", OarDictionaryEntry.class)
+            .getResultList()) {
+      entries.put(e.getRoiName(), e);
+    }
+    Map<Integer, Map<PairKey, PairSignature>> all = signatures(entries);
+    Map<PairKey, PairSignature> query = all.remove(studyId);
     if (query == null || query.isEmpty()) {
       return "no similarity: the study has no OVH/STS";
     }
     Map<Integer, Double> rx = prescriptions();
     Study queryStudy = em.getReference(Study.class, studyId);
-    Map<Integer, OarDictionaryEntry> entries = new HashMap<>();
     int compared = 0;
     int rows = 0;
-    for (Map.Entry<Integer, Map<Key, Signature>> other : all.entrySet()) {
-      Study historical = null;
-      for (Map.Entry<Key, Signature> pair : query.entrySet()) {
-        Signature theirs = other.getValue().get(pair.getKey());
-        if (theirs == null) {
-          continue;
-        }
-        if (historical == null) {
-          historical = em.getReference(Study.class, other.getKey());
-          compared++;
-        }
-        double ovhEmd = EarthMoversDistance.ovhMm(pair.getValue().ovh(), theirs.ovh());
-        double stsEmd = EarthMoversDistance.stsMm(pair.getValue().sts(), theirs.sts());
-        Double diff = difference(rx.get(studyId), rx.get(other.getKey()));
-        OarDictionaryEntry ptv = entry(entries, pair.getKey().ptv());
-        int oar = pair.getKey().oar();
-        em.persist(row(queryStudy, historical, ptv, oar, ovhEmd, stsEmd, diff));
+    for (Map.Entry<Integer, Map<PairKey, PairSignature>> other : all.entrySet()) {
+      Double diff = difference(rx.get(studyId), rx.get(other.getKey()));
+      CandidateComparison c =
+          SimilarityRanking.compare(
+              String.valueOf(other.getKey()),
+              diff == null ? Double.NaN : diff,
+              0,
+              query,
+              other.getValue());
+      if (c.pairs().isEmpty()) {
+        continue;
+      }
+      compared++;
+      Study historical = em.getReference(Study.class, other.getKey());
+      for (CandidateComparison.PairComparison p : c.pairs()) {
+        OarDictionaryEntry ptv = entries.get(p.key().ptvRole());
+        int oar = entries.get(p.key().oarName()).getId();
+        em.persist(row(queryStudy, historical, ptv, oar, p.ovhEmdMm(), p.stsEmdMm(), diff));
         em.persist(
-            row(historical, queryStudy, ptv, oar, ovhEmd, stsEmd, diff == null ? null : -diff));
+            row(
+                historical,
+                queryStudy,
+                ptv,
+                oar,
+                p.ovhEmdMm(),
+                p.stsEmdMm(),
+                diff == null ? null : -diff));
         rows += 2;
       }
     }
@@ -104,9 +113,15 @@ public final class SimilarityWriter {
     em.lock(all, LockModeType.PESSIMISTIC_WRITE);
   }
 
-  /** Every study's RTDS-computed signatures, by study id; the first row of a key wins. */
-  private Map<Integer, Map<Key, Signature>> signatures() {
-    Map<Integer, Map<Key, String[]>> ovh = new LinkedHashMap<>();
+  /**
+   * Every study's RTDS-computed signatures, by study id, keyed by (target level, organ) names; the
+   * first row of a key wins.
+   */
+  private Map<Integer, Map<PairKey, PairSignature>> signatures(
+      Map<String, OarDictionaryEntry> entries) {
+    Map<Integer, String> names = new HashMap<>();
+    entries.values().forEach(e -> names.put(e.getId(), e.getRoiName()));
+    Map<Integer, Map<PairKey, String[]>> ovh = new LinkedHashMap<>();
     for (Object[] r :
         em.createQuery(
                 "select h.study.id, h.ptv.id, h.oar.id, h.binValues, h.binAmounts from Ovh h"
@@ -115,9 +130,10 @@ public final class SimilarityWriter {
             .getResultList()) {
       ovh.computeIfAbsent((Integer) r[0], k -> new LinkedHashMap<>())
           .putIfAbsent(
-              new Key((Integer) r[1], (Integer) r[2]), new String[] {(String) r[3], (String) r[4]});
+              new PairKey(names.get((Integer) r[1]), names.get((Integer) r[2])),
+              new String[] {(String) r[3], (String) r[4]});
     }
-    Map<Integer, Map<Key, Signature>> out = new LinkedHashMap<>();
+    Map<Integer, Map<PairKey, PairSignature>> out = new LinkedHashMap<>();
     for (Object[] r :
         em.createQuery(
                 "select h.study.id, h.ptv.id, h.oar.id, h.elevationBins, h.distanceBins,"
@@ -125,7 +141,7 @@ public final class SimilarityWriter {
                     + " order by h.study.id, h.id",
                 Object[].class)
             .getResultList()) {
-      Key key = new Key((Integer) r[1], (Integer) r[2]);
+      PairKey key = new PairKey(names.get((Integer) r[1]), names.get((Integer) r[2]));
       String[] curve = ovh.getOrDefault((Integer) r[0], Map.of()).get(key);
       if (curve == null) {
         continue;
@@ -133,7 +149,7 @@ public final class SimilarityWriter {
       out.computeIfAbsent((Integer) r[0], k -> new LinkedHashMap<>())
           .putIfAbsent(
               key,
-              new Signature(
+              new PairSignature(
                   OvhCodec.decode(curve[0], curve[1]),
                   StsCodec.decode(
                       new StsCodec.StsRow(
@@ -159,10 +175,6 @@ public final class SimilarityWriter {
     return query == null || historical == null || !(query > 0) || !(historical > 0)
         ? null
         : query - historical;
-  }
-
-  private OarDictionaryEntry entry(Map<Integer, OarDictionaryEntry> cache, int id) {
-    return cache.computeIfAbsent(id, i -> em.getReference(OarDictionaryEntry.class, i));
   }
 
   private static Similarity row(

@@ -149,6 +149,42 @@ class FeatureJobsIT {
     assertThat(again).isNull();
   }
 
+  @Test
+  void recomputingEverythingRunsDoneJobsAgainAndARunningOneOnceMore() {
+    Claim claim = inTransaction(em -> jobs(em).claim(jobId, "node", Duration.ofMinutes(5)));
+    inTransaction(
+        em -> {
+          jobs(em).finish(claim, "DONE", "DVHs of 4 ROIs");
+          return null;
+        });
+    FeatureJobs.Progress done = inTransaction(em -> jobs(em).progress());
+    assertThat(done).isEqualTo(new FeatureJobs.Progress(1, 1, 1, 0, 0, 0));
+
+    Integer asked = inTransaction(em -> jobs(em).requestRecomputeAll("definitions changed"));
+    assertThat(asked).isEqualTo(1);
+    assertThat(job().getStatus()).isEqualTo("PENDING");
+    assertThat(job().getDetail()).isEqualTo("definitions changed");
+    FeatureJobs.Progress waiting = inTransaction(em -> jobs(em).progress());
+    assertThat(waiting).isEqualTo(new FeatureJobs.Progress(1, 0, 0, 0, 1, 0));
+    List<Integer> runnable = inTransaction(em -> jobs(em).runnable(Duration.ZERO, 10));
+    assertThat(runnable).containsExactly(jobId);
+
+    // asked again while it runs: the run finishes, and the job goes back to PENDING
+    Claim running = inTransaction(em -> jobs(em).claim(jobId, "node", Duration.ofMinutes(5)));
+    Integer again = inTransaction(em -> jobs(em).requestRecomputeAll("again"));
+    assertThat(again).isEqualTo(1);
+    assertThat(job().getStatus()).isEqualTo("RUNNING");
+    FeatureJobs.Progress running1 = inTransaction(em -> jobs(em).progress());
+    assertThat(running1.running()).isEqualTo(1);
+    inTransaction(
+        em -> {
+          jobs(em).finish(running, "DONE", "DVHs of 4 ROIs");
+          return null;
+        });
+    assertThat(job().getStatus()).isEqualTo("PENDING");
+    assertThat(job().getRequestedGeneration()).isEqualTo(running.generation() + 1);
+  }
+
   private static FeatureJobs jobs(EntityManager em) {
     return new FeatureJobs(em, Clock.systemUTC());
   }

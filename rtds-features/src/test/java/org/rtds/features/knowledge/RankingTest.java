@@ -46,7 +46,7 @@ class RankingTest {
     AchievableDose.Check none = AchievableDose.check("D50", 4, 30, c, 3);
     assertThat(none.achievableGy()).isNaN();
     assertThat(none.flagged()).isFalse();
-    assertThat(none.explanation()).contains("no candidate");
+    assertThat(none.explanation()).contains("no comparable plan with harder-or-equal geometry");
   }
 
   @Test

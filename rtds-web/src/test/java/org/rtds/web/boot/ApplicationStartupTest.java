@@ -54,8 +54,36 @@ class ApplicationStartupTest {
     assertThat(timers).containsExactly("createSingleActionTimer");
   }
 
+  @Test
+  void aWrongKnowledgeBaseSettingIsRefusedWithItsName() {
+    ApplicationStartup startup = startup(database("invoices"));
+    startup.config = config(java.util.Map.of("RTDS_QC_TOLERANCE_GY", "three"));
+
+    startup.start();
+
+    assertThat(startup.state().ready()).isFalse();
+    assertThat(startup.state().detail()).contains("RTDS_QC_TOLERANCE_GY must be a number");
+    assertThat(timers).isEmpty();
+  }
+
+  /** Configuration with just these values. */
+  private static RtdsConfig config(java.util.Map<String, String> values) {
+    RtdsConfig config = new RtdsConfig();
+    config.config =
+        proxy(
+            org.eclipse.microprofile.config.Config.class,
+            (p, method, args) -> {
+              if (method.getName().equals("getOptionalValue")) {
+                return java.util.Optional.ofNullable(values.get((String) args[0]));
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
+    return config;
+  }
+
   private ApplicationStartup startup(DataSource dataSource) {
     ApplicationStartup startup = new ApplicationStartup();
+    startup.config = config(java.util.Map.of());
     startup.dataSource = dataSource;
     startup.timerService =
         proxy(

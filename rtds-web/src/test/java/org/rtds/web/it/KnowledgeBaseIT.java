@@ -183,6 +183,38 @@ class KnowledgeBaseIT {
   }
 
   @Test
+  void anAdministratorHasEverythingComputedAgainWithTheSameResult() throws Exception {
+    rtds.upload(study.allFiles().stream().map(DicomFile::path).toList());
+    String uid = study.studyInstanceUid();
+    assertThat(rtds.awaitFeatures(uid).getString("status")).isEqualTo("DONE");
+    String before = rtds.get("api/v1/studies/" + uid + "/ovh", "text/csv").body();
+
+    HttpResponse<String> asked = rtds.post("api/v1/features/recompute");
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+    JsonObject answer =
+        jakarta.json.Json.createReader(new java.io.StringReader(asked.body())).readObject();
+    assertThat(answer.getInt("requested")).isGreaterThanOrEqualTo(1);
+    assertThat(answer.getJsonObject("progress").getInt("upToDate"))
+        .isLessThan(answer.getJsonObject("progress").getInt("studies"));
+    assertThat(
+            rtds.json("api/v1/studies/" + uid)
+                .asJsonObject()
+                .getJsonObject("features")
+                .getString("status"))
+        .isIn("PENDING", "RUNNING");
+
+    assertThat(rtds.awaitFeatures(uid).getString("status")).isEqualTo("DONE");
+    assertThat(rtds.get("api/v1/studies/" + uid + "/ovh", "text/csv").body()).isEqualTo(before);
+    JsonObject progress = rtds.json("api/v1/features").asJsonObject();
+    assertThat(progress.getInt("studies")).isGreaterThanOrEqualTo(1);
+
+    // only administrators may ask
+    ApplicationWiringIT.createAccount("kb-physicist", "physicist-password-1");
+    RtdsHttp physicist = new RtdsHttp(base, "kb-physicist", "physicist-password-1");
+    assertThat(physicist.post("api/v1/features/recompute").statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void twoStudiesAreComparedInBothDirectionsOnTheirCommonPairs() throws Exception {
     rtds.upload(study.allFiles().stream().map(DicomFile::path).toList());
     assertThat(rtds.awaitFeatures(study.studyInstanceUid()).getString("status")).isEqualTo("DONE");

@@ -102,6 +102,14 @@ final class RtdsHttp {
     return Json.createReader(new StringReader(response.body())).readValue();
   }
 
+  /** POSTs an empty body; returns the response whatever its status. */
+  HttpResponse<String> post(String path) throws Exception {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   /** GETs with an Accept header. */
   HttpResponse<String> get(String path, String accept) throws Exception {
     return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());

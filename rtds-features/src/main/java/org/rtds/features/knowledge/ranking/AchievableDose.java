@@ -82,14 +82,15 @@ public final class AchievableDose {
       if (evidenceStudyKey == null) {
         return String.format(
             Locale.ROOT,
-            "%s: no candidate with r_v <= %.1f mm; no achievable dose",
+            "%s: no comparable plan with harder-or-equal geometry (query r50 %.1f mm); no achievable"
+                + " dose",
             metric,
             queryRvMm);
       }
       return String.format(
           Locale.ROOT,
-          "%s %.2f Gy vs achievable %.2f Gy (plan %s, %d plans with r_v <= %.1f mm), tolerance %.1f"
-              + " Gy: %s",
+          "%s %.2f Gy vs achievable %.2f Gy (plan %s, %d plans with harder-or-equal geometry, query"
+              + " r50 %.1f mm), tolerance %.1f Gy: %s",
           metric,
           queryDoseGy,
           achievableGy,

@@ -227,15 +227,16 @@ public class StudiesResource {
                         r.interpretedType(),
                         r.volumeCc()))
             .toList();
-    if (wantsCsv(headers)) {
-      StringBuilder csv = new StringBuilder("roi_number,roi_name,standard_name,type,volume_cc\n");
-      for (RoiView r : rois) {
-        csv.append(
-            Csv.row(r.number(), r.name(), r.standardName(), r.type(), Csv.number(r.volumeCc())));
-      }
-      return Response.ok(csv.toString(), "text/csv").build();
-    }
-    return Response.ok(rois, MediaType.APPLICATION_JSON_TYPE).build();
+    return Csv.answer(
+        headers,
+        rois,
+        "roi_number,roi_name,standard_name,type,volume_cc",
+        rois,
+        (r, out) ->
+            out.accept(
+                new String[] {
+                  r.number(), r.name(), r.standardName(), r.type(), Csv.number(r.volumeCc())
+                }));
   }
 
   @GET
@@ -311,23 +312,24 @@ public class StudiesResource {
               d.volumeCc(),
               d.volumePercent()));
     }
-    if (wantsCsv(headers)) {
-      StringBuilder csv = new StringBuilder("roi_number,roi_name,metric,value,unit,source\n");
-      for (DvhView d : views) {
-        for (MetricView m : d.metrics()) {
-          csv.append(
-              Csv.row(
-                  d.roiNumber(),
-                  d.roiName(),
-                  m.metric(),
-                  Csv.number(m.value()),
-                  m.unit(),
-                  d.source()));
-        }
-      }
-      return Response.ok(csv.toString(), "text/csv").build();
-    }
-    return Response.ok(views, MediaType.APPLICATION_JSON_TYPE).build();
+    return Csv.answer(
+        headers,
+        views,
+        "roi_number,roi_name,metric,value,unit,source",
+        views,
+        (d, out) ->
+            d.metrics()
+                .forEach(
+                    m ->
+                        out.accept(
+                            new String[] {
+                              d.roiNumber(),
+                              d.roiName(),
+                              m.metric(),
+                              Csv.number(m.value()),
+                              m.unit(),
+                              d.source()
+                            })));
   }
 
   @GET
@@ -362,27 +364,25 @@ public class StudiesResource {
               + " (positive = room left, negative = excess), on the computed DVH.")
   public Response constraints(@PathParam("uid") String uid, @Context HttpHeaders headers) {
     List<StudyConstraints.Result> results = constraints.evaluate(find(uid).getId());
-    if (wantsCsv(headers)) {
-      StringBuilder csv =
-          new StringBuilder(
-              "roi_number,roi_name,standard_name,metric,comparator,limit,unit,value,passed,margin\n");
-      for (StudyConstraints.Result r : results) {
-        csv.append(
-            Csv.row(
-                r.roiNumber(),
-                r.roiName(),
-                r.standardName(),
-                r.metric(),
-                r.comparator(),
-                Csv.number(r.limit()),
-                r.unit(),
-                Csv.number(r.value()),
-                r.passed() == null ? "" : r.passed().toString(),
-                Csv.number(r.margin())));
-      }
-      return Response.ok(csv.toString(), "text/csv").build();
-    }
-    return Response.ok(results, MediaType.APPLICATION_JSON_TYPE).build();
+    return Csv.answer(
+        headers,
+        results,
+        "roi_number,roi_name,standard_name,metric,comparator,limit,unit,value,passed,margin",
+        results,
+        (r, out) ->
+            out.accept(
+                new String[] {
+                  r.roiNumber(),
+                  r.roiName(),
+                  r.standardName(),
+                  r.metric(),
+                  r.comparator(),
+                  Csv.number(r.limit()),
+                  r.unit(),
+                  Csv.number(r.value()),
+                  r.passed() == null ? "" : r.passed().toString(),
+                  Csv.number(r.margin())
+                }));
   }
 
   @GET
@@ -395,23 +395,24 @@ public class StudiesResource {
               + " distance statistics; text/csv gives ptv,ptv_roi,oar,oar_roi,distance_mm,fraction")
   public Response ovh(@PathParam("uid") String uid, @Context HttpHeaders headers) {
     List<StudyGeometry.OvhView> rows = geometry.ovh(find(uid).getId());
-    if (wantsCsv(headers)) {
-      StringBuilder csv = new StringBuilder("ptv,ptv_roi,oar,oar_roi,distance_mm,fraction\n");
-      for (StudyGeometry.OvhView r : rows) {
-        for (int k = 0; k < r.distancesMm().length; k++) {
-          csv.append(
-              Csv.row(
+    return Csv.answer(
+        headers,
+        rows,
+        "ptv,ptv_roi,oar,oar_roi,distance_mm,fraction",
+        rows,
+        (r, out) -> {
+          for (int k = 0; k < r.distancesMm().length; k++) {
+            out.accept(
+                new String[] {
                   r.ptv(),
                   r.ptvRoi(),
                   r.oar(),
                   r.oarRoi(),
                   Csv.number(r.distancesMm()[k]),
-                  Csv.number(r.fractions()[k])));
-        }
-      }
-      return Response.ok(csv.toString(), "text/csv").build();
-    }
-    return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
+                  Csv.number(r.fractions()[k])
+                });
+          }
+        });
   }
 
   @GET
@@ -424,20 +425,20 @@ public class StudiesResource {
               + " gives the non-empty bins")
   public Response sts(@PathParam("uid") String uid, @Context HttpHeaders headers) {
     List<StudyGeometry.StsView> rows = geometry.sts(find(uid).getId());
-    if (wantsCsv(headers)) {
-      StringBuilder csv =
-          new StringBuilder(
-              "ptv,ptv_roi,oar,oar_roi,elevation_from_deg,distance_from_mm,azimuth_from_deg,"
-                  + "fraction\n");
-      for (StudyGeometry.StsView r : rows) {
-        int n = r.elevationEdgesDeg().length - 1;
-        for (int e = 0; e < n; e++) {
-          for (int d = 0; d < n; d++) {
-            for (int a = 0; a < n; a++) {
-              double amount = r.amounts()[StsBins.index(e, d, a)];
-              if (amount > 0) {
-                csv.append(
-                    Csv.row(
+    return Csv.answer(
+        headers,
+        rows,
+        "ptv,ptv_roi,oar,oar_roi,elevation_from_deg,distance_from_mm,azimuth_from_deg,fraction",
+        rows,
+        (r, out) -> {
+          int n = r.elevationEdgesDeg().length - 1;
+          for (int e = 0; e < n; e++) {
+            for (int d = 0; d < n; d++) {
+              for (int a = 0; a < n; a++) {
+                double amount = r.amounts()[StsBins.index(e, d, a)];
+                if (amount > 0) {
+                  out.accept(
+                      new String[] {
                         r.ptv(),
                         r.ptvRoi(),
                         r.oar(),
@@ -445,15 +446,13 @@ public class StudiesResource {
                         Csv.number(r.elevationEdgesDeg()[e]),
                         Csv.number(r.distanceEdgesMm()[d]),
                         Csv.number(r.azimuthEdgesDeg()[a]),
-                        Csv.number(amount)));
+                        Csv.number(amount)
+                      });
+                }
               }
             }
           }
-        }
-      }
-      return Response.ok(csv.toString(), "text/csv").build();
-    }
-    return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
+        });
   }
 
   /**
@@ -522,31 +521,30 @@ public class StudiesResource {
               r.targetDoseDiffGy(),
               r.oars()));
     }
-    if (wantsCsv(headers)) {
-      StringBuilder csv =
-          new StringBuilder(
-              "rank,study_key,identifiable,score,target_dose_diff_gy,ptv,oar,ovh_emd_mm,"
-                  + "sts_emd_mm,achieved_dmean_gy,achieved_d50_gy\n");
-      for (SimilarView v : views) {
-        for (KnowledgeBase.OarMatch m : v.oars()) {
-          csv.append(
-              Csv.row(
-                  String.valueOf(v.rank()),
-                  v.studyKey(),
-                  String.valueOf(v.identifiable()),
-                  Csv.number(v.score()),
-                  Csv.number(v.targetDoseDiffGy()),
-                  m.ptv(),
-                  m.oar(),
-                  Csv.number(m.ovhEmdMm()),
-                  Csv.number(m.stsEmdMm()),
-                  Csv.number(m.achievedDmeanGy()),
-                  Csv.number(m.achievedD50Gy())));
-        }
-      }
-      return Response.ok(csv.toString(), "text/csv").build();
-    }
-    return Response.ok(views, MediaType.APPLICATION_JSON_TYPE).build();
+    return Csv.answer(
+        headers,
+        views,
+        "rank,study_key,identifiable,score,target_dose_diff_gy,ptv,oar,ovh_emd_mm,sts_emd_mm,"
+            + "achieved_dmean_gy,achieved_d50_gy",
+        views,
+        (v, out) ->
+            v.oars()
+                .forEach(
+                    m ->
+                        out.accept(
+                            new String[] {
+                              String.valueOf(v.rank()),
+                              v.studyKey(),
+                              String.valueOf(v.identifiable()),
+                              Csv.number(v.score()),
+                              Csv.number(v.targetDoseDiffGy()),
+                              m.ptv(),
+                              m.oar(),
+                              Csv.number(m.ovhEmdMm()),
+                              Csv.number(m.stsEmdMm()),
+                              Csv.number(m.achievedDmeanGy()),
+                              Csv.number(m.achievedD50Gy())
+                            })));
   }
 
   @GET
@@ -570,28 +568,26 @@ public class StudiesResource {
       @Context HttpHeaders headers) {
     KnowledgeBase.Settings settings = settings(tolerance, k);
     List<KnowledgeBase.QcRow> rows = knowledgeBase.qc(find(uid).getId(), kbCaller(), settings);
-    if (wantsCsv(headers)) {
-      StringBuilder csv =
-          new StringBuilder(
-              "oar,oar_roi,metric,achieved_gy,achievable_gy,threshold_gy,excess_gy,flagged,"
-                  + "evidence_study_key,candidates\n");
-      for (KnowledgeBase.QcRow r : rows) {
-        csv.append(
-            Csv.row(
-                r.oar(),
-                r.oarRoi(),
-                r.metric(),
-                Csv.number(r.achievedGy()),
-                Csv.number(r.achievableGy()),
-                Csv.number(r.thresholdGy()),
-                Csv.number(r.excessGy()),
-                String.valueOf(r.flagged()),
-                r.evidenceStudyKey(),
-                String.valueOf(r.candidates())));
-      }
-      return Response.ok(csv.toString(), "text/csv").build();
-    }
-    return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
+    return Csv.answer(
+        headers,
+        rows,
+        "oar,oar_roi,metric,achieved_gy,achievable_gy,threshold_gy,excess_gy,flagged,"
+            + "evidence_study_key,candidates",
+        rows,
+        (r, out) ->
+            out.accept(
+                new String[] {
+                  r.oar(),
+                  r.oarRoi(),
+                  r.metric(),
+                  Csv.number(r.achievedGy()),
+                  Csv.number(r.achievableGy()),
+                  Csv.number(r.thresholdGy()),
+                  Csv.number(r.excessGy()),
+                  String.valueOf(r.flagged()),
+                  r.evidenceStudyKey(),
+                  String.valueOf(r.candidates())
+                }));
   }
 
   @GET
@@ -622,20 +618,21 @@ public class StudiesResource {
     } catch (KnowledgeBase.UnknownOrganException e) {
       throw new NotFoundException(e.getMessage());
     }
-    if (wantsCsv(headers)) {
-      StringBuilder csv =
-          new StringBuilder("dose_gy,minimum_percent,median_percent,maximum_percent\n");
-      for (int i = 0; i < band.doseGy().length; i++) {
-        csv.append(
-            Csv.row(
-                Csv.number(band.doseGy()[i]),
-                Csv.number(band.minimumPercent()[i]),
-                Csv.number(band.medianPercent()[i]),
-                Csv.number(band.maximumPercent()[i])));
-      }
-      return Response.ok(csv.toString(), "text/csv").build();
-    }
-    return Response.ok(band, MediaType.APPLICATION_JSON_TYPE).build();
+    List<Integer> points =
+        java.util.stream.IntStream.range(0, band.doseGy().length).boxed().toList();
+    return Csv.answer(
+        headers,
+        band,
+        "dose_gy,minimum_percent,median_percent,maximum_percent",
+        points,
+        (i, out) ->
+            out.accept(
+                new String[] {
+                  Csv.number(band.doseGy()[i]),
+                  Csv.number(band.minimumPercent()[i]),
+                  Csv.number(band.medianPercent()[i]),
+                  Csv.number(band.maximumPercent()[i])
+                }));
   }
 
   private KnowledgeBaseSummary knowledgeBaseSummary(Study study) {
@@ -732,11 +729,6 @@ public class StudiesResource {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  private static boolean wantsCsv(HttpHeaders headers) {
-    return headers.getAcceptableMediaTypes().stream()
-        .anyMatch(t -> "text".equals(t.getType()) && "csv".equals(t.getSubtype()));
   }
 
   private Study find(String uid) {
