@@ -298,7 +298,7 @@ public class KnowledgeBase {
     Set<Integer> ids = new TreeSet<>();
     top.forEach(r -> ids.add(Integer.valueOf(r.studyKey())));
     Map<Integer, StudyRef> refs = refs(ids, caller);
-    Map<Integer, Map<String, OrganDoses>> doses = organDoses(ids);
+    Map<Integer, Map<String, OrganDoses>> doses = organDoses(geometry(ids));
     List<Similar> out = new ArrayList<>();
     for (RankedCandidate r : top) {
       int id = Integer.parseInt(r.studyKey());
@@ -338,12 +338,12 @@ public class KnowledgeBase {
    */
   public List<QcRow> qc(int studyId, Caller caller, Settings settings) {
     Stored stored = load(studyId);
-    Map<String, Geometry> query = geometry(List.of(studyId)).getOrDefault(studyId, Map.of());
     Set<Integer> comparable = stored.comparable(settings.qcPrescriptionToleranceGy());
-    Map<Integer, Map<String, Geometry>> theirs = geometry(comparable);
     Set<Integer> all = new TreeSet<>(comparable);
     all.add(studyId);
-    Map<Integer, Map<String, OrganDoses>> doses = organDoses(all);
+    Map<Integer, Map<String, Geometry>> theirs = geometry(all);
+    Map<String, Geometry> query = theirs.getOrDefault(studyId, Map.of());
+    Map<Integer, Map<String, OrganDoses>> doses = organDoses(theirs);
     Map<Integer, StudyRef> refs = refs(comparable, caller);
     List<QcRow> rows = new ArrayList<>();
     for (Map.Entry<String, Geometry> organ : new TreeMap<>(query).entrySet()) {
@@ -388,7 +388,9 @@ public class KnowledgeBase {
     for (RankedCandidate r : rankFor(stored, organ, settings, comparable)) {
       top.add(Integer.valueOf(r.studyKey()));
     }
-    Map<Integer, Map<String, Geometry>> geometry = geometry(top);
+    List<Integer> studies = new ArrayList<>(top);
+    studies.add(studyId);
+    Map<Integer, Map<String, Geometry>> geometry = geometry(studies);
     Map<Integer, Integer> roiOf = new LinkedHashMap<>();
     for (int id : top) {
       Geometry g = geometry.getOrDefault(id, Map.of()).get(organ);
@@ -396,21 +398,23 @@ public class KnowledgeBase {
         roiOf.put(id, g.roiId);
       }
     }
-    Geometry mine = geometry(List.of(studyId)).get(studyId).get(organ);
+    Geometry mine = geometry.getOrDefault(studyId, Map.of()).get(organ);
     List<Integer> roiIds = new ArrayList<>(roiOf.values());
-    roiIds.add(mine.roiId);
+    if (mine != null) {
+      roiIds.add(mine.roiId);
+    }
     Map<Integer, StudyDvhs.Dvh> curves = dvhs.computedByRoi(roiIds, List.of());
     List<DvhBand.Curve> band = new ArrayList<>();
-    List<StudyRef> studies = new ArrayList<>();
+    List<StudyRef> used = new ArrayList<>();
     Map<Integer, StudyRef> refs = refs(roiOf.keySet(), caller);
     for (Map.Entry<Integer, Integer> e : roiOf.entrySet()) {
       StudyDvhs.Dvh d = curves.get(e.getValue());
       if (d != null && d.doseGy().length > 0) {
         band.add(fractionCurve(d));
-        studies.add(refs.get(e.getKey()));
+        used.add(refs.get(e.getKey()));
       }
     }
-    StudyDvhs.Dvh q = curves.get(mine.roiId);
+    StudyDvhs.Dvh q = mine == null ? null : curves.get(mine.roiId);
     String rule =
         "minimum, median and maximum cumulative DVH of the k most similar plans with the same"
             + " prescription (spec 3.6)";
@@ -431,7 +435,7 @@ public class KnowledgeBase {
     return new DvhBandView(
         organ,
         settings.topK(),
-        studies,
+        used,
         b.doseGy(),
         percent(b.minimum()),
         percent(b.median()),
@@ -583,8 +587,8 @@ public class KnowledgeBase {
   private record OrganDoses(double dmeanGy, double d50Gy, double d003ccGy) {}
 
   /** Each study's organ doses from its computed DVHs, by TG-263 name. */
-  private Map<Integer, Map<String, OrganDoses>> organDoses(Collection<Integer> studyIds) {
-    Map<Integer, Map<String, Geometry>> geometry = geometry(studyIds);
+  private Map<Integer, Map<String, OrganDoses>> organDoses(
+      Map<Integer, Map<String, Geometry>> geometry) {
     Map<Integer, Integer> studyOfRoi = new HashMap<>();
     Map<Integer, String> organOfRoi = new HashMap<>();
     geometry.forEach(
