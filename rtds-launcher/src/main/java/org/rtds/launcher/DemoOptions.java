@@ -16,10 +16,16 @@ import org.rtds.testdata.DemoCohort;
  * @param seed the cohort's seed (same seed and size, same files)
  * @param url RTDS's base URL, e.g. {@code http://localhost:8080/rtds} (no trailing slash)
  * @param user the RTDS account
- * @param password its password
+ * @param password its password; null when it is decided later: for {@code admin} when the demo may
+ *     start RTDS and neither {@code RTDS_PASSWORD} nor {@code RTDS_ADMIN_PASSWORD} is set (see
+ *     {@link DemoCommand})
  * @param threads parallel uploads
  * @param timeout how long to wait for every study's features
  * @param dataDir {@code RTDS_DATA_DIR} (absolute): the cohort is written under {@code demo/}
+ * @param mayStart the demo starts RTDS itself when none answers: no {@code --no-start}, and the URL
+ *     is the local one {@code ./rtds run} serves (the default, or {@code
+ *     http://localhost:$RTDS_HTTP_PORT/rtds})
+ * @param adminPassword {@code RTDS_ADMIN_PASSWORD}, or null
  * @param help {@code --help} was asked for (nothing else is then checked)
  */
 record DemoOptions(
@@ -31,6 +37,8 @@ record DemoOptions(
     int threads,
     Duration timeout,
     Path dataDir,
+    boolean mayStart,
+    String adminPassword,
     boolean help) {
 
   static final int MIN_SIZE = 2;
@@ -93,6 +101,7 @@ record DemoOptions(
     String user = null;
     String threads = null;
     String timeout = null;
+    boolean noStart = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -105,6 +114,8 @@ record DemoOptions(
             ImportOptions.DEFAULT_THREADS,
             Duration.ofMinutes(DEFAULT_TIMEOUT_MINUTES),
             null,
+            false,
+            null,
             true);
       }
       String name = arg;
@@ -112,6 +123,10 @@ record DemoOptions(
       if (arg.startsWith("--") && arg.contains("=")) {
         name = arg.substring(0, arg.indexOf('='));
         value = arg.substring(arg.indexOf('=') + 1);
+      }
+      if (arg.equals("--no-start")) {
+        noStart = true;
+        continue;
       }
       switch (name) {
         case "--size", "--seed", "--url", "--user", "--threads", "--timeout-min" -> {
@@ -151,10 +166,67 @@ record DemoOptions(
                     .orElse("rtds-data"))
             .toAbsolutePath()
             .normalize();
+    boolean defaultUrl =
+        url == null && Optional.ofNullable(env.get("RTDS_URL")).filter(v -> !v.isBlank()).isEmpty();
+    boolean mayStart = !noStart && (defaultUrl || isLocal(base, env));
+    String adminPassword =
+        Optional.ofNullable(env.get("RTDS_ADMIN_PASSWORD")).filter(v -> !v.isBlank()).orElse(null);
     String password =
-        ImportOptions.password(account, base, env, passwordPrompt, DemoOptions::usage);
+        mayStart && account.equals("admin") && ImportOptions.envPassword(account, env).isEmpty()
+            ? null // asked for or generated once the demo knows whether it starts RTDS
+            : ImportOptions.password(account, base, env, passwordPrompt, DemoOptions::usage);
     return new DemoOptions(
-        members, cohortSeed, base, account, password, parallel, wait, dataDir, false);
+        members,
+        cohortSeed,
+        base,
+        account,
+        password,
+        parallel,
+        wait,
+        dataDir,
+        mayStart,
+        adminPassword,
+        false);
+  }
+
+  /**
+   * Whether {@code url} is where {@code ./rtds run} on this machine serves RTDS: http, localhost
+   * (or the loopback address), {@code RTDS_HTTP_PORT} (default 8080) and the path {@code /rtds}.
+   */
+  static boolean isLocal(URI url, Map<String, String> env) {
+    String host = url.getHost();
+    boolean loopback =
+        host != null
+            && (host.equalsIgnoreCase("localhost")
+                || host.equals("127.0.0.1")
+                || host.equals("[::1]")
+                || host.equals("::1"));
+    int port = url.getPort() == -1 ? 80 : url.getPort();
+    String httpPort =
+        Optional.ofNullable(env.get("RTDS_HTTP_PORT"))
+            .map(String::trim)
+            .filter(v -> !v.isEmpty())
+            .orElse(Integer.toString(LauncherSettings.DEFAULT_HTTP_PORT));
+    return "http".equals(url.getScheme())
+        && loopback
+        && Integer.toString(port).equals(httpPort)
+        && "/rtds".equals(url.getPath());
+  }
+
+  /** These options with the password the demo decided on. */
+  DemoOptions withPassword(String newPassword) {
+    return new DemoOptions(
+        size,
+        seed,
+        url,
+        user,
+        newPassword,
+        threads,
+        timeout,
+        dataDir,
+        mayStart,
+        adminPassword,
+        help);
   }
 
   /** The options {@code ./rtds import} would have for the cohort's folder. */
@@ -230,6 +302,8 @@ record DemoOptions(
         + timeout
         + ", dataDir="
         + dataDir
+        + ", mayStart="
+        + mayStart
         + "]";
   }
 }
