@@ -21,15 +21,20 @@ import org.rtds.launcher.DemoFolder.Cohort;
 import org.rtds.launcher.DemoFolder.Study;
 
 /**
- * {@code ./rtds demo}: writes (or reuses) the demonstration cohort, imports it into a running RTDS
- * like {@code ./rtds import}, waits until every study's features are computed, and prints one line
- * per member with its features status and the organs the achievable-dose check flagged.
+ * {@code ./rtds demo}: writes (or reuses) the demonstration cohort, imports it into RTDS like
+ * {@code ./rtds import}, waits until every study's features are computed, and prints one line per
+ * member with its features status and the organs the achievable-dose check flagged.
  *
- * <p>It does not start an RTDS of its own: without a running one it says how to start it (exit
- * status 2), before anything is generated. Exit status 0 when every study is loaded and its
- * features are DONE; 1 when files were rejected, features FAILED or were not done within {@code
- * --timeout-min}; 2 for usage errors and when the demo could not go on (no RTDS, wrong
- * credentials).
+ * <p>When no RTDS answers at the local URL {@code ./rtds run} serves ({@link
+ * DemoOptions#mayStart()}), it starts one exactly as {@code ./rtds run} does ({@link
+ * RunCommand#start()}), with admin's first password chosen so that the demo can sign in ({@link
+ * #startCredentials}); after the summary it keeps that RTDS running until Ctrl-C or SIGTERM, which
+ * stop it as they stop {@code ./rtds run}. With {@code --no-start} or an explicit URL elsewhere it
+ * starts nothing: without a running RTDS it says how to start one (exit status 2), before anything
+ * is generated. Exit status 0 when every study is loaded and its features are DONE; 1 when files
+ * were rejected, features FAILED or were not done within {@code --timeout-min}; 2 for usage errors
+ * and when the demo could not go on (no RTDS, RTDS did not start, wrong credentials; an RTDS the
+ * demo started is then stopped).
  */
 final class DemoCommand {
 

@@ -48,24 +48,31 @@ record DemoOptions(
 
   static final String USAGE =
       """
-      Usage: ./rtds demo [--size N] [--seed S] [--url URL] [--user USER] [--threads N] [--timeout-min M]
+      Usage: ./rtds demo [--size N] [--seed S] [--url URL] [--user USER] [--threads N] [--timeout-min M] [--no-start]
 
       Shows the knowledge base at work on a generated demonstration cohort of head-and-neck plans
       (real DICOM: CT, RT Structure Set, RT Plan, RT Dose; 17 MB per study, 0.7 GB for 40). Every
       tenth member, starting with DEMO-008, is a deliberately over-dosed plan that the achievable-dose
       check should flag.
 
-        1. writes the cohort to RTDS_DATA_DIR/demo/seed-S-size-N/ (a complete folder is reused: the
+        1. when no RTDS answers at the local URL (no --url or RTDS_URL, or http://localhost:PORT/rtds with
+           PORT = RTDS_HTTP_PORT), starts one as ./rtds run does (same settings and data folder, embedded
+           MariaDB unless RTDS_DB_URL is set) and waits until it is ready
+        2. writes the cohort to RTDS_DATA_DIR/demo/seed-S-size-N/ (a complete folder is reused: the
            generation is deterministic; an interrupted one is written again)
-        2. imports it into a running RTDS, like ./rtds import (running the demo again is harmless: what
-           is already in RTDS is a duplicate)
-        3. waits until every study's features are computed (GET URL/api/v1/studies/{uid})
-        4. prints one line per member: features status and the organs flagged by the achievable-dose
+        3. imports it into RTDS, like ./rtds import (running the demo again is harmless: what is already
+           in RTDS is a duplicate)
+        4. waits until every study's features are computed (GET URL/api/v1/studies/{uid})
+        5. prints one line per member: features status and the organs flagged by the achievable-dose
            check (GET URL/api/v1/studies/{uid}/qc; '-' where this RTDS has no such check yet), then
            where to look further
+        6. if it started RTDS, keeps it running ("RTDS keeps running at ...") until Ctrl-C stops it
 
-      RTDS must be running: the demo does not start one. Start it with ./rtds run in another terminal,
-      wait for "RTDS ready at ...", then run ./rtds demo (or point --url at a server).
+      An RTDS already running (./rtds run in another terminal, or a server given with --url) is used as
+      it is. An explicit --url elsewhere never starts anything. When the demo starts RTDS on a new data
+      folder, admin's first password is RTDS_ADMIN_PASSWORD, else RTDS_PASSWORD, else generated and
+      printed once; on an existing data folder set RTDS_PASSWORD (or RTDS_ADMIN_PASSWORD) to admin's
+      password (asked for on a terminal).
 
       Options:
         --size N          members of the cohort, 2-999 (default 40)
@@ -74,16 +81,20 @@ record DemoOptions(
         --user USER       RTDS account (default $RTDS_USER, else admin)
         --threads N       parallel uploads, 1-64 (default 4)
         --timeout-min M   minutes to wait for the features of every study (default 20)
+        --no-start        never start RTDS: without a running one, exit with status 2
         --help            this text
 
       Environment:
         RTDS_PASSWORD        the account's password (for admin also RTDS_ADMIN_PASSWORD); asked for on a
                              terminal when neither is set
-        RTDS_DATA_DIR        where the cohort is written (default ./rtds-data)
-        RTDS_URL, RTDS_USER, RTDS_HTTP_PORT  as above
+        RTDS_DATA_DIR        where the cohort is written and a started RTDS keeps its data (default
+                             ./rtds-data)
+        RTDS_URL, RTDS_USER, RTDS_HTTP_PORT  as above; the settings of ./rtds run (./rtds run --help)
+                             apply to an RTDS the demo starts
 
       Exit status: 0 every study loaded and its features DONE; 1 some files rejected, some features
-      FAILED or not done in time; 2 usage error, no RTDS reachable, wrong credentials.
+      FAILED or not done in time; 2 usage error, no RTDS reachable (or it did not start), wrong
+      credentials. After starting RTDS the demo ends when RTDS is stopped (Ctrl-C).
       """;
 
   /**
