@@ -266,10 +266,11 @@ final class DemoCommand {
       options = options.withPassword(credentials.login());
       if (credentials.generated()) {
         out.println(
-            "rtds: RTDS created the account 'admin' with the generated password ["
+            "rtds: the new account 'admin' has the generated password ["
                 + credentials.login()
-                + "]. It is shown only this once: note it now (export RTDS_PASSWORD=...; to"
-                + " choose it yourself, set RTDS_ADMIN_PASSWORD before the first start)");
+                + "]. It is shown only this once: note it now (sign in with it; later runs of"
+                + " ./rtds demo and ./rtds import need it in RTDS_PASSWORD; to choose it yourself,"
+                + " set RTDS_ADMIN_PASSWORD before the first start)");
       }
     } else if (options.password() == null) {
       options =

@@ -419,7 +419,7 @@ class DemoCommandTest {
     assertThat(uploads).hasSize(2);
     assertThat(stdout())
         .contains("no RTDS answers at http://localhost:" + port + "/rtds: starting it")
-        .contains("with the generated password [" + PASSWORD + "]")
+        .contains("the new account 'admin' has the generated password [" + PASSWORD + "]")
         .contains("rtds: features 2/2 DONE")
         .contains("Look further at DEMO-001")
         .endsWith(
