@@ -353,10 +353,10 @@ final class DemoCommand {
               .orElseThrow(
                   () ->
                       new LauncherException(
-                          "RTDS's database in "
+                          "the demo would start RTDS on its existing database (RTDS_DATA_DIR="
                               + options.dataDir()
-                              + " already exists, so 'admin' has the password chosen on its first"
-                              + " start, which the demo does not know: set RTDS_PASSWORD (or"
+                              + "), whose 'admin' password was chosen on its first start and is"
+                              + " not known to the demo: set RTDS_PASSWORD (or"
                               + " RTDS_ADMIN_PASSWORD) to admin's password and run ./rtds demo"
                               + " again. Nothing was started"));
     }

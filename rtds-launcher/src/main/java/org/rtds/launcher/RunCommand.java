@@ -115,6 +115,9 @@ final class RunCommand {
       return ready ? running : null;
     } finally {
       if (!ready) {
+        if (running.server != null) {
+          stop(running.server); // already stopped, unless start-up itself failed
+        }
         running.close();
       }
     }

@@ -497,7 +497,8 @@ class DemoCommandTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> runDemo(Map.of("RTDS_HTTP_PORT", Integer.toString(port)), starter, "--size", "2"))
         .isInstanceOf(LauncherException.class) // exit status 2
-        .hasMessageContaining("already exists")
+        .hasMessageContaining("the demo would start RTDS on its existing database")
+        .hasMessageContaining("Nothing was started")
         .hasMessageContaining("set RTDS_PASSWORD (or RTDS_ADMIN_PASSWORD)");
     assertThat(starter.events).isEmpty();
     assertThat(dataDir.resolve("demo")).doesNotExist();
