@@ -49,23 +49,7 @@ class DemoCommandIT {
     delete(dataDir);
     Files.createDirectories(dataDir);
     int port = freePort();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", // as ./rtds demo
-                "-jar",
-                Path.of("target", "rtds-launcher.jar").toAbsolutePath().toString(),
-                "demo",
-                "--size",
-                "2",
-                "--timeout-min",
-                "10")
-            .redirectErrorStream(true);
-    builder.environment().keySet().removeIf(k -> k.startsWith("RTDS_"));
-    builder.environment().put("RTDS_DATA_DIR", dataDir.toString());
-    builder.environment().put("RTDS_HTTP_PORT", Integer.toString(port));
-    builder.environment().put("RTDS_DICOM_PORT", Integer.toString(freePort()));
-    builder.environment().put("RTDS_JAVA_OPTS", "-Xms128m -Xmx768m");
+    ProcessBuilder builder = demo(dataDir, port, "--size", "2", "--timeout-min", "10");
     Process process = builder.start();
     Output output = new Output(process);
     try {
@@ -121,6 +105,53 @@ class DemoCommandIT {
                 .map(p -> p.info().commandLine().orElse("")))
         .isEmpty();
     assertThat(dataDir.resolve("run/postboot.asadmin")).doesNotExist();
+
+    // again, now on an existing database whose admin password it is not told: it says what to set
+    // and starts nothing
+    ProcessBuilder again = demo(dataDir, port, "--size", "2");
+    Process second = again.start();
+    String refused = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(second.exitValue()).as(refused).isEqualTo(2);
+    assertThat(refused)
+        .contains("set RTDS_PASSWORD (or RTDS_ADMIN_PASSWORD)")
+        .contains("Nothing was started")
+        .doesNotContain("starting the embedded MariaDB");
+  }
+
+  /** --no-start on a fresh folder: no RTDS, exit 2 before anything is generated or started. */
+  @Test
+  void noStartStartsNothing() throws Exception {
+    Path dataDir = Path.of("target", "it-data", "demo-no-start").toAbsolutePath();
+    delete(dataDir);
+    Files.createDirectories(dataDir);
+    ProcessBuilder builder = demo(dataDir, freePort(), "--size", "2", "--no-start");
+    builder.environment().put("RTDS_PASSWORD", "any-password"); // else a usage error comes first
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isEqualTo(2);
+    assertThat(output).contains("no RTDS is running at").doesNotContain("starting");
+    assertThat(dataDir.resolve("demo")).doesNotExist();
+    assertThat(dataDir.resolve("db")).doesNotExist();
+  }
+
+  /** The launcher jar's {@code demo}, as {@code ./rtds demo} runs it, with no RTDS_* but ours. */
+  private static ProcessBuilder demo(Path dataDir, int port, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m"); // as ./rtds demo
+    command.add("-jar");
+    command.add(Path.of("target", "rtds-launcher.jar").toAbsolutePath().toString());
+    command.add("demo");
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.startsWith("RTDS_"));
+    builder.environment().put("RTDS_DATA_DIR", dataDir.toString());
+    builder.environment().put("RTDS_HTTP_PORT", Integer.toString(port));
+    builder.environment().put("RTDS_DICOM_PORT", Integer.toString(freePort()));
+    builder.environment().put("RTDS_JAVA_OPTS", "-Xms128m -Xmx768m");
+    return builder;
   }
 
   private HttpResponse<String> get(int port, String path, String password) throws Exception {
