@@ -127,6 +127,26 @@ final class DemoClient {
     // anything else (503 while RTDS starts, ...) the import deals with, bounded
   }
 
+  /**
+   * Whether anything answers HTTP at the URL ({@code GET URL/api/v1/me} without credentials; any
+   * answer counts, {@link #checkReachable()} then says whether it is RTDS).
+   */
+  static boolean answers(URI base, HttpClient http) throws InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build();
+    try {
+      http.send(request, HttpResponse.BodyHandlers.discarding());
+      return true;
+    } catch (ConnectException | HttpConnectTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true; // something listens; the checks that follow say what is wrong
+    }
+  }
+
   /** The feature status of one study. */
   Features features(String studyInstanceUid) throws InterruptedException {
     HttpResponse<String> response;

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.rtds.launcher.DemoClient.Features;
 import org.rtds.launcher.DemoClient.Qc;
@@ -19,15 +21,20 @@ import org.rtds.launcher.DemoFolder.Cohort;
 import org.rtds.launcher.DemoFolder.Study;
 
 /**
- * {@code ./rtds demo}: writes (or reuses) the demonstration cohort, imports it into a running RTDS
- * like {@code ./rtds import}, waits until every study's features are computed, and prints one line
- * per member with its features status and the organs the achievable-dose check flagged.
+ * {@code ./rtds demo}: writes (or reuses) the demonstration cohort, imports it into RTDS like
+ * {@code ./rtds import}, waits until every study's features are computed, and prints one line per
+ * member with its features status and the organs the achievable-dose check flagged.
  *
- * <p>It does not start an RTDS of its own: without a running one it says how to start it (exit
- * status 2), before anything is generated. Exit status 0 when every study is loaded and its
- * features are DONE; 1 when files were rejected, features FAILED or were not done within {@code
- * --timeout-min}; 2 for usage errors and when the demo could not go on (no RTDS, wrong
- * credentials).
+ * <p>When no RTDS answers at the local URL {@code ./rtds run} serves ({@link
+ * DemoOptions#mayStart()}), it starts one exactly as {@code ./rtds run} does ({@link
+ * RunCommand#start()}), with admin's first password chosen so that the demo can sign in ({@link
+ * #startCredentials}); after the summary it keeps that RTDS running until Ctrl-C or SIGTERM, which
+ * stop it as they stop {@code ./rtds run}. With {@code --no-start} or an explicit URL elsewhere it
+ * starts nothing: without a running RTDS it says how to start one (exit status 2), before anything
+ * is generated. Exit status 0 when every study is loaded and its features are DONE; 1 when files
+ * were rejected, features FAILED or were not done within {@code --timeout-min}; 2 for usage errors
+ * and when the demo could not go on (no RTDS, RTDS did not start, wrong credentials; an RTDS the
+ * demo started is then stopped).
  */
 final class DemoCommand {
 
@@ -40,8 +47,11 @@ final class DemoCommand {
   private static final List<String> STATUS_ORDER =
       List.of("DONE", "RUNNING", "PENDING", "FAILED", "MISSING", "UNKNOWN");
 
-  private final DemoOptions options;
-  private final DemoClient client;
+  /** The shortest first admin password RTDS accepts ({@code AccountBootstrap}). */
+  static final int MIN_ADMIN_PASSWORD_LENGTH = 8;
+
+  private DemoOptions options;
+  private DemoClient client;
   private final DemoFolder.MemberWriter writer;
   private final HttpClient http;
   private final ImportClient.Sleeper sleeper;
@@ -49,6 +59,88 @@ final class DemoCommand {
   private final PrintStream out;
   private final PrintStream err;
   private final boolean tty;
+  private final Function<String, Optional<String>> passwordPrompt;
+  private final Starter starter;
+  private final Supplier<String> passwordGenerator;
+
+  /**
+   * Starts RTDS for the demo as {@code ./rtds run} does (a fake in tests).
+   *
+   * <p>{@link #embedded} is the real one.
+   */
+  interface Starter {
+    /**
+     * Whether RTDS would start on a new database, so that it creates the {@code admin} account with
+     * the password it is given.
+     *
+     * @throws LauncherException when the data folder is half-made (as {@code ./rtds run} says)
+     */
+    boolean freshDatabase() throws IOException;
+
+    /**
+     * Starts RTDS and waits until it is ready.
+     *
+     * @param adminPassword the first admin account's password (empty: RTDS generates one)
+     * @return the running RTDS, or null when it did not become ready (why is printed)
+     * @throws LauncherException when it cannot start, saying why
+     */
+    Started start(Optional<String> adminPassword) throws IOException, InterruptedException;
+  }
+
+  /** An RTDS the demo started. */
+  interface Started {
+    /** {@code http://localhost:PORT/rtds/} */
+    String url();
+
+    /** Waits until it ends (Ctrl-C, SIGTERM, or unexpectedly: then says so). */
+    int awaitTermination() throws InterruptedException;
+
+    /** Stops it as Ctrl-C would. */
+    void stop() throws InterruptedException;
+  }
+
+  /** The real {@link Starter}: {@link RunCommand} with the environment's settings. */
+  static Starter embedded(Map<String, String> env, PrintStream out) {
+    return new Starter() {
+      @Override
+      public boolean freshDatabase() throws IOException {
+        LauncherSettings settings = LauncherSettings.from(env);
+        return settings.dbUrl().isEmpty() && EmbeddedDatabase.isFresh(settings.dataDir());
+      }
+
+      @Override
+      public Started start(Optional<String> adminPassword)
+          throws IOException, InterruptedException {
+        RunCommand.Running running =
+            new RunCommand(
+                    LauncherSettings.from(env).withAdminPassword(adminPassword),
+                    RuntimeArtifacts.besideLauncher(),
+                    out)
+                .start();
+        if (running == null) {
+          return null;
+        }
+        return new Started() {
+          @Override
+          public String url() {
+            return running.url();
+          }
+
+          @Override
+          public int awaitTermination() throws InterruptedException {
+            int exit = running.awaitTermination();
+            running.close();
+            return exit;
+          }
+
+          @Override
+          public void stop() throws InterruptedException {
+            running.stop();
+          }
+        };
+      }
+    };
+  }
 
   /**
    * @param writer writes one cohort member ({@link DemoFolder#DICOM})
@@ -65,8 +157,38 @@ final class DemoCommand {
       PrintStream out,
       PrintStream err,
       boolean tty) {
+    this(
+        options,
+        writer,
+        http,
+        sleeper,
+        nanoTime,
+        out,
+        err,
+        tty,
+        prompt -> Optional.empty(),
+        null,
+        DemoCommand::generatePassword);
+  }
+
+  /**
+   * @param passwordPrompt asks for a password on a terminal (empty when there is none)
+   * @param starter starts RTDS when none answers and {@link DemoOptions#mayStart()}; null: never
+   * @param passwordGenerator the first admin password when the demo starts RTDS on a new database
+   */
+  DemoCommand(
+      DemoOptions options,
+      DemoFolder.MemberWriter writer,
+      HttpClient http,
+      ImportClient.Sleeper sleeper,
+      LongSupplier nanoTime,
+      PrintStream out,
+      PrintStream err,
+      boolean tty,
+      Function<String, Optional<String>> passwordPrompt,
+      Starter starter,
+      Supplier<String> passwordGenerator) {
     this.options = options;
-    this.client = new DemoClient(options, http);
     this.writer = writer;
     this.http = http;
     this.sleeper = sleeper;
@@ -74,22 +196,23 @@ final class DemoCommand {
     this.out = out;
     this.err = err;
     this.tty = tty;
+    this.passwordPrompt = passwordPrompt;
+    this.starter = starter;
+    this.passwordGenerator = passwordGenerator;
   }
 
   /** {@code ./rtds demo ARGS} with the process's environment and terminal. */
   static int main(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
       throws IOException, InterruptedException {
     Console console = System.console();
-    DemoOptions options =
-        DemoOptions.parse(
-            args,
-            env,
-            prompt ->
-                console == null
-                    ? Optional.empty()
-                    : Optional.ofNullable(console.readPassword("%s", prompt))
-                        .map(String::new)
-                        .filter(p -> !p.isEmpty()));
+    Function<String, Optional<String>> prompt =
+        text ->
+            console == null
+                ? Optional.empty()
+                : Optional.ofNullable(console.readPassword("%s", text))
+                    .map(String::new)
+                    .filter(p -> !p.isEmpty());
+    DemoOptions options = DemoOptions.parse(args, env, prompt);
     if (options.help()) {
       out.print(DemoOptions.USAGE);
       return 0;
@@ -103,10 +226,17 @@ final class DemoCommand {
             System::nanoTime,
             out,
             err,
-            tty)
+            tty,
+            prompt,
+            embedded(env, out),
+            DemoCommand::generatePassword)
         .execute();
   }
 
+  /**
+   * The demo: when no RTDS answers and the demo may start one, starts it (as {@code ./rtds run}),
+   * loads the cohort, prints the summary and keeps RTDS running until Ctrl-C or SIGTERM.
+   */
   int execute() throws IOException, InterruptedException {
     out.println(
         "rtds: demo: "
@@ -117,6 +247,152 @@ final class DemoCommand {
             + options.url()
             + " as "
             + options.user());
+    Started rtds = null;
+    if (options.mayStart() && starter != null && !DemoClient.answers(options.url(), http)) {
+      boolean fresh = starter.freshDatabase();
+      StartCredentials credentials =
+          startCredentials(options, fresh, passwordGenerator, passwordPrompt);
+      out.println(
+          "rtds: no RTDS answers at "
+              + options.url()
+              + ": starting it as ./rtds run does (RTDS_DATA_DIR="
+              + options.dataDir()
+              + "; --no-start to not start it) ...");
+      rtds = starter.start(credentials.adminSetting());
+      if (rtds == null) {
+        err.println("rtds: demo stopped: RTDS did not start (above)");
+        return 2;
+      }
+      options = options.withPassword(credentials.login());
+      if (credentials.generated()) {
+        out.println(
+            "rtds: the new account 'admin' has the generated password ["
+                + credentials.login()
+                + "]. It is shown only this once: note it now (sign in with it; later runs of"
+                + " ./rtds demo and ./rtds import need it in RTDS_PASSWORD; to choose it yourself,"
+                + " set RTDS_ADMIN_PASSWORD before the first start)");
+      }
+    } else if (options.password() == null) {
+      options =
+          options.withPassword(
+              passwordPrompt
+                  .apply("Password of " + options.user() + " at " + options.url() + ": ")
+                  .orElseThrow(
+                      () ->
+                          new LauncherException(
+                              "no password for '"
+                                  + options.user()
+                                  + "': set RTDS_PASSWORD (or RTDS_ADMIN_PASSWORD) (see ./rtds"
+                                  + " demo --help)")));
+    }
+    client = new DemoClient(options, http);
+    if (rtds == null) {
+      return load();
+    }
+    int exit;
+    try {
+      exit = load();
+    } catch (IOException | InterruptedException | RuntimeException | Error e) {
+      rtds.stop();
+      throw e;
+    }
+    if (exit == 2) {
+      err.println("rtds: stopping the RTDS the demo started");
+      rtds.stop();
+      return 2;
+    }
+    out.println("RTDS keeps running at " + rtds.url() + " \u2014 Ctrl-C stops it");
+    int serverExit = rtds.awaitTermination();
+    return serverExit == 0 ? exit : Math.max(exit, 1);
+  }
+
+  /**
+   * How the demo signs in to the RTDS it starts, and the first admin password RTDS is given.
+   *
+   * @param login the password the demo signs in with
+   * @param adminSetting {@code RTDS_ADMIN_PASSWORD} for the server (only used while there is no
+   *     {@code admin} account); empty: RTDS generates one if it creates the account
+   * @param generated the demo generated {@code login} (to be printed once)
+   */
+  record StartCredentials(String login, Optional<String> adminSetting, boolean generated) {
+    @Override
+    public String toString() {
+      return "StartCredentials[generated=" + generated + "]";
+    }
+  }
+
+  /**
+   * The credentials when the demo starts RTDS: {@code RTDS_ADMIN_PASSWORD} is admin's first
+   * password when set; otherwise the password the demo signs in with (admin's first password too,
+   * when the account is admin): {@code RTDS_PASSWORD}, else on a new database a generated one, else
+   * asked for on a terminal.
+   *
+   * @param fresh RTDS starts on a new database (its admin account does not exist yet)
+   * @throws LauncherException when admin's password is unknown and cannot be asked for, or a first
+   *     admin password is too short
+   */
+  static StartCredentials startCredentials(
+      DemoOptions options,
+      boolean fresh,
+      Supplier<String> generator,
+      Function<String, Optional<String>> prompt) {
+    String login = options.password();
+    if (login == null && fresh) {
+      String generated = generator.get();
+      return new StartCredentials(generated, Optional.of(generated), true);
+    }
+    if (login == null) {
+      login =
+          prompt
+              .apply(
+                  "Password of "
+                      + options.user()
+                      + " (RTDS is started on the existing data in "
+                      + options.dataDir()
+                      + "): ")
+              .orElseThrow(
+                  () ->
+                      new LauncherException(
+                          "the demo would start RTDS on its existing database (RTDS_DATA_DIR="
+                              + options.dataDir()
+                              + "), whose 'admin' password was chosen on its first start and is"
+                              + " not known to the demo: set RTDS_PASSWORD (or"
+                              + " RTDS_ADMIN_PASSWORD) to admin's password and run ./rtds demo"
+                              + " again. Nothing was started"));
+    }
+    Optional<String> setting =
+        options.adminPassword() != null
+            ? Optional.of(options.adminPassword())
+            : options.user().equals("admin") ? Optional.of(login) : Optional.empty();
+    if (setting.isPresent() && setting.get().length() < MIN_ADMIN_PASSWORD_LENGTH) {
+      if (fresh) {
+        throw new LauncherException(
+            "the demo starts RTDS on a new database, whose first 'admin' password needs at least "
+                + MIN_ADMIN_PASSWORD_LENGTH
+                + " characters; "
+                + (options.adminPassword() != null ? "RTDS_ADMIN_PASSWORD" : "RTDS_PASSWORD")
+                + " has "
+                + setting.get().length());
+      }
+      // not usable as a first password; an existing admin account keeps its own anyway
+      setting = options.adminPassword() != null ? setting : Optional.empty();
+    }
+    return new StartCredentials(login, setting, false);
+  }
+
+  /** A random first admin password: 20 letters and digits. */
+  static String generatePassword() {
+    String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    StringBuilder password = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return password.toString();
+  }
+
+  /** Loads the cohort into the RTDS at the URL, waits for the features, prints the summary. */
+  private int load() throws IOException, InterruptedException {
     Cohort cohort;
     int imported;
     Awaited awaited;

@@ -149,8 +149,7 @@ record ImportOptions(Path dir, URI url, String user, String password, int thread
       Map<String, String> env,
       Function<String, Optional<String>> passwordPrompt,
       Function<String, LauncherException> usage) {
-    return env(env, "RTDS_PASSWORD")
-        .or(() -> account.equals("admin") ? env(env, "RTDS_ADMIN_PASSWORD") : Optional.empty())
+    return envPassword(account, env)
         .or(() -> passwordPrompt.apply("Password of " + account + " at " + base + ": "))
         .orElseThrow(
             () ->
@@ -159,6 +158,12 @@ record ImportOptions(Path dir, URI url, String user, String password, int thread
                         + account
                         + "': set RTDS_PASSWORD"
                         + (account.equals("admin") ? " (or RTDS_ADMIN_PASSWORD)" : "")));
+  }
+
+  /** {@code RTDS_PASSWORD}, for admin else {@code RTDS_ADMIN_PASSWORD}. */
+  static Optional<String> envPassword(String account, Map<String, String> env) {
+    return env(env, "RTDS_PASSWORD")
+        .or(() -> account.equals("admin") ? env(env, "RTDS_ADMIN_PASSWORD") : Optional.empty());
   }
 
   /** The API address that files are posted to. */

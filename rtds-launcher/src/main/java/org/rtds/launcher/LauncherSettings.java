@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param dicomPort {@code RTDS_DICOM_PORT}, default 11112
  * @param aeTitle {@code RTDS_AE_TITLE}, default {@code RTDS}
  * @param javaOptions {@code RTDS_JAVA_OPTS}: extra JVM options for the server (e.g. {@code -Xmx4g})
+ * @param adminPassword {@code RTDS_ADMIN_PASSWORD}: the first {@code admin} account's password,
+ *     given to the server (which generates one when it is empty); only used while there is no
+ *     {@code admin} yet
  */
 record LauncherSettings(
     Optional<String> dbUrl,
@@ -28,7 +31,8 @@ record LauncherSettings(
     int httpPort,
     int dicomPort,
     String aeTitle,
-    List<String> javaOptions) {
+    List<String> javaOptions,
+    Optional<String> adminPassword) {
 
   static final int DEFAULT_HTTP_PORT = 8080;
   static final int DEFAULT_DICOM_PORT = 11112;
@@ -62,7 +66,34 @@ record LauncherSettings(
         port(env, "RTDS_HTTP_PORT", DEFAULT_HTTP_PORT),
         port(env, "RTDS_DICOM_PORT", DEFAULT_DICOM_PORT),
         aeTitle,
-        javaOptions);
+        javaOptions,
+        // as the server reads it (not trimmed; blank is none)
+        Optional.ofNullable(env.get("RTDS_ADMIN_PASSWORD")).filter(v -> !v.isBlank()));
+  }
+
+  /** These settings with another first admin password ({@code ./rtds demo} chooses one). */
+  LauncherSettings withAdminPassword(Optional<String> password) {
+    return new LauncherSettings(
+        dbUrl, dbUser, dbPassword, dataDir, httpPort, dicomPort, aeTitle, javaOptions, password);
+  }
+
+  @Override
+  public String toString() {
+    return "LauncherSettings[dbUrl="
+        + dbUrl
+        + ", dbUser="
+        + dbUser
+        + ", dataDir="
+        + dataDir
+        + ", httpPort="
+        + httpPort
+        + ", dicomPort="
+        + dicomPort
+        + ", aeTitle="
+        + aeTitle
+        + ", javaOptions="
+        + javaOptions
+        + "]";
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./rtds run}: starts the database (embedded unless {@code RTDS_DB_URL} is set), then Payara
@@ -43,64 +44,91 @@ final class RunCommand {
   }
 
   int execute() throws IOException, InterruptedException {
+    Running running = start();
+    if (running == null) {
+      return 1;
+    }
+    try {
+      return running.awaitTermination();
+    } finally {
+      running.close();
+    }
+  }
+
+  /**
+   * Starts the database and Payara Micro and waits until RTDS is ready ({@code RTDS ready at …} is
+   * printed). Ctrl-C or SIGTERM stops the server from then on (a shutdown hook), as with {@code
+   * ./rtds run}.
+   *
+   * @return the running RTDS; null when it did not become ready (why is printed, and everything
+   *     started is stopped again)
+   * @throws LauncherException when it cannot start, saying why (exit status 2)
+   */
+  Running start() throws IOException, InterruptedException {
     long started = System.nanoTime();
     Path dataDir = settings.dataDir();
     Files.createDirectories(dataDir.resolve("run"));
     Files.createDirectories(dataDir.resolve("logs"));
-    try (FileChannel lockChannel =
-            FileChannel.open(
-                dataDir.resolve("run").resolve("rtds.lock"),
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock lock = lockChannel.tryLock()) {
-      if (lock == null) {
+    Running running = new Running();
+    boolean ready = false;
+    try {
+      running.lockChannel =
+          FileChannel.open(
+              dataDir.resolve("run").resolve("rtds.lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE);
+      running.lock = running.lockChannel.tryLock();
+      if (running.lock == null) {
         throw new LauncherException(
             "another RTDS is already running with RTDS_DATA_DIR="
                 + dataDir
                 + "; stop it first or choose another RTDS_DATA_DIR");
       }
       requireFreePort(settings.httpPort(), "RTDS_HTTP_PORT");
-      EmbeddedDatabase embedded = null;
-      try {
-        DatabaseConnection db;
-        if (settings.dbUrl().isEmpty()) {
-          out.println(
-              "rtds: starting the embedded MariaDB (data in " + dataDir.resolve("db") + ") ...");
-          embedded = EmbeddedDatabase.start(dataDir);
-          db = embedded.connection();
-        } else {
-          JdbcTarget target = JdbcTarget.parse(settings.dbUrl().get());
-          // on loopback TLS is pointless; elsewhere never offer Payara's own certificate as a
-          // client
-          // certificate, which made TLS handshakes with MariaDB 11.4 fail (platform pitfall 8)
-          target =
-              target.isLoopback()
-                  ? target.withDefault("sslMode", "DISABLED")
-                  : target.withDefault("fallbackToSystemKeyStore", "false");
-          db = DatabaseProbe.probe(target, settings.dbUser(), settings.dbPassword());
-        }
+      DatabaseConnection db;
+      if (settings.dbUrl().isEmpty()) {
         out.println(
-            "rtds: database "
-                + db.product()
-                + " at "
-                + db.target().host()
-                + ":"
-                + db.target().port()
-                + "/"
-                + db.target().database());
-        return runServer(db, started);
-      } finally {
-        if (embedded != null) {
-          embedded.close();
+            "rtds: starting the embedded MariaDB (data in " + dataDir.resolve("db") + ") ...");
+        running.embedded = EmbeddedDatabase.start(dataDir);
+        db = running.embedded.connection();
+      } else {
+        JdbcTarget target = JdbcTarget.parse(settings.dbUrl().get());
+        // on loopback TLS is pointless; elsewhere never offer Payara's own certificate as a
+        // client
+        // certificate, which made TLS handshakes with MariaDB 11.4 fail (platform pitfall 8)
+        target =
+            target.isLoopback()
+                ? target.withDefault("sslMode", "DISABLED")
+                : target.withDefault("fallbackToSystemKeyStore", "false");
+        db = DatabaseProbe.probe(target, settings.dbUser(), settings.dbPassword());
+      }
+      out.println(
+          "rtds: database "
+              + db.product()
+              + " at "
+              + db.target().host()
+              + ":"
+              + db.target().port()
+              + "/"
+              + db.target().database());
+      ready = startServer(db, started, running);
+      return ready ? running : null;
+    } finally {
+      if (!ready) {
+        if (running.server != null) {
+          stop(running.server); // already stopped, unless start-up itself failed
         }
+        running.close();
       }
     }
   }
 
-  private int runServer(DatabaseConnection db, long started)
+  /** Starts Payara Micro; true when RTDS became ready. */
+  private boolean startServer(DatabaseConnection db, long started, Running running)
       throws IOException, InterruptedException {
     Path dataDir = settings.dataDir();
     Path postBoot = dataDir.resolve("run").resolve("postboot.asadmin");
+    running.postBoot = postBoot;
     Files.deleteIfExists(postBoot);
     Files.createFile(
         postBoot,
@@ -114,57 +142,93 @@ final class RunCommand {
     env.put("RTDS_HTTP_PORT", Integer.toString(settings.httpPort()));
     env.put("RTDS_DICOM_PORT", Integer.toString(settings.dicomPort()));
     env.put("RTDS_AE_TITLE", settings.aeTitle());
+    settings.adminPassword().ifPresent(p -> env.put("RTDS_ADMIN_PASSWORD", p));
     out.println(
         "rtds: starting Payara Micro on port "
             + settings.httpPort()
             + " (server log: "
             + dataDir.resolve("logs").resolve("server.log")
             + ") ...");
-    Process server = builder.start();
-    java.util.concurrent.atomic.AtomicBoolean stopping =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    Thread stopper =
-        new Thread(
-            () -> {
-              stopping.set(true);
-              stop(server);
-            },
-            "rtds-stop");
-    Runtime.getRuntime().addShutdownHook(stopper);
-    try (Writer log =
+    running.log =
         Files.newBufferedWriter(
             dataDir.resolve("logs").resolve("server.log"),
             StandardCharsets.UTF_8,
             StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND)) {
-      ServerLogRelay relay = new ServerLogRelay(server.getInputStream(), log, out);
-      Thread relayThread = new Thread(relay, "rtds-server-log");
-      relayThread.setDaemon(true);
-      relayThread.start();
-      if (!awaitReady(server, relay)) {
-        if (relay.configurationFailure() != null) {
-          stop(server);
-          throw new LauncherException(
-              "RTDS cannot use its database, and retrying will not help: "
-                  + relay.configurationFailure()
-                  + " (check RTDS_DB_URL, RTDS_DB_USER and RTDS_DB_PASSWORD; server log: "
-                  + dataDir.resolve("logs").resolve("server.log")
-                  + ")");
-        }
-        String why =
-            relay.deploymentFailure() != null
-                ? "could not deploy RTDS: " + relay.deploymentFailure()
-                : server.isAlive()
-                    ? "did not become ready within " + READY_TIMEOUT.toMinutes() + " minutes"
-                    : "exited with code " + server.exitValue();
-        out.println("rtds: the server " + why + "; last lines of its log:");
-        relay.tail().forEach(line -> out.println("    " + line));
+            StandardOpenOption.APPEND);
+    Process server = builder.start();
+    running.server = server;
+    running.stopper =
+        new Thread(
+            () -> {
+              running.stopping.set(true);
+              stop(server);
+            },
+            "rtds-stop");
+    Runtime.getRuntime().addShutdownHook(running.stopper);
+    ServerLogRelay relay = new ServerLogRelay(server.getInputStream(), running.log, out);
+    running.relay = relay;
+    running.relayThread = new Thread(relay, "rtds-server-log");
+    running.relayThread.setDaemon(true);
+    running.relayThread.start();
+    if (!awaitReady(server, relay)) {
+      if (relay.configurationFailure() != null) {
         stop(server);
-        return 1;
+        throw new LauncherException(
+            "RTDS cannot use its database, and retrying will not help: "
+                + relay.configurationFailure()
+                + " (check RTDS_DB_URL, RTDS_DB_USER and RTDS_DB_PASSWORD; server log: "
+                + dataDir.resolve("logs").resolve("server.log")
+                + ")");
       }
-      Files.deleteIfExists(postBoot);
-      out.printf("rtds: started in %.1f s%n", (System.nanoTime() - started) / 1e9);
-      out.println("RTDS ready at http://localhost:" + settings.httpPort() + "/rtds/");
+      String why =
+          relay.deploymentFailure() != null
+              ? "could not deploy RTDS: " + relay.deploymentFailure()
+              : server.isAlive()
+                  ? "did not become ready within " + READY_TIMEOUT.toMinutes() + " minutes"
+                  : "exited with code " + server.exitValue();
+      out.println("rtds: the server " + why + "; last lines of its log:");
+      relay.tail().forEach(line -> out.println("    " + line));
+      stop(server);
+      return false;
+    }
+    Files.deleteIfExists(postBoot);
+    out.printf("rtds: started in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    out.println("RTDS ready at " + running.url());
+    return true;
+  }
+
+  /**
+   * A started RTDS: the server process, its database, the data folder's lock and the shutdown hook
+   * that stops the server on Ctrl-C or SIGTERM. {@link #close()} releases what is left once the
+   * server has ended; {@link #stop()} ends it first.
+   */
+  final class Running implements AutoCloseable {
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private EmbeddedDatabase embedded;
+    private Path postBoot;
+    private Writer log;
+    private Process server;
+    private Thread stopper;
+    private ServerLogRelay relay;
+    private Thread relayThread;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private boolean closed;
+
+    private Running() {}
+
+    /** Where RTDS answers, {@code http://localhost:PORT/rtds/}. */
+    String url() {
+      return "http://localhost:" + settings.httpPort() + "/rtds/";
+    }
+
+    /**
+     * Waits until the server ends: by Ctrl-C or SIGTERM, by {@link #stop()}, or unexpectedly (then
+     * says so, with the last lines of its log).
+     *
+     * @return the server's exit code
+     */
+    int awaitTermination() throws InterruptedException {
       int exit = server.waitFor();
       relayThread.join(Duration.ofSeconds(5).toMillis());
       if (!stopping.get()) {
@@ -177,12 +241,60 @@ final class RunCommand {
         out.println("rtds: start it again with ./rtds run (received objects are kept)");
       }
       return exit;
-    } finally {
-      Files.deleteIfExists(postBoot);
+    }
+
+    /** Stops the server as Ctrl-C does, then the database, and releases the data folder. */
+    void stop() throws InterruptedException {
+      if (server != null) {
+        stopping.set(true);
+        RunCommand.this.stop(server);
+        if (relayThread != null) {
+          relayThread.join(Duration.ofSeconds(5).toMillis());
+        }
+      }
+      close();
+    }
+
+    /** Releases everything once the server has ended (or was never started). */
+    @Override
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
       try {
-        Runtime.getRuntime().removeShutdownHook(stopper);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running or has run: it stops the server
+        if (postBoot != null) {
+          Files.deleteIfExists(postBoot);
+        }
+      } catch (IOException ignored) {
+        // a leftover file is deleted at the next start
+      }
+      if (stopper != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running or has run: it stops the server
+        }
+      }
+      if (log != null) {
+        try {
+          log.close();
+        } catch (IOException ignored) {
+          // the log is best effort
+        }
+      }
+      if (embedded != null) {
+        embedded.close();
+      }
+      try {
+        if (lock != null) {
+          lock.release();
+        }
+        if (lockChannel != null) {
+          lockChannel.close();
+        }
+      } catch (IOException ignored) {
+        // the lock goes with the process anyway
       }
     }
   }

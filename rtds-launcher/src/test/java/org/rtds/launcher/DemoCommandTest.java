@@ -322,4 +322,278 @@ class DemoCommandTest {
     assertThat(stderr()).contains("refused the credentials of 'admin' (HTTP 401)");
     assertThat(uploads).isEmpty();
   }
+
+  // ---- starting RTDS when none answers (the default, local URL) ----
+
+  /** A fake {@link DemoCommand.Starter}: "starts" a fake RTDS on the given port. */
+  private final class FakeStarter implements DemoCommand.Starter {
+    final int port;
+    final boolean fresh;
+    final List<String> events = Collections.synchronizedList(new ArrayList<>());
+    Optional<String> adminSetting;
+    HttpServer started;
+
+    FakeStarter(int port, boolean fresh) {
+      this.port = port;
+      this.fresh = fresh;
+    }
+
+    @Override
+    public boolean freshDatabase() {
+      return fresh;
+    }
+
+    @Override
+    public DemoCommand.Started start(Optional<String> adminPassword) throws IOException {
+      events.add("start");
+      adminSetting = adminPassword;
+      started = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+      started.createContext("/rtds/api/v1/", DemoCommandTest.this::answer);
+      started.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+      started.start();
+      return new DemoCommand.Started() {
+        @Override
+        public String url() {
+          return "http://localhost:" + port + "/rtds/";
+        }
+
+        @Override
+        public int awaitTermination() {
+          events.add("awaitTermination"); // as if Ctrl-C came at once
+          started.stop(0);
+          return 0;
+        }
+
+        @Override
+        public void stop() {
+          events.add("stop");
+          started.stop(0);
+        }
+      };
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket free = new ServerSocket(0)) {
+      return free.getLocalPort();
+    }
+  }
+
+  private int runDemo(Map<String, String> env, DemoCommand.Starter starter, String... args)
+      throws Exception {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("RTDS_DATA_DIR", dataDir.toString());
+    DemoOptions options = DemoOptions.parse(args, all, prompt -> Optional.empty());
+    return new DemoCommand(
+            options,
+            writer,
+            ImportClient.defaultHttpClient(),
+            d -> {
+              waits.add(d);
+              clock.addAndGet(d.toNanos());
+            },
+            clock::get,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            false,
+            prompt -> Optional.empty(),
+            starter,
+            () -> PASSWORD)
+        .execute();
+  }
+
+  @Test
+  void withNoRtdsAtTheDefaultUrlItStartsOneOnANewDatabaseWithAGeneratedAdminPassword()
+      throws Exception {
+    featureAnswers.put(uid(0), List.of("RUNNING", "DONE"));
+    featureAnswers.put(uid(1), List.of("DONE"));
+    int port = freePort();
+    FakeStarter starter = new FakeStarter(port, true);
+
+    int exit = runDemo(Map.of("RTDS_HTTP_PORT", Integer.toString(port)), starter, "--size", "2");
+
+    assertThat(exit).as(stdout() + stderr()).isZero();
+    assertThat(starter.events).containsExactly("start", "awaitTermination");
+    // the generated password is admin's first password and the one the demo signs in with
+    assertThat(starter.adminSetting).contains(PASSWORD);
+    assertThat(uploads).hasSize(2);
+    assertThat(stdout())
+        .contains("no RTDS answers at http://localhost:" + port + "/rtds: starting it")
+        .contains("the new account 'admin' has the generated password [" + PASSWORD + "]")
+        .contains("rtds: features 2/2 DONE")
+        .contains("Look further at DEMO-001")
+        .endsWith(
+            "RTDS keeps running at http://localhost:"
+                + port
+                + "/rtds/ \u2014 Ctrl-C stops it"
+                + System.lineSeparator());
+    assertThat(line("DEMO-002")).contains("DONE");
+  }
+
+  @Test
+  void aRunningRtdsIsUsedAndNothingIsStarted() throws Exception {
+    featureAnswers.put(uid(0), List.of("DONE"));
+    featureAnswers.put(uid(1), List.of("DONE"));
+    int port = server.getAddress().getPort();
+    FakeStarter starter = new FakeStarter(freePort(), true);
+
+    int exit =
+        runDemo(
+            Map.of("RTDS_HTTP_PORT", Integer.toString(port), "RTDS_PASSWORD", PASSWORD),
+            starter,
+            "--size",
+            "2");
+
+    assertThat(exit).as(stdout() + stderr()).isZero();
+    assertThat(starter.events).isEmpty();
+    assertThat(stdout()).doesNotContain("RTDS keeps running").doesNotContain("generated password");
+  }
+
+  @Test
+  void noStartKeepsTheOldBehaviour() throws Exception {
+    int port = freePort();
+    FakeStarter starter = new FakeStarter(port, true);
+
+    int exit =
+        runDemo(
+            Map.of("RTDS_HTTP_PORT", Integer.toString(port), "RTDS_PASSWORD", PASSWORD),
+            starter,
+            "--size",
+            "2",
+            "--no-start");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(starter.events).isEmpty();
+    assertThat(stderr()).contains("no RTDS is running at http://localhost:" + port + "/rtds");
+    assertThat(dataDir.resolve("demo")).doesNotExist();
+  }
+
+  @Test
+  void anExplicitUrlElsewhereNeverStartsAnything() throws Exception {
+    int port = freePort();
+    FakeStarter starter = new FakeStarter(port, true);
+
+    // another port than RTDS_HTTP_PORT (default 8080): not what ./rtds run would serve
+    int exit =
+        runDemo(
+            Map.of("RTDS_PASSWORD", PASSWORD),
+            starter,
+            "--size",
+            "2",
+            "--url",
+            "http://127.0.0.1:" + port + "/rtds");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(starter.events).isEmpty();
+    assertThat(stderr()).contains("no RTDS is running at http://127.0.0.1:" + port + "/rtds");
+  }
+
+  @Test
+  void anExistingDatabaseWhoseAdminPasswordIsUnknownSaysWhatToSetAndStartsNothing()
+      throws Exception {
+    int port = freePort();
+    FakeStarter starter = new FakeStarter(port, false);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> runDemo(Map.of("RTDS_HTTP_PORT", Integer.toString(port)), starter, "--size", "2"))
+        .isInstanceOf(LauncherException.class) // exit status 2
+        .hasMessageContaining("the demo would start RTDS on its existing database")
+        .hasMessageContaining("Nothing was started")
+        .hasMessageContaining("set RTDS_PASSWORD (or RTDS_ADMIN_PASSWORD)");
+    assertThat(starter.events).isEmpty();
+    assertThat(dataDir.resolve("demo")).doesNotExist();
+  }
+
+  @Test
+  void refusedCredentialsAfterStartingStopRtdsWithExitStatus2() throws Exception {
+    int port = freePort();
+    FakeStarter starter = new FakeStarter(port, false);
+
+    int exit =
+        runDemo(
+            Map.of("RTDS_HTTP_PORT", Integer.toString(port), "RTDS_PASSWORD", "wrong-password"),
+            starter,
+            "--size",
+            "2");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(starter.events).containsExactly("start", "stop");
+    assertThat(stderr())
+        .contains("refused the credentials of 'admin' (HTTP 401)")
+        .contains("stopping the RTDS the demo started");
+    assertThat(uploads).isEmpty();
+  }
+
+  private static DemoOptions options(Map<String, String> env, String... args) {
+    return DemoOptions.parse(args, env, prompt -> Optional.empty());
+  }
+
+  @Test
+  void theCredentialsOfAStartedRtds() {
+    java.util.function.Function<String, Optional<String>> none = p -> Optional.empty();
+    // new database, nothing set: generated, admin's first password and the login
+    DemoCommand.StartCredentials generated =
+        DemoCommand.startCredentials(options(Map.of()), true, () -> "generated-1", none);
+    assertThat(generated.login()).isEqualTo("generated-1");
+    assertThat(generated.adminSetting()).contains("generated-1");
+    assertThat(generated.generated()).isTrue();
+    assertThat(generated.toString()).doesNotContain("generated-1");
+
+    // RTDS_ADMIN_PASSWORD: admin's first password and, for admin, the login
+    DemoCommand.StartCredentials configured =
+        DemoCommand.startCredentials(
+            options(Map.of("RTDS_ADMIN_PASSWORD", "first-admin-pw")), true, () -> "x", none);
+    assertThat(configured.login()).isEqualTo("first-admin-pw");
+    assertThat(configured.adminSetting()).contains("first-admin-pw");
+    assertThat(configured.generated()).isFalse();
+
+    // RTDS_PASSWORD wins for the login; RTDS_ADMIN_PASSWORD stays admin's first password
+    DemoCommand.StartCredentials both =
+        DemoCommand.startCredentials(
+            options(Map.of("RTDS_ADMIN_PASSWORD", "first-admin-pw", "RTDS_PASSWORD", "current-pw")),
+            false,
+            () -> "x",
+            none);
+    assertThat(both.login()).isEqualTo("current-pw");
+    assertThat(both.adminSetting()).contains("first-admin-pw");
+
+    // RTDS_PASSWORD alone on a new database: admin is created with it, so the login works
+    DemoCommand.StartCredentials fromLogin =
+        DemoCommand.startCredentials(
+            options(Map.of("RTDS_PASSWORD", "login-pw-1")), true, () -> "x", none);
+    assertThat(fromLogin.adminSetting()).contains("login-pw-1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                DemoCommand.startCredentials(
+                    options(Map.of("RTDS_PASSWORD", "short")), true, () -> "x", none))
+        .isInstanceOf(LauncherException.class)
+        .hasMessageContaining("at least 8 characters; RTDS_PASSWORD has 5");
+    // on an existing database a short one is simply not offered as a first password
+    assertThat(
+            DemoCommand.startCredentials(
+                    options(Map.of("RTDS_PASSWORD", "short")), false, () -> "x", none)
+                .adminSetting())
+        .isEmpty();
+
+    // existing database, nothing set: asked for on a terminal, else a clear refusal
+    DemoCommand.StartCredentials asked =
+        DemoCommand.startCredentials(
+            options(Map.of()), false, () -> "x", p -> Optional.of("typed-password"));
+    assertThat(asked.login()).isEqualTo("typed-password");
+    assertThat(asked.generated()).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> DemoCommand.startCredentials(options(Map.of()), false, () -> "x", none))
+        .isInstanceOf(LauncherException.class)
+        .hasMessageContaining("set RTDS_PASSWORD (or RTDS_ADMIN_PASSWORD)");
+
+    // another account: its own password, admin's first password only from RTDS_ADMIN_PASSWORD
+    assertThat(
+            DemoCommand.startCredentials(
+                    options(Map.of("RTDS_PASSWORD", "physicist-pw"), "--user", "physicist"),
+                    true,
+                    () -> "x",
+                    none)
+                .adminSetting())
+        .isEmpty();
+  }
 }

@@ -135,4 +135,49 @@ class DemoOptionsTest {
         .hasMessageContaining("--size must be a number from 2 to 999");
     assertThat(RtdsLauncher.USAGE).contains("./rtds demo");
   }
+
+  @Test
+  void theDemoMayStartRtdsOnlyAtTheLocalUrlOfRtdsRunAndNotWithNoStart() {
+    assertThat(parse(env()).mayStart()).isTrue();
+    assertThat(parse(env(), "--no-start").mayStart()).isFalse();
+    assertThat(parse(env(), "--url", "http://localhost:8080/rtds/").mayStart()).isTrue();
+    assertThat(parse(env(), "--url", "http://127.0.0.1:8080/rtds").mayStart()).isTrue();
+    assertThat(parse(env(), "--url", "http://localhost:9090/rtds").mayStart()).isFalse();
+    assertThat(parse(env(), "--url", "http://localhost:8080/other").mayStart()).isFalse();
+    assertThat(parse(env(), "--url", "https://localhost:8080/rtds").mayStart()).isFalse();
+    assertThat(parse(env(), "--url", "https://rtds.example.org/rtds").mayStart()).isFalse();
+    Map<String, String> port9090 =
+        Map.of("RTDS_PASSWORD", "pw", "RTDS_DATA_DIR", dir.toString(), "RTDS_HTTP_PORT", "9090");
+    assertThat(parse(port9090).mayStart()).isTrue();
+    assertThat(parse(port9090).url()).isEqualTo(URI.create("http://localhost:9090/rtds"));
+    assertThat(parse(port9090, "--url", "http://localhost:9090/rtds").mayStart()).isTrue();
+    assertThat(parse(port9090, "--url", "http://localhost:8080/rtds").mayStart()).isFalse();
+    assertThat(
+            parse(Map.of("RTDS_PASSWORD", "pw", "RTDS_URL", "http://rtds.example.org/rtds"))
+                .mayStart())
+        .isFalse();
+    assertThat(
+            parse(Map.of("RTDS_PASSWORD", "pw", "RTDS_URL", "http://localhost:8080/rtds"))
+                .mayStart())
+        .isTrue();
+  }
+
+  @Test
+  void adminsPasswordIsDecidedLaterOnlyWhenTheDemoMayStartRtds() {
+    // nothing set, default URL: decided once the demo knows whether it starts RTDS
+    DemoOptions later = parse(Map.of());
+    assertThat(later.password()).isNull();
+    assertThat(later.adminPassword()).isNull();
+    assertThat(later.withPassword("pw-later").password()).isEqualTo("pw-later");
+    // no start possible: as before, a usage error without a password
+    assertThatThrownBy(() -> parse(Map.of(), "--no-start"))
+        .hasMessageContaining(
+            "no password for 'admin': set RTDS_PASSWORD (or RTDS_ADMIN_PASSWORD)");
+    assertThatThrownBy(() -> parse(Map.of(), "--url", "https://rtds.example.org/rtds"))
+        .hasMessageContaining("no password for 'admin'");
+    DemoOptions admin = parse(Map.of("RTDS_ADMIN_PASSWORD", "first-admin"));
+    assertThat(admin.password()).isEqualTo("first-admin");
+    assertThat(admin.adminPassword()).isEqualTo("first-admin");
+    assertThat(admin.toString()).doesNotContain("first-admin");
+  }
 }

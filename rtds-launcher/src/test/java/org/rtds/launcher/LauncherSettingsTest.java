@@ -63,4 +63,20 @@ class LauncherSettingsTest {
     assertThatThrownBy(() -> LauncherSettings.from(Map.of("RTDS_DB_URL", "jdbc:mysql://h/dsrt")))
         .hasMessageContaining("RTDS_DB_USER");
   }
+
+  @Test
+  void theFirstAdminPasswordIsPassedOnAsTheServerReadsItAndCanBeChosenByTheDemo() {
+    assertThat(LauncherSettings.from(Map.of()).adminPassword()).isEmpty();
+    assertThat(LauncherSettings.from(Map.of("RTDS_ADMIN_PASSWORD", "  ")).adminPassword())
+        .isEmpty();
+    LauncherSettings s =
+        LauncherSettings.from(
+            Map.of("RTDS_ADMIN_PASSWORD", " first pw ", "RTDS_DB_PASSWORD", "dbpw"));
+    assertThat(s.adminPassword()).contains(" first pw ");
+    LauncherSettings chosen = s.withAdminPassword(java.util.Optional.of("chosen-by-demo"));
+    assertThat(chosen.adminPassword()).contains("chosen-by-demo");
+    assertThat(chosen.withAdminPassword(java.util.Optional.empty()).httpPort())
+        .isEqualTo(s.httpPort());
+    assertThat(chosen.toString()).doesNotContain("chosen-by-demo").doesNotContain("dbpw");
+  }
 }
