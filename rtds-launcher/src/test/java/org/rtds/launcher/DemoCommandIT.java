@@ -2,9 +2,7 @@ package org.rtds.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -87,7 +85,7 @@ class DemoCommandIT {
       if (!ended) {
         process.destroyForcibly();
       }
-      output.reader.join(10_000);
+      output.out.awaitEnd(10_000);
       // to look at after a run
       Files.writeString(dataDir.resolveSibling("demo-fresh-console.txt"), output.text());
       assertThat(ended).as("stopped within 90 s after SIGTERM:\n" + output.text()).isTrue();
@@ -184,33 +182,15 @@ class DemoCommandIT {
   /** The launcher's console output, collected as it comes. */
   private static final class Output {
     final Process process;
-    final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    final Thread reader;
+    final ProcessLines out;
 
     Output(Process process) {
       this.process = process;
-      reader =
-          new Thread(
-              () -> {
-                try (BufferedReader in =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                  }
-                } catch (IOException ended) {
-                  // process gone
-                }
-              });
-      reader.setDaemon(true);
-      reader.start();
+      out = new ProcessLines(process);
     }
 
     String text() {
-      synchronized (lines) {
-        return String.join("\n", lines);
-      }
+      return out.text();
     }
 
     Matcher await(Pattern pattern, Duration timeout) throws InterruptedException {

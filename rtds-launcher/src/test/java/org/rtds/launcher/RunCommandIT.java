@@ -2,9 +2,7 @@ package org.rtds.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -323,35 +319,17 @@ class RunCommandIT {
   private static final class Launched implements AutoCloseable {
     final Process process;
     final Path dataDir;
-    final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    final Thread reader;
+    final ProcessLines out;
     String readyUrl;
 
     Launched(Process process, Path dataDir) {
       this.process = process;
       this.dataDir = dataDir;
-      reader =
-          new Thread(
-              () -> {
-                try (BufferedReader in =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                  }
-                } catch (IOException ended) {
-                  // process gone
-                }
-              });
-      reader.setDaemon(true);
-      reader.start();
+      out = new ProcessLines(process);
     }
 
     String output() {
-      synchronized (lines) {
-        return String.join("\n", lines);
-      }
+      return out.text();
     }
 
     void awaitReady() throws InterruptedException {
@@ -383,7 +361,7 @@ class RunCommandIT {
         throw new AssertionError(
             "the launcher did not stop within 90 s after SIGTERM:\n" + output());
       }
-      reader.join(10_000);
+      out.awaitEnd(10_000);
       assertThat(output()).contains("stopping the server");
       // neither Payara Micro nor the embedded MariaDB outlives the launcher
       assertThat(

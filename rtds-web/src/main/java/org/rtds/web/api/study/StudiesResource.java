@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -695,28 +696,22 @@ public class StudiesResource {
   }
 
   private static int intParameter(String name, String text, int fallback, int min, int max) {
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      int v = Integer.parseInt(text.trim());
-      if (v >= min && v <= max) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new BadRequestException(
-        name + " must be a whole number from " + min + " to " + max + ", not '" + text + "'");
+    return (int) parameter(name, text, fallback, min, max, true);
   }
 
   private static double doubleParameter(
       String name, String text, double fallback, double min, double max) {
+    return parameter(name, text, fallback, min, max, false);
+  }
+
+  /** A query parameter's number in [min, max]; a 400 that says what is allowed otherwise. */
+  private static double parameter(
+      String name, String text, double fallback, double min, double max, boolean whole) {
     if (text == null || text.isBlank()) {
       return fallback;
     }
     try {
-      double v = Double.parseDouble(text.trim());
+      double v = whole ? Integer.parseInt(text.trim()) : Double.parseDouble(text.trim());
       if (v >= min && v <= max) {
         return v;
       }
@@ -724,7 +719,14 @@ public class StudiesResource {
       // reported below
     }
     throw new BadRequestException(
-        name + " must be a number from " + min + " to " + max + ", not '" + text + "'");
+        String.format(
+            Locale.ROOT,
+            "%s must be a %s from %s to %s, not '%s'",
+            name,
+            whole ? "whole number" : "number",
+            Csv.number(min),
+            Csv.number(max),
+            text));
   }
 
   private static String blankToNull(String s) {
