@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rtds.features.knowledge.emd.EarthMoversDistance;
+import org.rtds.features.knowledge.format.NumberLists;
 import org.rtds.features.knowledge.ovh.OvhCurve;
 import org.rtds.features.knowledge.ovh.OvhOptions;
 import org.rtds.features.knowledge.ranking.CandidateComparison;
@@ -347,6 +348,16 @@ class SignatureIndexTest {
       assertThat(EarthMoversDistance.exact(p.points(), q.points())).isEqualTo(exact);
     }
     assertThat(tight).as("bounds within a factor 2 of the EMD").isGreaterThan(100);
+  }
+
+  @Test
+  void syntheticRoundingIsTheStoredPrecision() {
+    Random rnd = new Random(3);
+    for (int i = 0; i < 20_000; i++) {
+      double v = rnd.nextDouble() * Math.pow(10, -rnd.nextInt(8));
+      assertThat(SyntheticSignatures.round6(v))
+          .isEqualTo(NumberLists.parse(NumberLists.join(new double[] {v}, 6), "v")[0]);
+    }
   }
 
   @Test

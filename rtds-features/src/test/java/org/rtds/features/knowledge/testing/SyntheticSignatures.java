@@ -164,13 +164,46 @@ public final class SyntheticSignatures {
    * @return the signature with both rounded to 6 significant digits (the stored precision)
    */
   public static PairSignature signature(double[] ovh, double[] sts) {
-    double[] f = NumberLists.parse(NumberLists.join(ovh, 6), "ovh");
-    for (int i = 1; i < f.length; i++) {
-      f[i] = Math.max(f[i], f[i - 1]);
+    double[] f = new double[ovh.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = round6(ovh[i]);
+      if (i > 0) {
+        f[i] = Math.max(f[i], f[i - 1]);
+      }
     }
     f[f.length - 1] = 1;
-    return new PairSignature(
-        new OvhCurve(GRID.clone(), f), NumberLists.parse(NumberLists.join(sts, 6), "sts"));
+    double[] a = new double[sts.length];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = round6(sts[i]);
+    }
+    return new PairSignature(new OvhCurve(GRID.clone(), f), a);
+  }
+
+  /**
+   * @param v a value in [0, 1]
+   * @return v rounded to 6 significant digits, the double {@link NumberLists#parse} reads back from
+   *     the stored text (m / 10^j is correctly rounded, as parsing is)
+   */
+  public static double round6(double v) {
+    if (v == 0 || v == 1) {
+      return v;
+    }
+    int j = 5 - (int) Math.floor(Math.log10(v));
+    if (j < 0 || j > 22) {
+      return NumberLists.parse(NumberLists.join(new double[] {v}, 6), "value")[0];
+    }
+    double scale = POW10[j];
+    return Math.rint(v * scale) / scale;
+  }
+
+  private static final double[] POW10 = new double[23];
+
+  static {
+    double p = 1;
+    for (int i = 0; i < POW10.length; i++) {
+      POW10[i] = p;
+      p *= 10;
+    }
   }
 
   /**
