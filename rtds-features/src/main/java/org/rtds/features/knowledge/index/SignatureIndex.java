@@ -10,6 +10,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
 import org.rtds.features.knowledge.emd.EarthMoversDistance;
 import org.rtds.features.knowledge.emd.WeightedPoints;
 import org.rtds.features.knowledge.ovh.OvhCurve;
@@ -56,8 +57,9 @@ import org.rtds.features.knowledge.ranking.SimilarityWeights;
  *       {@code rank}.
  *   <li>Stage 1, popped in ascending stage-0 bound: the exact OVH EMDs (201 values per pair) and
  *       the best STS bound (centroid, radial, axial).
- *   <li>Stage 2, popped in ascending stage-1 bound: the exact STS EMDs pair by pair, stopping as
- *       soon as the partial bound cannot beat the current k-th score.
+ *   <li>Stage 2, popped in ascending stage-1 bound: the exact STS EMDs, the pairs with the largest
+ *       bound first, as many at once as the index has threads, stopping as soon as the partial
+ *       bound (exact values so far, bounds for the rest) cannot beat the current k-th score.
  * </ol>
  *
  * A candidate is dropped only when its lower bound exceeds the k-th exact score by more than a
@@ -84,6 +86,27 @@ public final class SignatureIndex {
   private int slotEnd;
   private int pairCount;
   private long watermark = Long.MIN_VALUE;
+  private final int threads;
+
+  /**
+   * An empty index whose queries compute exact STS EMDs on up to 2 threads (the cores allowing).
+   */
+  public SignatureIndex() {
+    this(Math.min(2, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * An empty index.
+   *
+   * @param threads exact STS EMDs of one candidate computed at once (≥ 1; more than 1 uses the
+   *     common fork-join pool besides the calling thread)
+   */
+  public SignatureIndex(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be ≥ 1");
+    }
+    this.threads = threads;
+  }
 
   /** What the query computed. */
   public record Stats(
@@ -781,23 +804,52 @@ public final class SignatureIndex {
   }
 
   /** Exact STS EMDs pair by pair; stops when the bound exceeds limit. Returns EMDs computed. */
-  private static int stageTwo(Candidate c, List<QueryPair> qps, SimilarityWeights w, double limit) {
+  private int stageTwo(Candidate c, List<QueryPair> qps, SimilarityWeights w, double limit) {
     double wo = w.ovhWeight();
     double ws = w.stsWeight();
     double so = w.ovhScaleMm();
     double ss = w.stsScaleMm();
     double tdTerm = w.targetDoseWeight() * c.tdAbs / w.targetDoseScaleGy();
     int m = c.qp.length;
+    // largest bound first: the exact values of far pairs raise the bound fastest
+    int[] order = new int[m];
+    double[] lbTerm = new double[m];
     for (int j = 0; j < m; j++) {
-      QueryPair q = qps.get(c.qp[j]);
-      c.sts[j] = stsExact(q, c.pos[j]);
-      if (j + 1 < m) {
+      order[j] = j;
+      lbTerm[j] = qps.get(c.qp[j]).weight * c.sts[j];
+    }
+    for (int i = 1; i < m; i++) {
+      int x = order[i];
+      int j = i - 1;
+      while (j >= 0 && lbTerm[order[j]] < lbTerm[x]) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = x;
+    }
+    int done = 0;
+    while (done < m) {
+      int end = Math.min(m, done + threads);
+      if (end - done == 1) {
+        int j = order[done];
+        c.sts[j] = stsExact(qps.get(c.qp[j]), c.pos[j]);
+      } else {
+        IntStream.range(done, end)
+            .parallel()
+            .forEach(
+                t -> {
+                  int j = order[t];
+                  c.sts[j] = stsExact(qps.get(c.qp[j]), c.pos[j]);
+                });
+      }
+      done = end;
+      if (done < m) {
         double s = 0;
         for (int i = 0; i < m; i++) {
           s += qps.get(c.qp[i]).weight * (wo * (c.ovh[i] / so) + ws * (c.sts[i] / ss));
         }
         if (s / c.sw + tdTerm > limit) {
-          return j + 1;
+          return done;
         }
       }
     }

@@ -91,7 +91,7 @@ public final class SimilarityBench {
       }
       while (n < checkpoint) {
         Study s = g.realistic(String.format("S%06d", n));
-        if (dense.size() < plainN) {
+        if (dense != null && dense.size() < plainN) {
           dense.add(s);
         }
         for (PairSignature p : s.pairs().values()) {

@@ -39,7 +39,15 @@ class SignatureIndexTest {
   /** The cohort as the full scan sees it. */
   private static final class Cohort {
     final Map<String, Study> studies = new LinkedHashMap<>();
-    final SignatureIndex index = new SignatureIndex();
+    final SignatureIndex index;
+
+    Cohort() {
+      this(2);
+    }
+
+    Cohort(int threads) {
+      index = new SignatureIndex(threads);
+    }
 
     void put(Study s) {
       studies.put(s.key(), s);
@@ -124,7 +132,11 @@ class SignatureIndexTest {
   }
 
   private static Cohort randomCohort(SyntheticSignatures g, int n) {
-    Cohort c = new Cohort();
+    return randomCohort(g, n, 2);
+  }
+
+  private static Cohort randomCohort(SyntheticSignatures g, int n, int threads) {
+    Cohort c = new Cohort(threads);
     List<Study> made = new ArrayList<>();
     Random rnd = g.random();
     for (int i = 0; i < n; i++) {
@@ -159,7 +171,7 @@ class SignatureIndexTest {
   @ValueSource(longs = {1, 2, 3, 4})
   void topKEqualsTheFullScan(long seed) {
     SyntheticSignatures g = new SyntheticSignatures(seed, LEVELS, 4, 0.35);
-    Cohort c = randomCohort(g, 250);
+    Cohort c = randomCohort(g, 250, 1 + (int) (seed % 3));
     int pruned = 0;
     for (int q = 0; q < 4; q++) {
       Study query = g.random("query");
