@@ -56,7 +56,7 @@ import org.rtds.features.knowledge.ranking.SimilarityWeights;
  *       the centroid bound for EMD_STS. Candidates failing the |TDdiff| filter are left out, as in
  *       {@code rank}.
  *   <li>Stage 1, popped in ascending stage-0 bound: the exact OVH EMDs (201 values per pair) and
- *       the best STS bound (centroid, radial, axial).
+ *       the best STS bound (centroid, radial, coordinate axes).
  *   <li>Stage 2, popped in ascending stage-1 bound: the exact STS EMDs, the pairs with the largest
  *       bound first, as many at once as the index has threads, stopping as soon as the partial
  *       bound (exact values so far, bounds for the rest) cannot beat the current k-th score.
@@ -650,7 +650,7 @@ public final class SignatureIndex {
         Comparator.<Candidate>comparingDouble(c -> c.score).thenComparing(c -> c.study.key);
     PriorityQueue<Candidate> best = new PriorityQueue<>(byScore.reversed());
     PriorityQueue<Candidate> refined = new PriorityQueue<>(Comparator.comparingDouble(c -> c.key));
-    double[] scratch = new double[StsLowerBounds.AXIAL.values.length];
+    double[] scratch = new double[StsLowerBounds.SCRATCH];
     int exactOvh = 0;
     int exactSts = 0;
     long stsEmds = 0;

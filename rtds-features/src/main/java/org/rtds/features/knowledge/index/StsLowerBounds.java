@@ -23,8 +23,10 @@ import org.rtds.features.knowledge.sts.StsBins;
  *       ‖x‖, because |‖x‖ − ‖y‖| ≤ ‖x − y‖ (reverse triangle inequality), so every coupling of μ
  *       and ν costs at least what its image costs in 1-D. The bin centres have only 10 distinct ρ,
  *       and the 1-D EMD is Σ |F_P − F_Q| Δρ (closed form).
- *   <li><b>Axial</b>: the same with the projection onto z (|z_x − z_y| ≤ ‖x − y‖); the centres have
- *       at most 100 distinct z.
+ *   <li><b>Axes</b>: for any coupling π, E_π ‖x − y‖ ≥ ‖(E_π |x₁ − y₁|, E_π |x₂ − y₂|, E_π |x₃ −
+ *       y₃|)‖ (Jensen, the norm is convex) and E_π |x_i − y_i| ≥ W₁ of the i-th marginals, so W(μ,
+ *       ν) ≥ (W_x² + W_y² + W_z²)^½ with the three 1-D transports of the coordinate marginals
+ *       (closed form on the sorted distinct coordinates of the bin centres).
  *   <li><b>Unequal masses</b>. Rubner's EMD moves min(a, b): with a ≤ b, EMD(P, Q) = min over Q' ≤
  *       Q of mass a of W(P/a, Q'/a). Write Q/b = (a/b)(Q'/a) + ((b − a)/b) R/(b − a) with R = Q −
  *       Q'; keeping the first part in place shows W(Q'/a, Q/b) ≤ ((b − a)/b) D, so by the triangle
@@ -51,10 +53,14 @@ public final class StsLowerBounds {
   static final double[] CENTRES = new double[3 * StsBins.SIZE];
 
   static final Projection RADIAL;
+  static final Projection X;
+  static final Projection Y;
   static final Projection AXIAL;
 
   static {
     double[] rho = new double[StsBins.SIZE];
+    double[] x = new double[StsBins.SIZE];
+    double[] y = new double[StsBins.SIZE];
     double[] z = new double[StsBins.SIZE];
     for (int b = 0; b < StsBins.SIZE; b++) {
       double[] c = StsBins.centreMm(b);
@@ -64,11 +70,21 @@ public final class StsLowerBounds {
           r == StsBins.BINS - 1
               ? StsBins.LAST_DISTANCE_BIN_CENTRE_MM
               : (r + 0.5) * StsBins.DISTANCE_STEP_MM;
+      x[b] = c[0];
+      y[b] = c[1];
       z[b] = c[2];
     }
     RADIAL = new Projection(rho);
+    X = new Projection(x);
+    Y = new Projection(y);
     AXIAL = new Projection(z);
   }
+
+  /** Scratch size for {@link #bound}: the most distinct values of a projection. */
+  static final int SCRATCH =
+      Math.max(
+          Math.max(RADIAL.values.length, AXIAL.values.length),
+          Math.max(X.values.length, Y.values.length));
 
   private StsLowerBounds() {}
 
@@ -98,21 +114,30 @@ public final class StsLowerBounds {
      * left zeroed.
      */
     double w1(short[] bp, double[] wp, double mp, short[] bq, double[] wq, double mq, double[] s) {
+      int lo = Integer.MAX_VALUE;
+      int hi = -1;
       for (int i = 0; i < bp.length; i++) {
-        s[rank[bp[i]]] += wp[i] / mp;
+        int r = rank[bp[i]];
+        s[r] += wp[i] / mp;
+        lo = Math.min(lo, r);
+        hi = Math.max(hi, r);
       }
       for (int i = 0; i < bq.length; i++) {
-        s[rank[bq[i]]] -= wq[i] / mq;
+        int r = rank[bq[i]];
+        s[r] -= wq[i] / mq;
+        lo = Math.min(lo, r);
+        hi = Math.max(hi, r);
       }
       double c = 0;
       double out = 0;
-      int d = values.length;
-      for (int i = 0; i + 1 < d; i++) {
+      for (int i = lo; i < hi; i++) {
         c += s[i];
         s[i] = 0;
         out += Math.abs(c) * (values[i + 1] - values[i]);
       }
-      s[d - 1] = 0;
+      if (hi >= 0) {
+        s[hi] = 0;
+      }
       return out;
     }
   }
@@ -217,7 +242,8 @@ public final class StsLowerBounds {
   }
 
   /**
-   * The best bound: max(centroid, radial, axial) minus the mass correction (O(n_P + n_Q + 100)).
+   * The best bound: max(centroid, radial, axes) minus the mass correction (O(n_P + n_Q) plus the
+   * span of their sorted coordinates, at most 1000).
    *
    * @param p an STS
    * @param q another STS
@@ -237,7 +263,7 @@ public final class StsLowerBounds {
         q.cx(),
         q.cy(),
         q.cz(),
-        new double[AXIAL.values.length]);
+        new double[SCRATCH]);
   }
 
   static double bound(
@@ -262,7 +288,10 @@ public final class StsLowerBounds {
     double dz = pz - qz;
     double b = Math.sqrt(dx * dx + dy * dy + dz * dz);
     b = Math.max(b, RADIAL.w1(bp, wp, mp, bq, wq, mq, scratch));
-    b = Math.max(b, AXIAL.w1(bp, wp, mp, bq, wq, mq, scratch));
+    double wx = X.w1(bp, wp, mp, bq, wq, mq, scratch);
+    double wy = Y.w1(bp, wp, mp, bq, wq, mq, scratch);
+    double wz = AXIAL.w1(bp, wp, mp, bq, wq, mq, scratch);
+    b = Math.max(b, Math.sqrt(wx * wx + wy * wy + wz * wz));
     return Math.max(0, b - massCorrectionMm(mp, mq));
   }
 

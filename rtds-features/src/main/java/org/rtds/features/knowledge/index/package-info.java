@@ -15,8 +15,8 @@
  *       partition, the studies' OVH cumulative fractions and sparse STS; add, replace and remove a
  *       study; the exact top-k query under fixed scales, pruned with the lower bounds below.
  *   <li>{@link org.rtds.features.knowledge.index.StsLowerBounds}: provable lower bounds on the STS
- *       EMD (centroid distance, radial and axial 1-D transport) and on the OVH EMD (difference of
- *       the grid means).
+ *       EMD (centroid distance, radial and coordinate-axis 1-D transports) and on the OVH EMD
+ *       (difference of the grid means).
  * </ul>
  */
 package org.rtds.features.knowledge.index;
