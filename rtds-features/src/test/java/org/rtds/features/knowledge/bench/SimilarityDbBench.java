@@ -233,7 +233,7 @@ public final class SimilarityDbBench {
           String[] o = ovh.get(study).get(k);
           sigs.computeIfAbsent(study, x -> new TreeMap<>())
               .put(k, new PairSignature(OvhCodec.decode(o[0], o[1]), StsCodec.decode(row)));
-          t -= System.nanoTime() - d;
+          t += System.nanoTime() - d;
           maxId = Math.max(maxId, r.getLong(1));
         }
       }
