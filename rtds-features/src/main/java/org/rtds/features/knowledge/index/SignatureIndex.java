@@ -108,7 +108,18 @@ public final class SignatureIndex {
     this.threads = threads;
   }
 
-  /** What the query computed. */
+  /**
+   * What the query computed.
+   *
+   * @param candidates studies with a common pair that pass the |TDdiff| filter and have Σ w_k &gt;
+   *     0
+   * @param excludedByTargetDose studies with a common pair beyond the |TDdiff| filter
+   * @param excludedNoWeight studies whose common pairs all weigh 0
+   * @param exactOvhCandidates candidates that reached stage 1 (exact OVH EMDs, best STS bound)
+   * @param exactStsCandidates candidates with all exact STS EMDs (stage 2 completed)
+   * @param exactStsEmds exact STS EMDs computed (including those of abandoned candidates)
+   * @param pruned candidates − exactStsCandidates
+   */
   public record Stats(
       int candidates,
       int excludedByTargetDose,

@@ -199,9 +199,14 @@ public final class SimilarityDbBench {
                 + watermark
                 + ")";
     Map<Integer, Map<PairKey, String[]>> ovh = new HashMap<>();
-    Map<Integer, Map<PairKey, PairSignature>> sigs = new TreeMap<>();
     Map<Integer, Double> rx = new HashMap<>();
     long maxId = watermark;
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT study_id, rx FROM plan")) {
+      while (r.next()) {
+        rx.put(r.getInt(1), r.getDouble(2));
+      }
+    }
     try (Statement s = c.createStatement()) {
       s.setFetchSize(Integer.MIN_VALUE);
       try (ResultSet r =
@@ -219,6 +224,9 @@ public final class SimilarityDbBench {
     try (Statement s = c.createStatement()) {
       s.setFetchSize(Integer.MIN_VALUE);
       long t = System.nanoTime();
+      // a study's rows are written together, so they arrive together: put each study when done
+      int current = -1;
+      Map<PairKey, PairSignature> pairs = new TreeMap<>();
       try (ResultSet r =
           s.executeQuery(
               "SELECT id, fk_study_id_id, ptv_id, OAR_id, elevation_bins, distance_bins,"
@@ -230,23 +238,24 @@ public final class SimilarityDbBench {
           StsCodec.StsRow row =
               new StsCodec.StsRow(r.getString(5), r.getString(6), r.getString(7), r.getString(8));
           long d = System.nanoTime();
+          if (study != current) {
+            if (current >= 0) {
+              index.put(Integer.toString(current), rx.get(current), pairs);
+              ovh.remove(current);
+            }
+            current = study;
+            pairs = new TreeMap<>();
+          }
           String[] o = ovh.get(study).get(k);
-          sigs.computeIfAbsent(study, x -> new TreeMap<>())
-              .put(k, new PairSignature(OvhCodec.decode(o[0], o[1]), StsCodec.decode(row)));
+          pairs.put(k, new PairSignature(OvhCodec.decode(o[0], o[1]), StsCodec.decode(row)));
           t += System.nanoTime() - d;
           maxId = Math.max(maxId, r.getLong(1));
         }
       }
-      read += System.nanoTime() - t;
-    }
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT study_id, rx FROM plan")) {
-      while (r.next()) {
-        rx.put(r.getInt(1), r.getDouble(2));
+      if (current >= 0) {
+        index.put(Integer.toString(current), rx.get(current), pairs);
       }
-    }
-    for (Map.Entry<Integer, Map<PairKey, PairSignature>> e : sigs.entrySet()) {
-      index.put(Integer.toString(e.getKey()), rx.get(e.getKey()), e.getValue());
+      read += System.nanoTime() - t;
     }
     index.advanceWatermark(maxId);
     readS[0] = read / 1e9;
