@@ -90,7 +90,8 @@ class EntityMappingIT {
           "rtds_object",
           "rtds_rejection",
           "rtds_feature_job",
-          "rtds_dose_constraint");
+          "rtds_dose_constraint",
+          "rtds_installation_secret");
 
   @Test
   void theMetamodelMapsTheDocumentedTablesAndRtdsOwnTables() {

@@ -79,6 +79,8 @@ public final class SampleGraph {
   public final FeatureJob featureJob = new FeatureJob();
   public final org.rtds.domain.feature.DoseConstraint constraint =
       new org.rtds.domain.feature.DoseConstraint();
+  public final org.rtds.domain.auth.InstallationSecret secret =
+      new org.rtds.domain.auth.InstallationSecret();
 
   /**
    * @param tag makes the unique values (user name, group name, content type, session key, UIDs)
@@ -376,6 +378,9 @@ public final class SampleGraph {
     constraint.setSource("QUANTEC 2010");
     constraint.setNote("grade >= 2 late toxicity < 15 %");
     constraint.setActive(true);
+    secret.setName("sample-" + tag);
+    secret.setSecret("c2FtcGxlIHNlY3JldCBvZiAzMiBieXRlcyEhISEhISE=");
+    secret.setCreatedAt(LocalDateTime.of(2024, 3, 6, 9, 17, 43));
   }
 
   /** Every entity of the graph, each after the ones it refers to. */
@@ -413,7 +418,8 @@ public final class SampleGraph {
         storedObject,
         rejection,
         featureJob,
-        constraint);
+        constraint,
+        secret);
   }
 
   /** Persists every entity of the graph in the caller's transaction. */
