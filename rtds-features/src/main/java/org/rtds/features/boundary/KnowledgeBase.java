@@ -174,15 +174,8 @@ public class KnowledgeBase {
   /**
    * @param ranked best first, at most the limit
    * @param candidates how many studies were compared
-   * @param excluded studies left out of the ranking and why (at most 100)
    */
-  public record SimilarList(List<Similar> ranked, int candidates, List<Excluded> excluded) {}
-
-  /**
-   * @param study the study left out
-   * @param reason why
-   */
-  public record Excluded(StudyRef study, String reason) {}
+  public record SimilarList(List<Similar> ranked, int candidates) {}
 
   /**
    * What the top-k most similar plans achieved for one metric.
@@ -316,16 +309,7 @@ public class KnowledgeBase {
       }
       out.add(new Similar(r.rank(), refs.get(id), r.score(), r.targetDoseDifferenceGy(), oars));
     }
-    List<Excluded> excluded = new ArrayList<>();
-    List<Ranking.Excluded> left =
-        ranking.excluded().subList(0, Math.min(100, ranking.excluded().size()));
-    Set<Integer> leftIds = new TreeSet<>();
-    left.forEach(e -> leftIds.add(Integer.valueOf(e.studyKey())));
-    Map<Integer, StudyRef> leftRefs = refs(leftIds, caller);
-    for (Ranking.Excluded e : left) {
-      excluded.add(new Excluded(leftRefs.get(Integer.valueOf(e.studyKey())), e.reason()));
-    }
-    return new SimilarList(out, stored.candidates.size(), excluded);
+    return new SimilarList(out, stored.candidates.size());
   }
 
   /**
