@@ -91,7 +91,8 @@ class EntityMappingIT {
           "rtds_rejection",
           "rtds_feature_job",
           "rtds_dose_constraint",
-          "rtds_installation_secret");
+          "rtds_installation_secret",
+          "rtds_knowledge_change");
 
   @Test
   void theMetamodelMapsTheDocumentedTablesAndRtdsOwnTables() {

@@ -89,7 +89,8 @@ class LegacyAdoptionIT {
             "5 SQL referenced rt plan column true",
             "6 SQL knowledge base features true",
             "7 SQL similarity pairs true",
-            "8 SQL installation secret true");
+            "8 SQL installation secret true",
+            "9 SQL knowledge changes true");
     assertThat(new SchemaMigrator(legacy.dataSource()).state())
         .isEqualTo(new SchemaState(LATEST, LATEST, 0));
   }

@@ -45,7 +45,8 @@ class SchemaMigratorIT {
               "5 SQL referenced rt plan column true",
               "6 SQL knowledge base features true",
               "7 SQL similarity pairs true",
-              "8 SQL installation secret true");
+              "8 SQL installation secret true",
+              "9 SQL knowledge changes true");
     }
   }
 

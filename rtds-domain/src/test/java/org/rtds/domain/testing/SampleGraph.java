@@ -81,6 +81,8 @@ public final class SampleGraph {
       new org.rtds.domain.feature.DoseConstraint();
   public final org.rtds.domain.auth.InstallationSecret secret =
       new org.rtds.domain.auth.InstallationSecret();
+  public final org.rtds.domain.feature.KnowledgeChange knowledgeChange =
+      new org.rtds.domain.feature.KnowledgeChange();
 
   /**
    * @param tag makes the unique values (user name, group name, content type, session key, UIDs)
@@ -381,6 +383,8 @@ public final class SampleGraph {
     secret.setName("sample-" + tag);
     secret.setSecret("c2FtcGxlIHNlY3JldCBvZiAzMiBieXRlcyEhISEhISE=");
     secret.setCreatedAt(LocalDateTime.of(2024, 3, 6, 9, 17, 43));
+    knowledgeChange.setStudyId(4711);
+    knowledgeChange.setChangedAt(LocalDateTime.of(2024, 3, 6, 9, 17, 44));
   }
 
   /** Every entity of the graph, each after the ones it refers to. */
@@ -419,7 +423,8 @@ public final class SampleGraph {
         rejection,
         featureJob,
         constraint,
-        secret);
+        secret,
+        knowledgeChange);
   }
 
   /** Persists every entity of the graph in the caller's transaction. */

@@ -30,6 +30,8 @@ public class FeatureComputation {
 
   @Inject Event<FeaturesComputed> computed;
 
+  @Inject KnowledgeIndex knowledgeIndex;
+
   /**
    * @throws org.rtds.features.control.MissingInputException when an input is missing (nothing is
    *     stored; the caller records it)
@@ -41,7 +43,9 @@ public class FeatureComputation {
     String geometry =
         new GeometryFeatureWriter(em, StudyGeometryFeatures.Options.DEFAULT)
             .store(inputs, dose.dvhs());
-    String similarity = new SimilarityWriter(em).store(claim.studyId());
+    String similarity =
+        new SimilarityWriter(em, knowledgeIndex.signatures(), knowledgeIndex::refresh)
+            .store(claim.studyId());
     String summary = dose.summary() + "; " + geometry + "; " + similarity;
     new FeatureJobs(em, Clock.systemUTC()).finish(claim, "DONE", summary);
     computed.fire(new FeaturesComputed(claim.studyId(), claim.generation()));

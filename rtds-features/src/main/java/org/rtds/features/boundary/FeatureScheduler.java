@@ -40,6 +40,8 @@ public class FeatureScheduler {
 
   @Inject FeatureComputation computation;
 
+  @Inject KnowledgeIndex knowledgeIndex;
+
   private final AtomicBoolean draining = new AtomicBoolean();
   private volatile String lastDrainFailure;
   private final String node = nodeName();
@@ -60,6 +62,17 @@ public class FeatureScheduler {
             this::drainQuietly, QUIET_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
     LOG.log(
         Level.INFO, "RTDS feature computation: worker {0} polling every {1} s", node, POLL_SECONDS);
+    executor.execute(this::loadKnowledgeIndex);
+  }
+
+  /** Loads this node's similarity index at start, so the first answer does not wait for it. */
+  private void loadKnowledgeIndex() {
+    try {
+      knowledgeIndex.refresh();
+    } catch (RuntimeException e) {
+      // the first answer loads it then
+      LOG.log(Level.WARNING, "knowledge base index not loaded at start: " + e, e);
+    }
   }
 
   @PreDestroy

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,25 +15,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.rtds.features.control.GeometryFeatureWriter;
+import java.util.function.Predicate;
 import org.rtds.features.knowledge.TargetLevels;
-import org.rtds.features.knowledge.format.NumberLists;
+import org.rtds.features.knowledge.index.SignatureIndex;
 import org.rtds.features.knowledge.ranking.AchievableDose;
-import org.rtds.features.knowledge.ranking.CandidateComparison;
 import org.rtds.features.knowledge.ranking.DvhBand;
 import org.rtds.features.knowledge.ranking.OarReview;
 import org.rtds.features.knowledge.ranking.PairKey;
+import org.rtds.features.knowledge.ranking.PairSignature;
 import org.rtds.features.knowledge.ranking.RankedCandidate;
-import org.rtds.features.knowledge.ranking.Ranking;
-import org.rtds.features.knowledge.ranking.SimilarityRanking;
 import org.rtds.features.knowledge.ranking.SimilarityWeights;
 import org.rtds.features.knowledge.ranking.TopKDoses;
 
 /**
- * The knowledge base's answers for one query study, from the stored rows ({@code similarity},
- * {@code ovh}, {@code rt_dvh}): the historical plans ranked by similarity, the achievable-dose
- * check of every organ, and the DVH band of the most similar plans. Read-only, no transaction of
- * its own.
+ * The knowledge base's answers for one query study: the historical plans ranked by similarity, the
+ * achievable-dose check of every organ, and the DVH band of the most similar plans. Computed when
+ * asked from this node's {@link KnowledgeIndex} of the stored OVH/STS rows (caught up with the
+ * database first), under the weights and criteria given, so every study stored so far takes part
+ * and a change of weights needs no recomputation; the DVH curves come from {@code rt_dvh}.
+ * Read-only, no transaction of its own.
  *
  * <p>Every account's studies count as evidence; a study the caller may not see identifiably is
  * named by its de-identified key only. Who sees what is not decided here: the {@link Caller} says
@@ -41,12 +42,11 @@ import org.rtds.features.knowledge.ranking.TopKDoses;
 @ApplicationScoped
 public class KnowledgeBase {
 
-  /** Doses shown for a similar plan's organ. */
-  private static final List<String> METRICS = List.of("Dmean", "D50%", "D0.03cc");
-
   @PersistenceContext EntityManager em;
 
   @Inject StudyDvhs dvhs;
+
+  @Inject KnowledgeIndex index;
 
   /**
    * How answers are computed (docs/knowledge-base.md).
@@ -281,23 +281,32 @@ public class KnowledgeBase {
    * @throws UnknownOrganException when {@code oar} is not one of the query's organs
    */
   public SimilarList similar(int studyId, Caller caller, String oar, int limit, Settings settings) {
-    Stored stored = load(studyId);
-    String organ = oar == null ? null : stored.organ(oar);
-    Ranking ranking =
-        SimilarityRanking.rank(
-            stored.comparisons(organ, Double.POSITIVE_INFINITY), settings.weights());
-    List<RankedCandidate> top =
-        ranking.ranked().subList(0, Math.min(limit, ranking.ranked().size()));
+    Query q = query(studyId);
+    String organ = oar == null ? null : q.organ(oar);
+    if (q.signatures.isEmpty()) {
+      return new SimilarList(List.of(), 0);
+    }
+    SignatureIndex.Result result =
+        index
+            .signatures()
+            .query(
+                q.signatures,
+                q.prescriptionGy,
+                settings.weights(),
+                limit,
+                organ == null ? null : Set.of(organ),
+                KnowledgeIndex.key(studyId));
+    List<RankedCandidate> top = result.ranking().ranked();
     Set<Integer> ids = new TreeSet<>();
     top.forEach(r -> ids.add(Integer.valueOf(r.studyKey())));
     Map<Integer, StudyRef> refs = refs(ids, caller);
-    Map<Integer, Map<String, OrganDoses>> doses = organDoses(geometry(ids));
     List<Similar> out = new ArrayList<>();
     for (RankedCandidate r : top) {
       int id = Integer.parseInt(r.studyKey());
+      KnowledgeIndex.Entry e = index.entry(id);
       List<OarMatch> oars = new ArrayList<>();
       for (RankedCandidate.ScoredPair p : r.pairs()) {
-        OrganDoses d = doses.getOrDefault(id, Map.of()).get(p.key().oarName());
+        KnowledgeIndex.Organ d = e == null ? null : e.organs().get(p.key().oarName());
         oars.add(
             new OarMatch(
                 p.key().ptvRole(),
@@ -309,7 +318,9 @@ public class KnowledgeBase {
       }
       out.add(new Similar(r.rank(), refs.get(id), r.score(), r.targetDoseDifferenceGy(), oars));
     }
-    return new SimilarList(out, stored.candidates.size());
+    SignatureIndex.Stats stats = result.stats();
+    return new SimilarList(
+        out, stats.candidates() + stats.excludedByTargetDose() + stats.excludedNoWeight());
   }
 
   /**
@@ -321,35 +332,59 @@ public class KnowledgeBase {
    * @return one row per organ, by name
    */
   public List<QcRow> qc(int studyId, Caller caller, Settings settings) {
-    Stored stored = load(studyId);
-    Set<Integer> comparable = stored.comparable(settings.qcPrescriptionToleranceGy());
-    Set<Integer> all = new TreeSet<>(comparable);
-    all.add(studyId);
-    Map<Integer, Map<String, Geometry>> theirs = geometry(all);
-    Map<String, Geometry> query = theirs.getOrDefault(studyId, Map.of());
-    Map<Integer, Map<String, OrganDoses>> doses = organDoses(theirs);
-    Map<Integer, StudyRef> refs = refs(comparable, caller);
-    List<QcRow> rows = new ArrayList<>();
-    for (Map.Entry<String, Geometry> organ : new TreeMap<>(query).entrySet()) {
-      String oar = organ.getKey();
-      OrganDoses mine = doses.getOrDefault(studyId, Map.of()).get(oar);
-      if (!organ.getValue().complete()) {
+    Query q = query(studyId);
+    SimilarityWeights comparable = comparableWeights(settings);
+    Map<String, List<Integer>> mostSimilar = new TreeMap<>();
+    Map<String, List<Integer>> harder = new HashMap<>();
+    Map<String, Integer> counts = new HashMap<>();
+    Set<Integer> shown = new TreeSet<>();
+    for (KnowledgeIndex.Organ organ : new TreeMap<>(q.organs).values()) {
+      if (organ.plan() == null || q.signatures.isEmpty()) {
         continue;
       }
-      OarReview.OarPlan q = plan("query", organ.getValue(), mine);
-      List<OarReview.OarPlan> candidates = new ArrayList<>();
-      for (RankedCandidate r : rankFor(stored, oar, settings, comparable)) {
-        int id = Integer.parseInt(r.studyKey());
-        Geometry g = theirs.getOrDefault(id, Map.of()).get(oar);
-        if (g != null && g.complete()) {
-          candidates.add(
-              plan(refs.get(id).studyKey(), g, doses.getOrDefault(id, Map.of()).get(oar)));
+      String oar = organ.oar();
+      List<Integer> top =
+          mostSimilar(q, studyId, oar, comparable, settings.topK(), o -> o.plan() != null);
+      Set<Integer> inTop = new HashSet<>(top);
+      List<Integer> h = new ArrayList<>();
+      int count = 0;
+      for (KnowledgeIndex.Entry e : index.entries()) {
+        KnowledgeIndex.Organ theirs = e.organs().get(oar);
+        if (e.studyId() == studyId
+            || theirs == null
+            || theirs.plan() == null
+            || !(Math.abs(q.prescriptionGy - e.prescriptionGy())
+                <= settings.qcPrescriptionToleranceGy())) {
+          continue;
+        }
+        count++;
+        if (!inTop.contains(e.studyId())
+            && theirs.plan().atLeastAsHardAs(organ.plan(), settings.geometry())) {
+          h.add(e.studyId());
         }
       }
+      mostSimilar.put(oar, top);
+      harder.put(oar, h);
+      counts.put(oar, count);
+      shown.addAll(top);
+      shown.addAll(h);
+    }
+    Map<Integer, StudyRef> refs = refs(shown, caller);
+    List<QcRow> rows = new ArrayList<>();
+    for (Map.Entry<String, List<Integer>> e : mostSimilar.entrySet()) {
+      String oar = e.getKey();
+      KnowledgeIndex.Organ mine = q.organs.get(oar);
       OarReview.Result r =
           OarReview.review(
-              oar, q, candidates, settings.geometry(), settings.toleranceGy(), settings.topK());
-      rows.add(row(organ.getValue(), r, settings));
+              oar,
+              plan("query", mine),
+              plans(e.getValue(), oar, refs),
+              plans(harder.get(oar), oar, refs),
+              counts.get(oar),
+              settings.geometry(),
+              settings.toleranceGy(),
+              settings.topK());
+      rows.add(row(mine, r, settings));
     }
     return rows;
   }
@@ -365,27 +400,18 @@ public class KnowledgeBase {
    */
   public DvhBandView dvhBand(
       int studyId, Caller caller, String oar, Settings settings, double stepGy) {
-    Stored stored = load(studyId);
-    String organ = stored.organ(oar);
-    Set<Integer> comparable = stored.comparable(settings.qcPrescriptionToleranceGy());
-    List<Integer> top = new ArrayList<>();
-    for (RankedCandidate r : rankFor(stored, organ, settings, comparable)) {
-      top.add(Integer.valueOf(r.studyKey()));
-    }
-    List<Integer> studies = new ArrayList<>(top);
-    studies.add(studyId);
-    Map<Integer, Map<String, Geometry>> geometry = geometry(studies);
+    Query q = query(studyId);
+    String organ = q.organ(oar);
+    List<Integer> top =
+        mostSimilar(q, studyId, organ, comparableWeights(settings), settings.topK(), o -> true);
     Map<Integer, Integer> roiOf = new LinkedHashMap<>();
     for (int id : top) {
-      Geometry g = geometry.getOrDefault(id, Map.of()).get(organ);
-      if (g != null && roiOf.size() < settings.topK()) {
-        roiOf.put(id, g.roiId);
-      }
+      roiOf.put(id, index.entry(id).organs().get(organ).roiId());
     }
-    Geometry mine = geometry.getOrDefault(studyId, Map.of()).get(organ);
+    KnowledgeIndex.Organ mine = q.organs.get(organ);
     List<Integer> roiIds = new ArrayList<>(roiOf.values());
     if (mine != null) {
-      roiIds.add(mine.roiId);
+      roiIds.add(mine.roiId());
     }
     Map<Integer, StudyDvhs.Dvh> curves = dvhs.computedByRoi(roiIds, List.of());
     List<DvhBand.Curve> band = new ArrayList<>();
@@ -398,7 +424,7 @@ public class KnowledgeBase {
         used.add(refs.get(e.getKey()));
       }
     }
-    StudyDvhs.Dvh q = mine == null ? null : curves.get(mine.roiId);
+    StudyDvhs.Dvh own = mine == null ? null : curves.get(mine.roiId());
     String rule =
         "minimum, median and maximum cumulative DVH of the k most similar plans with the same"
             + " prescription (spec 3.6)";
@@ -411,8 +437,8 @@ public class KnowledgeBase {
           new double[0],
           new double[0],
           new double[0],
-          q == null ? null : q.doseGy(),
-          q == null ? null : q.volumePercent(),
+          own == null ? null : own.doseGy(),
+          own == null ? null : own.volumePercent(),
           rule);
     }
     DvhBand.Band b = DvhBand.of(band, stepGy);
@@ -424,21 +450,29 @@ public class KnowledgeBase {
         percent(b.minimum()),
         percent(b.median()),
         percent(b.maximum()),
-        q == null ? null : q.doseGy(),
-        q == null ? null : q.volumePercent(),
+        own == null ? null : own.doseGy(),
+        own == null ? null : own.volumePercent(),
         rule);
   }
 
   // ------------------------------------------------------------------------------------------
 
-  /** The query's similarity rows. */
-  private final class Stored {
-    final Map<Integer, Double> targetDoseDiff = new HashMap<>();
-    final Map<Integer, List<CandidateComparison.PairComparison>> candidates = new TreeMap<>();
-    final Set<String> organs = new TreeSet<>();
+  /** The query study as committed now, with the index caught up. */
+  private static final class Query {
+    final Map<PairKey, PairSignature> signatures;
+    final double prescriptionGy;
+    final Map<String, KnowledgeIndex.Organ> organs;
+    final Set<String> organNames = new TreeSet<>();
+
+    Query(KnowledgeIndex.Loaded loaded) {
+      signatures = loaded == null ? Map.of() : loaded.signatures();
+      prescriptionGy = loaded == null ? Double.NaN : loaded.entry().prescriptionGy();
+      organs = loaded == null ? Map.of() : loaded.entry().organs();
+      signatures.keySet().forEach(k -> organNames.add(k.oarName()));
+    }
 
     String organ(String name) {
-      for (String o : organs) {
+      for (String o : organNames) {
         if (o.equalsIgnoreCase(name.trim())) {
           return o;
         }
@@ -446,158 +480,76 @@ public class KnowledgeBase {
       throw new UnknownOrganException(
           "the study has no organ '"
               + name
-              + "' in common with the knowledge base; its organs: "
-              + String.join(", ", organs));
-    }
-
-    Set<Integer> comparable(double toleranceGy) {
-      Set<Integer> out = new TreeSet<>();
-      targetDoseDiff.forEach(
-          (id, diff) -> {
-            if (diff != null && Math.abs(diff) <= toleranceGy) {
-              out.add(id);
-            }
-          });
-      return out;
-    }
-
-    List<CandidateComparison> comparisons(String organ, double toleranceGy) {
-      List<CandidateComparison> out = new ArrayList<>();
-      candidates.forEach(
-          (id, pairs) -> {
-            Double diff = targetDoseDiff.get(id);
-            if (diff != null && !(Math.abs(diff) <= toleranceGy)) {
-              return;
-            }
-            List<CandidateComparison.PairComparison> kept =
-                organ == null
-                    ? pairs
-                    : pairs.stream().filter(p -> p.key().oarName().equals(organ)).toList();
-            out.add(
-                new CandidateComparison(
-                    String.valueOf(id), diff == null ? Double.NaN : diff, kept));
-          });
-      return out;
+              + "' with an OVH and STS; its organs: "
+              + (organNames.isEmpty() ? "none" : String.join(", ", organNames)));
     }
   }
 
-  private Stored load(int studyId) {
-    Map<String, String> names = new HashMap<>();
-    for (Object[] r :
-        em.createQuery("select e.id, e.roiName from OarDictionaryEntry e", Object[].class)
-            .getResultList()) {
-      names.put(String.valueOf(r[0]), (String) r[1]);
-    }
-    Stored s = new Stored();
-    for (Object[] r :
-        em.createQuery(
-                "select s.historicalStudy.id, s.ptv.roiName, s.targetOar, s.ovhDissimilarity,"
-                    + " s.stsDissimilarity, s.targetDoseDifferenceGy from Similarity s"
-                    + " where s.study.id = :id and s.historicalStudy is not null"
-                    + " and s.ptv is not null order by s.historicalStudy.id, s.id",
-                Object[].class)
-            .setParameter("id", studyId)
-            .getResultList()) {
-      String oar = names.get((String) r[2]);
-      if (oar == null) {
-        continue;
+  private Query query(int studyId) {
+    index.refresh();
+    return new Query(index.read(studyId));
+  }
+
+  /** The weights with the ranking filter narrowed to the QC's prescription tolerance. */
+  private static SimilarityWeights comparableWeights(Settings settings) {
+    SimilarityWeights w = settings.weights();
+    return new SimilarityWeights(
+        w.ovhWeight(),
+        w.stsWeight(),
+        w.targetDoseWeight(),
+        w.ovhScaleMm(),
+        w.stsScaleMm(),
+        w.targetDoseScaleGy(),
+        Math.min(w.maxTargetDoseDifferenceGy(), settings.qcPrescriptionToleranceGy()),
+        w.oarWeights(),
+        w.defaultOarWeight(),
+        w.scales());
+  }
+
+  /**
+   * The k studies most similar to the query on one organ's pairs whose organ passes the filter,
+   * best first (asks the index for more while too many of its best fail the filter).
+   */
+  private List<Integer> mostSimilar(
+      Query q,
+      int studyId,
+      String oar,
+      SimilarityWeights weights,
+      int k,
+      Predicate<KnowledgeIndex.Organ> usable) {
+    for (int asked = k; ; asked *= 4) {
+      SignatureIndex.Result r =
+          index
+              .signatures()
+              .query(
+                  q.signatures,
+                  q.prescriptionGy,
+                  weights,
+                  asked,
+                  Set.of(oar),
+                  KnowledgeIndex.key(studyId));
+      List<Integer> out = new ArrayList<>();
+      for (RankedCandidate c : r.ranking().ranked()) {
+        int id = Integer.parseInt(c.studyKey());
+        KnowledgeIndex.Entry e = index.entry(id);
+        KnowledgeIndex.Organ o = e == null ? null : e.organs().get(oar);
+        if (o != null && usable.test(o) && out.size() < k) {
+          out.add(id);
+        }
       }
-      int id = (Integer) r[0];
-      s.organs.add(oar);
-      s.targetDoseDiff.put(id, (Double) r[5]);
-      s.candidates
-          .computeIfAbsent(id, k -> new ArrayList<>())
-          .add(
-              new CandidateComparison.PairComparison(
-                  new PairKey((String) r[1], oar), (Double) r[3], (Double) r[4]));
-    }
-    return s;
-  }
-
-  /** The comparable candidates ranked by their similarity for one organ. */
-  private static List<RankedCandidate> rankFor(
-      Stored stored, String organ, Settings settings, Set<Integer> comparable) {
-    List<CandidateComparison> c = new ArrayList<>();
-    for (CandidateComparison cc : stored.comparisons(organ, Double.POSITIVE_INFINITY)) {
-      if (comparable.contains(Integer.valueOf(cc.studyKey())) && !cc.pairs().isEmpty()) {
-        c.add(cc);
+      if (out.size() >= k || r.topK().size() < asked) {
+        return out;
       }
     }
-    return SimilarityRanking.rank(c, settings.weights()).ranked();
   }
 
-  /** One organ's r_v per target level and its ROI (the one paired with the union). */
-  private static final class Geometry {
-    final Map<String, double[]> rvByLevel = new HashMap<>();
-    String roiName;
-    int roiId;
-
-    boolean complete() {
-      return rvByLevel.containsKey(TargetLevels.ALL);
+  /** The indexed studies' organ as plans named by their keys for the caller. */
+  private List<OarReview.OarPlan> plans(
+      List<Integer> ids, String oar, Map<Integer, StudyRef> refs) {
+    List<OarReview.OarPlan> out = new ArrayList<>(ids.size());
+    for (int id : ids) {
+      out.add(plan(refs.get(id).studyKey(), index.entry(id).organs().get(oar)));
     }
-  }
-
-  /** The organs' geometry of each study: organ → r_v per level. */
-  private Map<Integer, Map<String, Geometry>> geometry(Collection<Integer> studyIds) {
-    Map<Integer, Map<String, Geometry>> out = new HashMap<>();
-    if (studyIds.isEmpty()) {
-      return out;
-    }
-    for (Object[] r :
-        em.createQuery(
-                "select h.study.id, h.ptv.roiName, h.oar.roiName, h.oarRoi.id, h.oarRoi.roiName,"
-                    + " h.rvMm from Ovh h where h.study.id in :ids and h.oarRoi is not null"
-                    + " and h.rvMm is not null order by h.id",
-                Object[].class)
-            .setParameter("ids", studyIds)
-            .getResultList()) {
-      Geometry g =
-          out.computeIfAbsent((Integer) r[0], k -> new HashMap<>())
-              .computeIfAbsent((String) r[2], k -> new Geometry());
-      g.rvByLevel.putIfAbsent(
-          (String) r[1],
-          NumberLists.parse(
-              NumberLists.stripMarker((String) r[5], GeometryFeatureWriter.RV_FORMAT, "ovh.RvMm"),
-              "ovh.RvMm"));
-      if (TargetLevels.ALL.equals(r[1]) || g.roiName == null) {
-        g.roiId = (Integer) r[3];
-        g.roiName = (String) r[4];
-      }
-    }
-    return out;
-  }
-
-  /** An organ's doses (Gy, NaN when unknown). */
-  private record OrganDoses(double dmeanGy, double d50Gy, double d003ccGy) {}
-
-  /** Each study's organ doses from its computed DVHs, by TG-263 name. */
-  private Map<Integer, Map<String, OrganDoses>> organDoses(
-      Map<Integer, Map<String, Geometry>> geometry) {
-    Map<Integer, Integer> studyOfRoi = new HashMap<>();
-    Map<Integer, String> organOfRoi = new HashMap<>();
-    geometry.forEach(
-        (study, organs) ->
-            organs.forEach(
-                (organ, g) -> {
-                  studyOfRoi.put(g.roiId, study);
-                  organOfRoi.put(g.roiId, organ);
-                }));
-    Map<Integer, Map<String, OrganDoses>> out = new HashMap<>();
-    dvhs.computedByRoi(studyOfRoi.keySet(), METRICS)
-        .forEach(
-            (roi, dvh) -> {
-              double[] v = {Double.NaN, Double.NaN, Double.NaN};
-              dvh.metrics()
-                  .forEach(
-                      m -> {
-                        int at = METRICS.indexOf(m.metric());
-                        if (at >= 0 && m.value().isPresent()) {
-                          v[at] = m.value().getAsDouble();
-                        }
-                      });
-              out.computeIfAbsent(studyOfRoi.get(roi), k -> new HashMap<>())
-                  .put(organOfRoi.get(roi), new OrganDoses(v[0], v[1], v[2]));
-            });
     return out;
   }
 
@@ -635,17 +587,13 @@ public class KnowledgeBase {
     return out;
   }
 
-  private static OarReview.OarPlan plan(String key, Geometry g, OrganDoses d) {
+  private static OarReview.OarPlan plan(String key, KnowledgeIndex.Organ o) {
+    OarReview.OarPlan p = o.plan();
     return new OarReview.OarPlan(
-        key,
-        g.rvByLevel,
-        TargetLevels.ALL,
-        d == null ? Double.NaN : d.dmeanGy(),
-        d == null ? Double.NaN : d.d50Gy(),
-        d == null ? Double.NaN : d.d003ccGy());
+        key, p.rvMmByLevel(), p.unionLevel(), p.dmeanGy(), p.d50Gy(), p.d003ccGy());
   }
 
-  private static QcRow row(Geometry g, OarReview.Result r, Settings settings) {
+  private static QcRow row(KnowledgeIndex.Organ g, OarReview.Result r, Settings settings) {
     AchievableDose.Check c = r.achievable();
     Double achievable = finite(c.achievableGy());
     List<TopMetric> top = new ArrayList<>();
@@ -661,7 +609,7 @@ public class KnowledgeBase {
     return new QcRow(
         TargetLevels.ALL,
         r.oar(),
-        g.roiName,
+        g.roiName(),
         OarReview.METRIC,
         r.query().r50Mm(),
         finite(r.query().d50Gy()),

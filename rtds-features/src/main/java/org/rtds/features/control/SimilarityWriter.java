@@ -2,43 +2,80 @@ package org.rtds.features.control;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.rtds.domain.feature.KnowledgeChange;
 import org.rtds.domain.feature.OarDictionaryEntry;
 import org.rtds.domain.feature.Similarity;
 import org.rtds.domain.patient.Study;
 import org.rtds.features.knowledge.TargetLevels;
-import org.rtds.features.knowledge.ovh.OvhCodec;
+import org.rtds.features.knowledge.index.SignatureIndex;
 import org.rtds.features.knowledge.ranking.CandidateComparison;
 import org.rtds.features.knowledge.ranking.PairKey;
 import org.rtds.features.knowledge.ranking.PairSignature;
-import org.rtds.features.knowledge.ranking.SimilarityRanking;
-import org.rtds.features.knowledge.sts.StsCodec;
+import org.rtds.features.knowledge.ranking.SimilarityWeights;
 
 /**
- * Compares a study with every other study of the knowledge base and stores the result in {@code
- * similarity}, in the caller's transaction, in both directions: one row per (query study,
- * historical study, target level, organ) for every (target level, TG-263 organ) pair both studies
- * have, with the OVH and STS earth mover's distances (mm) and the target-dose difference (Gy, query
- * minus historical prescription; null when either prescription is unknown). A study's rows in
- * either direction are replaced when it is computed again, so running it twice leaves the same
- * rows.
+ * Stores a study's {@code similarity} rows, in the caller's transaction, after its geometry
+ * features: for every organ of the study, the {@value #STORED_PER_ORGAN} most similar stored
+ * studies on that organ's pairs (found with this node's {@link SignatureIndex}, exact top-k), one
+ * row per (query study, historical study, target level, organ) in both directions, with the OVH and
+ * STS earth mover's distances (mm) and the target-dose difference (Gy, query minus historical
+ * prescription; null when either is unknown). A study's rows in either direction are replaced when
+ * it is computed again, so running it twice leaves the same rows.
+ *
+ * <p>The rows are the record of the comparison at feature time, chosen under the default weights;
+ * the knowledge base's answers ({@code KnowledgeBase}) rank the index under the configured weights
+ * when asked, so a study computed later takes part in every earlier study's answers at once
+ * (docs/knowledge-base.md, ARCHITECTURE.md D35).
  *
  * <p>Every study is compared, from every account: who may see which study identifiably is decided
  * when the rows are read. Computations are serialised across nodes by a row lock on the {@value
- * TargetLevels#ALL} dictionary entry, so that two studies computed at the same time always see each
- * other (each would otherwise miss the other's uncommitted rows). This is the plain scan over all
- * stored signatures; an index for large knowledge bases comes next (docs/knowledge-base.md).
+ * TargetLevels#ALL} dictionary entry; each appends its entry to the change log ({@code
+ * rtds_knowledge_change}) under that lock, so the entries commit in id order and every node's
+ * index, caught up from the log before the comparison, has every other committed study.
  */
 public final class SimilarityWriter {
 
-  private final EntityManager em;
+  /** Stored neighbours per organ (both directions). */
+  public static final int STORED_PER_ORGAN = 20;
 
-  public SimilarityWriter(EntityManager em) {
+  /** How the stored neighbours are chosen: the default weights, any prescription. */
+  private static final SimilarityWeights SELECTION =
+      new SimilarityWeights(
+          SimilarityWeights.DEFAULT.ovhWeight(),
+          SimilarityWeights.DEFAULT.stsWeight(),
+          SimilarityWeights.DEFAULT.targetDoseWeight(),
+          SimilarityWeights.DEFAULT.ovhScaleMm(),
+          SimilarityWeights.DEFAULT.stsScaleMm(),
+          SimilarityWeights.DEFAULT.targetDoseScaleGy(),
+          Double.POSITIVE_INFINITY,
+          Map.of(),
+          1,
+          SimilarityWeights.Scales.FIXED);
+
+  private final EntityManager em;
+  private final Runnable refresh;
+  private final SignatureIndex index;
+
+  /**
+   * @param em the computation's persistence context
+   * @param index this node's index of the other stored studies
+   * @param refresh brings {@code index} up to date with the committed studies (in a transaction of
+   *     its own)
+   */
+  public SimilarityWriter(EntityManager em, SignatureIndex index, Runnable refresh) {
     this.em = Objects.requireNonNull(em, "em");
+    this.index = Objects.requireNonNull(index, "index");
+    this.refresh = Objects.requireNonNull(refresh, "refresh");
   }
 
   /**
@@ -50,57 +87,62 @@ public final class SimilarityWriter {
     em.createQuery("delete from Similarity s where s.study.id = :id or s.historicalStudy.id = :id")
         .setParameter("id", studyId)
         .executeUpdate();
+    KnowledgeChange change = new KnowledgeChange();
+    change.setStudyId(studyId);
+    change.setChangedAt(LocalDateTime.now(ZoneOffset.UTC));
+    em.persist(change);
+    KnowledgeRows rows = new KnowledgeRows(em);
+    Map<PairKey, PairSignature> query =
+        rows.signatures(List.of(studyId)).getOrDefault(studyId, Map.of());
+    if (query.isEmpty()) {
+      return "no similarity: the study has no OVH/STS";
+    }
+    Double rx = rows.prescriptions(List.of(studyId)).get(studyId);
+    if (rx == null) {
+      return "no similarity: the study's prescription is unknown";
+    }
+    refresh.run();
     Map<String, OarDictionaryEntry> entries = new HashMap<>();
     for (OarDictionaryEntry e :
         em.createQuery("select e from OarDictionaryEntry e", OarDictionaryEntry.class)
             .getResultList()) {
       entries.put(e.getRoiName(), e);
     }
-    Map<Integer, Map<PairKey, PairSignature>> all = signatures(entries);
-    Map<PairKey, PairSignature> query = all.remove(studyId);
-    if (query == null || query.isEmpty()) {
-      return "no similarity: the study has no OVH/STS";
-    }
-    Map<Integer, Double> rx = prescriptions();
-    Study queryStudy = em.getReference(Study.class, studyId);
-    int compared = 0;
-    int rows = 0;
-    for (Map.Entry<Integer, Map<PairKey, PairSignature>> other : all.entrySet()) {
-      Double diff = difference(rx.get(studyId), rx.get(other.getKey()));
-      CandidateComparison c =
-          SimilarityRanking.compare(
-              String.valueOf(other.getKey()),
-              diff == null ? Double.NaN : diff,
-              0,
-              query,
-              other.getValue());
-      if (c.pairs().isEmpty()) {
-        continue;
+    String self = String.valueOf(studyId);
+    Map<String, Map<PairKey, CandidateComparison.PairComparison>> chosen = new TreeMap<>();
+    Map<String, Double> differences = new HashMap<>();
+    for (String organ : new TreeSet<>(query.keySet().stream().map(PairKey::oarName).toList())) {
+      SignatureIndex.Result r =
+          index.query(query, rx, SELECTION, STORED_PER_ORGAN, Set.of(organ), self);
+      for (CandidateComparison c : r.topK()) {
+        differences.put(c.studyKey(), c.targetDoseDifferenceGy());
+        Map<PairKey, CandidateComparison.PairComparison> pairs =
+            chosen.computeIfAbsent(c.studyKey(), k -> new TreeMap<>());
+        c.pairs().forEach(p -> pairs.put(p.key(), p));
       }
-      compared++;
-      Study historical = em.getReference(Study.class, other.getKey());
-      for (CandidateComparison.PairComparison p : c.pairs()) {
+    }
+    Study queryStudy = em.getReference(Study.class, studyId);
+    int stored = 0;
+    for (Map.Entry<String, Map<PairKey, CandidateComparison.PairComparison>> other :
+        chosen.entrySet()) {
+      Study historical = em.getReference(Study.class, Integer.valueOf(other.getKey()));
+      double diff = differences.get(other.getKey());
+      for (CandidateComparison.PairComparison p : other.getValue().values()) {
         OarDictionaryEntry ptv = entries.get(p.key().ptvRole());
         int oar = entries.get(p.key().oarName()).getId();
         em.persist(row(queryStudy, historical, ptv, oar, p.ovhEmdMm(), p.stsEmdMm(), diff));
-        em.persist(
-            row(
-                historical,
-                queryStudy,
-                ptv,
-                oar,
-                p.ovhEmdMm(),
-                p.stsEmdMm(),
-                diff == null ? null : -diff));
-        rows += 2;
+        em.persist(row(historical, queryStudy, ptv, oar, p.ovhEmdMm(), p.stsEmdMm(), -diff));
+        stored += 2;
       }
     }
     return String.format(
         Locale.ROOT,
-        "similarity with %d of %d other studies (%d rows, both directions)",
-        compared,
-        all.size(),
-        rows);
+        "similarity with the %d other indexed studies; the %d most similar per organ stored (%d"
+            + " studies, %d rows, both directions)",
+        index.size() - (index.contains(self) ? 1 : 0),
+        STORED_PER_ORGAN,
+        chosen.size(),
+        stored);
   }
 
   private void lockKnowledgeBase() {
@@ -113,70 +155,6 @@ public final class SimilarityWriter {
     em.lock(all, LockModeType.PESSIMISTIC_WRITE);
   }
 
-  /**
-   * Every study's RTDS-computed signatures, by study id, keyed by (target level, organ) names; the
-   * first row of a key wins.
-   */
-  private Map<Integer, Map<PairKey, PairSignature>> signatures(
-      Map<String, OarDictionaryEntry> entries) {
-    Map<Integer, String> names = new HashMap<>();
-    entries.values().forEach(e -> names.put(e.getId(), e.getRoiName()));
-    Map<Integer, Map<PairKey, String[]>> ovh = new LinkedHashMap<>();
-    for (Object[] r :
-        em.createQuery(
-                "select h.study.id, h.ptv.id, h.oar.id, h.binValues, h.binAmounts from Ovh h"
-                    + " where h.oarRoi is not null order by h.study.id, h.id",
-                Object[].class)
-            .getResultList()) {
-      ovh.computeIfAbsent((Integer) r[0], k -> new LinkedHashMap<>())
-          .putIfAbsent(
-              new PairKey(names.get((Integer) r[1]), names.get((Integer) r[2])),
-              new String[] {(String) r[3], (String) r[4]});
-    }
-    Map<Integer, Map<PairKey, PairSignature>> out = new LinkedHashMap<>();
-    for (Object[] r :
-        em.createQuery(
-                "select h.study.id, h.ptv.id, h.oar.id, h.elevationBins, h.distanceBins,"
-                    + " h.azimuthBins, h.amounts from Sts h where h.oarRoi is not null"
-                    + " order by h.study.id, h.id",
-                Object[].class)
-            .getResultList()) {
-      PairKey key = new PairKey(names.get((Integer) r[1]), names.get((Integer) r[2]));
-      String[] curve = ovh.getOrDefault((Integer) r[0], Map.of()).get(key);
-      if (curve == null) {
-        continue;
-      }
-      out.computeIfAbsent((Integer) r[0], k -> new LinkedHashMap<>())
-          .putIfAbsent(
-              key,
-              new PairSignature(
-                  OvhCodec.decode(curve[0], curve[1]),
-                  StsCodec.decode(
-                      new StsCodec.StsRow(
-                          (String) r[3], (String) r[4], (String) r[5], (String) r[6]))));
-    }
-    return out;
-  }
-
-  /** Each study's prescription (Gy) from its newest RT Plan, as the dose features use it. */
-  private Map<Integer, Double> prescriptions() {
-    Map<Integer, Double> out = new HashMap<>();
-    for (Object[] r :
-        em.createQuery(
-                "select p.study.id, p.prescriptionDoseGy from RtPlan p order by p.id",
-                Object[].class)
-            .getResultList()) {
-      out.put((Integer) r[0], (Double) r[1]);
-    }
-    return out;
-  }
-
-  private static Double difference(Double query, Double historical) {
-    return query == null || historical == null || !(query > 0) || !(historical > 0)
-        ? null
-        : query - historical;
-  }
-
   private static Similarity row(
       Study query,
       Study historical,
@@ -184,7 +162,7 @@ public final class SimilarityWriter {
       int oarEntryId,
       double ovhEmdMm,
       double stsEmdMm,
-      Double targetDoseDifferenceGy) {
+      double targetDoseDifferenceGy) {
     Similarity s = new Similarity();
     s.setStudy(query);
     s.setHistoricalStudy(historical);

@@ -87,4 +87,32 @@ class OarReviewTest {
     assertThat(r.achievable().evidenceStudyKey()).isNull();
     assertThat(r.topK().d50().minimumGy()).isEqualTo(10);
   }
+
+  @Test
+  void theMostSimilarAndTheRestGivenApartGiveTheSameReviewAsOneRankedList() {
+    java.util.Random rnd = new java.util.Random(3);
+    for (int round = 0; round < 200; round++) {
+      OarPlan q = plan("q", Map.of("PTV_All", rv(rnd.nextInt(10), 2)), 20 + rnd.nextInt(20));
+      List<OarPlan> ranked = new java.util.ArrayList<>();
+      int n = 1 + rnd.nextInt(30);
+      for (int i = 0; i < n; i++) {
+        ranked.add(
+            plan(
+                "p" + i,
+                Map.of("PTV_All", rv(rnd.nextInt(12), 1.5 + rnd.nextInt(2))),
+                rnd.nextInt(4) == 0 ? Double.NaN : 10 + rnd.nextInt(30)));
+      }
+      int k = 1 + rnd.nextInt(6);
+      Geometry geometry = rnd.nextBoolean() ? Geometry.R50 : Geometry.WHOLE_OVH;
+      OarReview.Result whole = OarReview.review("Parotid_L", q, ranked, geometry, 3, k);
+      List<OarPlan> top = ranked.subList(0, Math.min(k, n));
+      // the rest: only those at least as hard need to be given
+      List<OarPlan> harderRest =
+          ranked.subList(top.size(), n).stream()
+              .filter(p -> p.atLeastAsHardAs(q, geometry))
+              .toList();
+      OarReview.Result split = OarReview.review("Parotid_L", q, top, harderRest, n, geometry, 3, k);
+      assertThat(split).isEqualTo(whole);
+    }
+  }
 }

@@ -572,12 +572,33 @@ public final class SignatureIndex {
       SimilarityWeights weights,
       int k,
       Set<String> organs) {
+    return query(query, queryTargetDoseGy, weights, k, organs, null);
+  }
+
+  /**
+   * The k most similar studies to a query that may itself be indexed (see the class comment).
+   *
+   * @param query the query study's pairs
+   * @param queryTargetDoseGy the query's target dose (Gy)
+   * @param weights weights, scales and filter of the score
+   * @param k how many (≥ 1)
+   * @param organs TG-263 organ names whose pairs count, or null for all pairs
+   * @param excludedKey a study key that is never a candidate (the query's own), or null
+   * @return the top-k, their ranking and the counts (the excluded study is not counted)
+   */
+  public Result query(
+      Map<PairKey, PairSignature> query,
+      double queryTargetDoseGy,
+      SimilarityWeights weights,
+      int k,
+      Set<String> organs,
+      String excludedKey) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be ≥ 1");
     }
     lock.readLock().lock();
     try {
-      return queryLocked(query, queryTargetDoseGy, weights, k, organs);
+      return queryLocked(query, queryTargetDoseGy, weights, k, organs, excludedKey);
     } finally {
       lock.readLock().unlock();
     }
@@ -588,7 +609,8 @@ public final class SignatureIndex {
       double qtd,
       SimilarityWeights w,
       int k,
-      Set<String> organs) {
+      Set<String> organs,
+      String excludedKey) {
     List<QueryPair> qps = new ArrayList<>();
     for (Map.Entry<PairKey, PairSignature> e : new TreeMap<>(query).entrySet()) {
       if (organs != null && !organs.contains(e.getKey().oarName())) {
@@ -630,7 +652,7 @@ public final class SignatureIndex {
     int heapSize = 0;
     List<Study> all = new ArrayList<>();
     for (int s = 0; s < n; s++) {
-      if (cnt[s] == 0) {
+      if (cnt[s] == 0 || bySlot[s].key.equals(excludedKey)) {
         continue;
       }
       Study st = bySlot[s];

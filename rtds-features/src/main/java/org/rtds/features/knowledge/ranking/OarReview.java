@@ -164,18 +164,53 @@ public final class OarReview {
       Geometry geometry,
       double toleranceGy,
       int k) {
+    return review(
+        oar, query, rankedCandidates, List.of(), rankedCandidates.size(), geometry, toleranceGy, k);
+  }
+
+  /**
+   * The review when the most similar plans and the rest come separately (e.g. the top-k from a
+   * similarity index, the rest from a scan): the same result as {@link #review(String, OarPlan,
+   * List, Geometry, double, int)} on the ranked list followed by the others.
+   *
+   * @param oar the organ's TG-263 name
+   * @param query the query plan's organ
+   * @param mostSimilar comparable plans with this organ, most similar first; the top-k summary uses
+   *     the first k
+   * @param others further comparable plans (any order), counted for the harder-geometry rule only;
+   *     those not at least as hard as the query may be left out
+   * @param candidates how many comparable plans have the organ (for the result)
+   * @param geometry which plans count as at least as hard
+   * @param toleranceGy τ (Gy, ≥ 0)
+   * @param k how many of the most similar plans the top-k summary uses (≥ 1)
+   * @return the review
+   */
+  public static Result review(
+      String oar,
+      OarPlan query,
+      List<OarPlan> mostSimilar,
+      List<OarPlan> others,
+      int candidates,
+      Geometry geometry,
+      double toleranceGy,
+      int k) {
     List<AchievableDose.PlanOarDose> harder = new ArrayList<>();
-    List<TopKDoses.PlanDoses> doses = new ArrayList<>(rankedCandidates.size());
-    for (OarPlan p : rankedCandidates) {
+    List<TopKDoses.PlanDoses> doses = new ArrayList<>(mostSimilar.size());
+    for (OarPlan p : mostSimilar) {
       if (p.atLeastAsHardAs(query, geometry)) {
         harder.add(new AchievableDose.PlanOarDose(p.studyKey(), p.r50Mm(), p.d50Gy()));
       }
       doses.add(p.doses());
     }
+    for (OarPlan p : others) {
+      if (p.atLeastAsHardAs(query, geometry)) {
+        harder.add(new AchievableDose.PlanOarDose(p.studyKey(), p.r50Mm(), p.d50Gy()));
+      }
+    }
     return new Result(
         oar,
         query,
-        rankedCandidates.size(),
+        candidates,
         geometry,
         AchievableDose.check(METRIC, query.r50Mm(), query.d50Gy(), harder, toleranceGy),
         TopKDoses.summarise(doses, k));

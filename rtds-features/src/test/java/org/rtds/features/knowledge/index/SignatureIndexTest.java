@@ -240,6 +240,34 @@ class SignatureIndexTest {
   }
 
   @Test
+  void anExcludedKeyIsNeverACandidateAndOtherwiseChangesNothing() {
+    SyntheticSignatures g = new SyntheticSignatures(51, LEVELS, 4, 0.3);
+    Cohort c = randomCohort(g, 120);
+    for (Study self : c.studies.values().stream().limit(3).toList()) {
+      SignatureIndex.Result excluded =
+          c.index.query(
+              self.pairs(), self.targetDoseGy(), SimilarityWeights.DEFAULT, 6, null, self.key());
+      assertThat(excluded.topK())
+          .extracting(CandidateComparison::studyKey)
+          .doesNotContain(self.key());
+      SignatureIndex.Result included =
+          c.index.query(self.pairs(), self.targetDoseGy(), SimilarityWeights.DEFAULT, 7, null);
+      assertThat(included.topK()).extracting(CandidateComparison::studyKey).contains(self.key());
+      assertThat(excluded.stats().candidates()).isEqualTo(included.stats().candidates() - 1);
+      // the same as an index without it
+      List<String> expected =
+          included.ranking().ranked().stream()
+              .map(r -> r.studyKey() + "@" + r.score())
+              .filter(k -> !k.startsWith(self.key() + "@"))
+              .limit(6)
+              .toList();
+      assertThat(excluded.ranking().ranked())
+          .extracting(r -> r.studyKey() + "@" + r.score())
+          .containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
   void candidateMedianScalesFallBackToTheFullComputation() {
     SyntheticSignatures g = new SyntheticSignatures(31, LEVELS, 3, 0.3);
     Cohort c = randomCohort(g, 120);

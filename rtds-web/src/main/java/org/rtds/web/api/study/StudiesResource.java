@@ -88,7 +88,7 @@ public class StudiesResource {
    *
    * @param ovhPairs stored OVHs (target level × organ)
    * @param stsPairs stored STSs
-   * @param comparedStudies other studies compared with it (similarity rows)
+   * @param comparedStudies other studies that share a (target level, organ) pair with it
    * @param flaggedOars organs the achievable-dose check flags (TG-263 names)
    * @param links where the details are
    */
@@ -642,14 +642,12 @@ public class StudiesResource {
         count("select count(h) from Ovh h where h.study.id = :id and h.oarRoi is not null", id);
     long sts =
         count("select count(h) from Sts h where h.study.id = :id and h.oarRoi is not null", id);
-    long compared =
-        count(
-            "select count(distinct s.historicalStudy.id) from Similarity s where s.study.id = :id",
-            id);
+    KnowledgeBase.Caller caller = kbCaller();
+    long compared = knowledgeBase.similar(id, caller, null, 1, config.knowledgeBase()).candidates();
     List<String> flagged =
         compared == 0
             ? List.of()
-            : knowledgeBase.qc(id, kbCaller(), config.knowledgeBase()).stream()
+            : knowledgeBase.qc(id, caller, config.knowledgeBase()).stream()
                 .filter(KnowledgeBase.QcRow::flagged)
                 .map(KnowledgeBase.QcRow::oar)
                 .toList();
