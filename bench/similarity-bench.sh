@@ -13,6 +13,11 @@
 #   MariaDB end to end (SimilarityDbBench): writes N studies (default 1000 10000) into the throwaway
 #   database rtds_simbench_tmp on 127.0.0.1:3306 (root; JDBC_URL overrides), times reading + decoding
 #   + index put, a catch-up from the watermark and a query; drops the database at the end.
+#        bench/similarity-bench.sh server [N ...]
+#   The server's own code end to end (KnowledgeServerBench): a throwaway database migrated by the real
+#   migrations (TestDatabase: 127.0.0.1:3306, root; -Drtds.test.db.* in JAVA_OPTS) holds N synthetic
+#   studies as the feature job leaves them; times a node's load, /similar, /qc, adding one study and another
+#   node's catch-up, beside the plain scan (the peer) where it takes under a minute. Default 1000 10000.
 # Needs about 6 GB of heap at 100,000 (HEAP, default 8g). Compiles rtds-features and its tests
 # offline when the classes are missing (no install).
 set -euo pipefail
@@ -23,6 +28,13 @@ if [[ ! -f "$CLS" ]]; then
   (cd "$ROOT" && ./mvnw -B -q -o -pl rtds-features test-compile)
 fi
 CP="$ROOT/rtds-features/target/classes:$ROOT/rtds-features/target/test-classes"
+if [[ "${1:-}" == server ]]; then
+  shift
+  CPFILE="$ROOT/rtds-features/target/bench-classpath.txt"
+  (cd "$ROOT" && ./mvnw -B -q -o -pl rtds-features dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$CPFILE" >&2)
+  exec java -Xmx"${HEAP:-8g}" ${JAVA_OPTS:-} -cp "$CP:$(cat "$CPFILE")" org.rtds.features.boundary.KnowledgeServerBench "$@"
+fi
 if [[ "${1:-}" == db ]]; then
   shift
   MYSQL_JAR="$(find ~/.m2/repository/com/mysql/mysql-connector-j -name 'mysql-connector-j-*.jar' | sort | tail -1)"

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.rtds.features.control.KnowledgeRows;
 import org.rtds.features.knowledge.TargetLevels;
 import org.rtds.features.knowledge.index.SignatureIndex;
 import org.rtds.features.knowledge.ranking.AchievableDose;
@@ -559,16 +560,7 @@ public class KnowledgeBase {
     if (studyIds.isEmpty()) {
       return out;
     }
-    Map<Integer, Double> rx = new HashMap<>();
-    for (Object[] r :
-        em.createQuery(
-                "select p.study.id, p.prescriptionDoseGy from RtPlan p where p.study.id in :ids"
-                    + " order by p.id",
-                Object[].class)
-            .setParameter("ids", studyIds)
-            .getResultList()) {
-      rx.put((Integer) r[0], (Double) r[1]);
-    }
+    Map<Integer, Double> rx = new KnowledgeRows(em).prescriptions(studyIds);
     for (Object[] r :
         em.createQuery(
                 "select s.id, s.user.id, s.studyInstanceUid, s.patient.patientId from Study s"

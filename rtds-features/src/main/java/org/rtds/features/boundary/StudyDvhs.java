@@ -6,10 +6,12 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.rtds.domain.rt.RtDvh;
 import org.rtds.domain.rt.RtPlan;
 import org.rtds.domain.rt.RtRoi;
@@ -157,6 +159,7 @@ public class StudyDvhs {
       return out;
     }
     Map<String, Roi> rois = new HashMap<>();
+    Set<Integer> studies = new HashSet<>();
     for (RtRoi roi :
         em.createQuery(
                 "select r from RtRoi r left join fetch r.standardStructure where r.id in :ids",
@@ -164,12 +167,22 @@ public class StudyDvhs {
             .setParameter("ids", roiIds)
             .getResultList()) {
       rois.put(String.valueOf(roi.getId()), roi(roi));
+      studies.add(roi.getStudy().getId());
     }
+    if (rois.isEmpty()) {
+      return out;
+    }
+    // by study first (indexed; the range keeps MariaDB on the index for long lists):
+    // DVHReferencedROI has no index
     for (RtDvh row :
         em.createQuery(
-                "select d from RtDvh d join fetch d.dose where d.source = :computed"
+                "select d from RtDvh d join fetch d.dose where d.study.id between :lo and :hi"
+                    + " and d.study.id in :studies and d.source = :computed"
                     + " and d.referencedRoi in :ids order by d.id",
                 RtDvh.class)
+            .setParameter("lo", java.util.Collections.min(studies))
+            .setParameter("hi", java.util.Collections.max(studies))
+            .setParameter("studies", studies)
             .setParameter("computed", DoseFeatureWriter.COMPUTED)
             .setParameter("ids", rois.keySet())
             .getResultList()) {

@@ -1,13 +1,19 @@
 package org.rtds.features.control;
 
 import jakarta.persistence.EntityManager;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.rtds.features.knowledge.TargetLevels;
+import org.rtds.features.knowledge.format.FeatureFormatException;
 import org.rtds.features.knowledge.format.NumberLists;
 import org.rtds.features.knowledge.ovh.OvhCodec;
 import org.rtds.features.knowledge.ranking.PairKey;
@@ -21,6 +27,15 @@ import org.rtds.features.knowledge.sts.StsCodec;
  * answers decode them alike.
  */
 public final class KnowledgeRows {
+
+  private static final Logger LOG = System.getLogger(KnowledgeRows.class.getName());
+
+  /**
+   * The studies of a batch: the range lets MariaDB use the study index for long id lists too (with
+   * 200 or more values it estimates an IN list from statistics and may scan the whole table).
+   */
+  private static final String STUDIES =
+      " and h.study.id between :lo and :hi and h.study.id in :ids";
 
   private final EntityManager em;
 
@@ -57,7 +72,8 @@ public final class KnowledgeRows {
 
   /**
    * The RTDS-computed signatures of the given studies, keyed by (target level, organ) names; the
-   * first row of a key wins. A study without any is absent.
+   * first row of a key wins. A study without any is absent. A pair whose stored text cannot be
+   * decoded is left out (and logged), so one damaged row does not stop every answer.
    *
    * @param studyIds study row ids
    * @return by study id
@@ -68,42 +84,104 @@ public final class KnowledgeRows {
       return out;
     }
     Map<Integer, String> names = dictionary();
-    Map<Integer, Map<PairKey, String[]>> ovh = new HashMap<>();
+    // no ORDER BY: sorting rows with long text columns makes MariaDB spill them to disk; the
+    // lowest row id of a key is kept here instead
+    Map<Integer, Map<PairKey, Object[]>> ovh = new HashMap<>();
     for (Object[] r :
         em.createQuery(
-                "select h.study.id, h.ptv.id, h.oar.id, h.binValues, h.binAmounts from Ovh h"
-                    + " where h.oarRoi is not null and h.study.id in :ids order by h.study.id, h.id",
+                "select h.study.id, h.ptv.id, h.oar.id, h.id, h.binValues, h.binAmounts from Ovh h"
+                    + " where h.oarRoi is not null"
+                    + STUDIES,
                 Object[].class)
             .setParameter("ids", studyIds)
+            .setParameter("lo", Collections.min(studyIds))
+            .setParameter("hi", Collections.max(studyIds))
             .getResultList()) {
-      ovh.computeIfAbsent((Integer) r[0], k -> new LinkedHashMap<>())
-          .putIfAbsent(
-              new PairKey(names.get((Integer) r[1]), names.get((Integer) r[2])),
-              new String[] {(String) r[3], (String) r[4]});
+      ovh.computeIfAbsent((Integer) r[0], k -> new HashMap<>())
+          .merge(key(names, r), r, KnowledgeRows::lowerId);
     }
+    Map<Integer, Map<PairKey, Object[]>> sts = new TreeMap<>();
     for (Object[] r :
         em.createQuery(
-                "select h.study.id, h.ptv.id, h.oar.id, h.elevationBins, h.distanceBins,"
+                "select h.study.id, h.ptv.id, h.oar.id, h.id, h.elevationBins, h.distanceBins,"
                     + " h.azimuthBins, h.amounts from Sts h where h.oarRoi is not null"
-                    + " and h.study.id in :ids order by h.study.id, h.id",
+                    + STUDIES,
                 Object[].class)
             .setParameter("ids", studyIds)
+            .setParameter("lo", Collections.min(studyIds))
+            .setParameter("hi", Collections.max(studyIds))
             .getResultList()) {
-      PairKey key = new PairKey(names.get((Integer) r[1]), names.get((Integer) r[2]));
-      String[] curve = ovh.getOrDefault((Integer) r[0], Map.of()).get(key);
-      if (curve == null) {
-        continue;
+      sts.computeIfAbsent((Integer) r[0], k -> new TreeMap<>())
+          .merge(key(names, r), r, KnowledgeRows::lowerId);
+    }
+    // decoding is most of the cost: the shared grid texts once, the rest on every core
+    Map<String, double[]> grids = new HashMap<>();
+    List<Object[]> work = new ArrayList<>();
+    sts.forEach(
+        (study, pairs) ->
+            pairs.forEach(
+                (key, r) -> {
+                  Object[] curve = ovh.getOrDefault(study, Map.of()).get(key);
+                  if (curve != null) {
+                    work.add(new Object[] {study, key, curve[4], curve[5], r});
+                  }
+                }));
+    for (Object[] w : work) {
+      w[2] = grids.computeIfAbsent((String) w[2], KnowledgeRows::gridOrNull);
+    }
+    List<Object> decoded = work.parallelStream().map(KnowledgeRows::decode).toList();
+    String unreadable = null;
+    int skipped = 0;
+    for (int i = 0; i < work.size(); i++) {
+      if (decoded.get(i) instanceof PairSignature p) {
+        out.computeIfAbsent((Integer) work.get(i)[0], k -> new LinkedHashMap<>())
+            .put((PairKey) work.get(i)[1], p);
+      } else {
+        skipped++;
+        unreadable = "study " + work.get(i)[0] + " " + work.get(i)[1] + ": " + decoded.get(i);
       }
-      out.computeIfAbsent((Integer) r[0], k -> new LinkedHashMap<>())
-          .putIfAbsent(
-              key,
-              new PairSignature(
-                  OvhCodec.decode(curve[0], curve[1]),
-                  StsCodec.decode(
-                      new StsCodec.StsRow(
-                          (String) r[3], (String) r[4], (String) r[5], (String) r[6]))));
+    }
+    if (skipped > 0) {
+      // one bad row must not stop every answer; it is left out (compute the study again)
+      LOG.log(
+          Level.WARNING,
+          "knowledge base: {0} stored OVH/STS pairs could not be read and are left out, e.g. {1}",
+          skipped,
+          unreadable);
     }
     return out;
+  }
+
+  private static double[] gridOrNull(String binValue) {
+    try {
+      return OvhCodec.decodeGrid(binValue);
+    } catch (FeatureFormatException e) {
+      return null;
+    }
+  }
+
+  /** A pair's signature, or the reason (a String) it cannot be read. */
+  private static Object decode(Object[] w) {
+    if (w[2] == null) {
+      return "ovh.binValue is not an RTDS grid";
+    }
+    Object[] r = (Object[]) w[4];
+    try {
+      return new PairSignature(
+          OvhCodec.decode((double[]) w[2], (String) w[3]),
+          StsCodec.decode(
+              new StsCodec.StsRow((String) r[4], (String) r[5], (String) r[6], (String) r[7])));
+    } catch (FeatureFormatException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static PairKey key(Map<Integer, String> names, Object[] r) {
+    return new PairKey(names.get((Integer) r[1]), names.get((Integer) r[2]));
+  }
+
+  private static Object[] lowerId(Object[] a, Object[] b) {
+    return (Integer) a[3] <= (Integer) b[3] ? a : b;
   }
 
   /**
@@ -149,10 +227,13 @@ public final class KnowledgeRows {
     for (Object[] r :
         em.createQuery(
                 "select h.study.id, h.ptv.roiName, h.oar.roiName, h.oarRoi.id, h.oarRoi.roiName,"
-                    + " h.rvMm from Ovh h where h.study.id in :ids and h.oarRoi is not null"
-                    + " and h.rvMm is not null order by h.id",
+                    + " h.rvMm from Ovh h where h.oarRoi is not null and h.rvMm is not null"
+                    + STUDIES
+                    + " order by h.id",
                 Object[].class)
             .setParameter("ids", studyIds)
+            .setParameter("lo", Collections.min(studyIds))
+            .setParameter("hi", Collections.max(studyIds))
             .getResultList()) {
       Map<String, Organ> organs = out.computeIfAbsent((Integer) r[0], k -> new HashMap<>());
       String level = (String) r[1];

@@ -2,8 +2,10 @@ package org.rtds.features.control;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +16,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.rtds.domain.feature.KnowledgeChange;
 import org.rtds.domain.feature.OarDictionaryEntry;
-import org.rtds.domain.feature.Similarity;
-import org.rtds.domain.patient.Study;
 import org.rtds.features.knowledge.TargetLevels;
 import org.rtds.features.knowledge.index.SignatureIndex;
 import org.rtds.features.knowledge.ranking.CandidateComparison;
@@ -91,13 +91,13 @@ public final class SimilarityWriter {
     change.setStudyId(studyId);
     change.setChangedAt(LocalDateTime.now(ZoneOffset.UTC));
     em.persist(change);
-    KnowledgeRows rows = new KnowledgeRows(em);
+    KnowledgeRows stored = new KnowledgeRows(em);
     Map<PairKey, PairSignature> query =
-        rows.signatures(List.of(studyId)).getOrDefault(studyId, Map.of());
+        stored.signatures(List.of(studyId)).getOrDefault(studyId, Map.of());
     if (query.isEmpty()) {
       return "no similarity: the study has no OVH/STS";
     }
-    Double rx = rows.prescriptions(List.of(studyId)).get(studyId);
+    Double rx = stored.prescriptions(List.of(studyId)).get(studyId);
     if (rx == null) {
       return "no similarity: the study's prescription is unknown";
     }
@@ -121,20 +121,19 @@ public final class SimilarityWriter {
         c.pairs().forEach(p -> pairs.put(p.key(), p));
       }
     }
-    Study queryStudy = em.getReference(Study.class, studyId);
-    int stored = 0;
+    List<Object[]> rows = new ArrayList<>();
     for (Map.Entry<String, Map<PairKey, CandidateComparison.PairComparison>> other :
         chosen.entrySet()) {
-      Study historical = em.getReference(Study.class, Integer.valueOf(other.getKey()));
+      int historical = Integer.parseInt(other.getKey());
       double diff = differences.get(other.getKey());
       for (CandidateComparison.PairComparison p : other.getValue().values()) {
-        OarDictionaryEntry ptv = entries.get(p.key().ptvRole());
+        int ptv = entries.get(p.key().ptvRole()).getId();
         int oar = entries.get(p.key().oarName()).getId();
-        em.persist(row(queryStudy, historical, ptv, oar, p.ovhEmdMm(), p.stsEmdMm(), diff));
-        em.persist(row(historical, queryStudy, ptv, oar, p.ovhEmdMm(), p.stsEmdMm(), -diff));
-        stored += 2;
+        rows.add(row(studyId, historical, ptv, oar, p.ovhEmdMm(), p.stsEmdMm(), diff));
+        rows.add(row(historical, studyId, ptv, oar, p.ovhEmdMm(), p.stsEmdMm(), -diff));
       }
     }
+    insert(rows);
     return String.format(
         Locale.ROOT,
         "similarity with the %d other indexed studies; the %d most similar per organ stored (%d"
@@ -142,7 +141,7 @@ public final class SimilarityWriter {
         index.size() - (index.contains(self) ? 1 : 0),
         STORED_PER_ORGAN,
         chosen.size(),
-        stored);
+        rows.size());
   }
 
   private void lockKnowledgeBase() {
@@ -155,23 +154,57 @@ public final class SimilarityWriter {
     em.lock(all, LockModeType.PESSIMISTIC_WRITE);
   }
 
-  private static Similarity row(
-      Study query,
-      Study historical,
-      OarDictionaryEntry ptv,
+  /**
+   * One {@code similarity} row's values, in the order of {@link #INSERT}: query study, historical
+   * study, DBStudyID (the historical id as text), target level, TargetOAR (the organ's dictionary
+   * id as text), OVH and STS EMD (mm), target-dose difference (Gy).
+   */
+  private static Object[] row(
+      int query,
+      int historical,
+      int ptvEntryId,
       int oarEntryId,
       double ovhEmdMm,
       double stsEmdMm,
       double targetDoseDifferenceGy) {
-    Similarity s = new Similarity();
-    s.setStudy(query);
-    s.setHistoricalStudy(historical);
-    s.setHistoricalStudyId(String.valueOf(historical.getId()));
-    s.setPtv(ptv);
-    s.setTargetOar(String.valueOf(oarEntryId));
-    s.setOvhDissimilarity(ovhEmdMm);
-    s.setStsDissimilarity(stsEmdMm);
-    s.setTargetDoseDifferenceGy(targetDoseDifferenceGy);
-    return s;
+    return new Object[] {
+      query,
+      historical,
+      String.valueOf(historical),
+      ptvEntryId,
+      String.valueOf(oarEntryId),
+      ovhEmdMm,
+      stsEmdMm,
+      targetDoseDifferenceGy
+    };
+  }
+
+  private static final String INSERT =
+      "insert into similarity (fk_study_id_id, fk_historical_study_id, DBStudyID, fk_ptv_id,"
+          + " TargetOAR, OVHDissimilarity, STSDissimilarity, Similarity) values ";
+
+  /** Rows per statement: one round trip for a few hundred rows instead of one each. */
+  private static final int ROWS_PER_INSERT = 250;
+
+  /**
+   * Writes the rows with multi-row inserts (the entity's IDENTITY ids would make Hibernate send one
+   * statement per row: about 2 ms each, seconds for a study's rows).
+   */
+  private void insert(List<Object[]> rows) {
+    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+      List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      StringBuilder sql = new StringBuilder(INSERT);
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "(?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?)");
+      }
+      Query q = em.createNativeQuery(sql.toString());
+      int p = 1;
+      for (Object[] r : chunk) {
+        for (Object v : r) {
+          q.setParameter(p++, v);
+        }
+      }
+      q.executeUpdate();
+    }
   }
 }

@@ -42,18 +42,7 @@ import org.rtds.features.knowledge.testing.SyntheticSignatures;
 class KnowledgeIndexIT {
 
   private static final List<String> LEVELS = List.of("PTV_All", "PTV_High");
-  private static final KnowledgeBase.Caller EVERYONE =
-      new KnowledgeBase.Caller() {
-        @Override
-        public boolean identifiable(Integer senderAccountId) {
-          return true;
-        }
-
-        @Override
-        public String deidentifiedKey(int studyId) {
-          return "KB-" + studyId;
-        }
-      };
+  private static final KnowledgeBase.Caller EVERYONE = LocalKnowledge.caller(true);
 
   private static TestDatabase database;
   private static EntityManagerFactory factory;
@@ -244,6 +233,26 @@ class KnowledgeIndexIT {
     assertThat(other.entry(id)).isNull();
     assertThat(other.signatures().contains(KnowledgeIndex.key(id))).isFalse();
     assertThat(similarityRows(id)).isEmpty();
+  }
+
+  @Test
+  void aDamagedRowIsLeftOutWhileEveryOtherPairIsIndexed() throws SQLException {
+    SyntheticSignatures.Study s = g.realistic("damaged");
+    int id = writer.store(new SyntheticSignatures.Study("damaged", 70, s.pairs()), true);
+    writer.logChange(id);
+    database.execute(
+        "update sts set amounts = 'rtds-sts-v1:not,numbers' where fk_study_id_id = "
+            + id
+            + " order by id limit 1");
+    KnowledgeIndex fresh = LocalKnowledge.index(factory);
+    fresh.refresh();
+    assertThat(fresh.entry(id)).isNotNull();
+    assertThat(fresh.signatures().size()).isGreaterThanOrEqualTo(60);
+    KnowledgeBase.SimilarList answer =
+        LocalKnowledge.knowledgeBase(factory.createEntityManager(), fresh)
+            .similar(id, EVERYONE, null, 3, KnowledgeBase.Settings.DEFAULT);
+    assertThat(answer.ranked()).hasSize(3);
+    assertThat(fresh.read(id).signatures()).hasSize(s.pairs().size() - 1);
   }
 
   @Test

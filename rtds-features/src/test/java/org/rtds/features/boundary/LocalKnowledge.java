@@ -85,4 +85,22 @@ public final class LocalKnowledge {
     kb.index = index;
     return kb;
   }
+
+  /**
+   * @param identifiable whether the caller may see every study's identity
+   * @return a caller that sees all studies, or none, identifiably (others as {@code KB-} + id)
+   */
+  public static KnowledgeBase.Caller caller(boolean identifiable) {
+    return new KnowledgeBase.Caller() {
+      @Override
+      public boolean identifiable(Integer senderAccountId) {
+        return identifiable;
+      }
+
+      @Override
+      public String deidentifiedKey(int studyId) {
+        return "KB-" + studyId;
+      }
+    };
+  }
 }

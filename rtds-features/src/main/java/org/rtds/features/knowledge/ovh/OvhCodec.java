@@ -60,9 +60,29 @@ public final class OvhCodec {
    * @throws FeatureFormatException for legacy or malformed rows (message says which and why)
    */
   public static OvhCurve decode(String binValue, String binAmount) {
-    double[] t =
-        NumberLists.parse(
-            NumberLists.stripMarker(binValue, FORMAT, "ovh.binValue"), "ovh.binValue");
+    return decode(decodeGrid(binValue), binAmount);
+  }
+
+  /**
+   * @param binValue the {@code binValue} column
+   * @return its grid distances (mm), not yet checked for order
+   * @throws FeatureFormatException for legacy or malformed rows
+   */
+  public static double[] decodeGrid(String binValue) {
+    return NumberLists.parse(
+        NumberLists.stripMarker(binValue, FORMAT, "ovh.binValue"), "ovh.binValue");
+  }
+
+  /**
+   * Decodes a curve whose grid was decoded already (many rows share one grid text: decode it once
+   * with {@link #decodeGrid}); the same checks as {@link #decode(String, String)}.
+   *
+   * @param t the grid distances (mm), shared by the curve (not copied, not to be changed)
+   * @param binAmount the {@code binAmount} column
+   * @return the curve
+   * @throws FeatureFormatException for malformed rows
+   */
+  public static OvhCurve decode(double[] t, String binAmount) {
     double[] f = NumberLists.parse(binAmount, "ovh.binAmount");
     if (t.length != f.length) {
       throw new FeatureFormatException(

@@ -150,44 +150,18 @@ public final class StoredStudies implements AutoCloseable {
   public int store(SyntheticSignatures.Study s, boolean withDvh) throws SQLException {
     int id = next++;
     String uid = "2.25." + (1_000_000_000L + id);
-    patient.setInt(1, id);
-    patient.setString(2, "Synthetic^" + id);
-    patient.setInt(3, account);
-    patient.setString(4, "SYN-" + id);
+    set(patient, id, "Synthetic^" + id, account, "SYN-" + id);
     patient.executeUpdate();
-    study.setInt(1, id);
-    study.setString(2, uid);
-    study.setInt(3, id);
-    study.setInt(4, account);
+    set(study, id, uid, id, account);
     study.executeUpdate();
-    series.setInt(1, id);
-    series.setString(2, uid + ".1");
-    series.setInt(3, id);
-    series.setInt(4, id);
-    series.setInt(5, account);
+    set(series, id, uid + ".1", id, id, account);
     series.executeUpdate();
-    structureSet.setInt(1, id);
-    structureSet.setString(2, uid + ".2");
-    structureSet.setInt(3, id);
-    structureSet.setInt(4, id);
-    structureSet.setInt(5, id);
-    structureSet.setInt(6, account);
+    set(structureSet, id, uid + ".2", id, id, id, account);
     structureSet.executeUpdate();
-    plan.setInt(1, id);
-    plan.setString(2, uid + ".3");
-    plan.setDouble(3, s.targetDoseGy());
-    plan.setInt(4, id);
-    plan.setInt(5, id);
-    plan.setInt(6, id);
-    plan.setInt(7, account);
+    set(plan, id, uid + ".3", s.targetDoseGy(), id, id, id, account);
     plan.executeUpdate();
     if (withDvh) {
-      dose.setInt(1, id);
-      dose.setString(2, uid + ".4");
-      dose.setInt(3, id);
-      dose.setInt(4, id);
-      dose.setInt(5, id);
-      dose.setInt(6, account);
+      set(dose, id, uid + ".4", id, id, id, account);
       dose.executeUpdate();
     }
     Map<String, Integer> roiOf = new HashMap<>();
@@ -204,29 +178,24 @@ public final class StoredStudies implements AutoCloseable {
       throw new IllegalArgumentException("at most 64 organs per study");
     }
     for (Map.Entry<String, Integer> r : roiOf.entrySet()) {
-      roi.setInt(1, r.getValue());
-      roi.setString(2, r.getKey());
-      roi.setDouble(3, 20);
-      roi.setInt(4, id);
-      roi.setInt(5, id);
-      roi.setInt(6, id);
-      roi.setInt(7, id);
-      roi.setInt(8, account);
-      roi.setString(9, String.valueOf(r.getValue() - id * 64 + 10));
-      roi.setString(10, "OAR");
-      roi.setInt(11, dictionary.get(r.getKey()));
+      set(
+          roi,
+          r.getValue(),
+          r.getKey(),
+          20,
+          id,
+          id,
+          id,
+          id,
+          account,
+          String.valueOf(r.getValue() - id * 64 + 10),
+          "OAR",
+          dictionary.get(r.getKey()));
       roi.addBatch();
       if (withDvh) {
         OvhCurve u = union.get(r.getKey());
         double d50 = doseFor(u == null ? 20 : u.rvMm(0.5), s.targetDoseGy());
-        dvh.setDouble(1, d50);
-        dvh.setString(2, String.valueOf(r.getValue()));
-        dvh.setString(3, dvhData(d50, 20));
-        dvh.setInt(4, id);
-        dvh.setInt(5, id);
-        dvh.setInt(6, id);
-        dvh.setInt(7, id);
-        dvh.setInt(8, account);
+        set(dvh, d50, String.valueOf(r.getValue()), dvhData(d50, 20), id, id, id, id, account);
         dvh.addBatch();
       }
     }
@@ -239,12 +208,14 @@ public final class StoredStudies implements AutoCloseable {
       int level = dictionary.get(e.getKey().ptvRole());
       int organ = dictionary.get(e.getKey().oarName());
       int roiId = roiOf.get(e.getKey().oarName());
-      ovh.setString(1, OvhCodec.encodeDistances(curve.gridMm()));
-      ovh.setString(2, NumberLists.join(curve.cumulativeFraction(), OvhCodec.FRACTION_DIGITS));
-      ovh.setInt(3, level);
-      ovh.setInt(4, organ);
-      ovh.setInt(5, id);
-      ovh.setInt(6, roiId);
+      set(
+          ovh,
+          OvhCodec.encodeDistances(curve.gridMm()),
+          NumberLists.join(curve.cumulativeFraction(), OvhCodec.FRACTION_DIGITS),
+          level,
+          organ,
+          id,
+          roiId);
       double[] rv = new double[20];
       for (int v = 0; v < 20; v++) {
         rv[v] = curve.rvMm((v + 1) / 20.0);
@@ -252,14 +223,16 @@ public final class StoredStudies implements AutoCloseable {
       ovh.setString(7, GeometryFeatureWriter.RV_FORMAT + ":" + NumberLists.join(rv, 6));
       ovh.addBatch();
       StsCodec.StsRow r = StsCodec.encode(e.getValue().stsAmounts());
-      sts.setString(1, r.elevationBins());
-      sts.setString(2, r.distanceBins());
-      sts.setString(3, r.azimuthBins());
-      sts.setString(4, r.amounts());
-      sts.setInt(5, level);
-      sts.setInt(6, organ);
-      sts.setInt(7, id);
-      sts.setInt(8, roiId);
+      set(
+          sts,
+          r.elevationBins(),
+          r.distanceBins(),
+          r.azimuthBins(),
+          r.amounts(),
+          level,
+          organ,
+          id,
+          roiId);
       sts.addBatch();
     }
     ovh.executeBatch();
@@ -299,6 +272,12 @@ public final class StoredStudies implements AutoCloseable {
       parts.add(String.valueOf(Math.round(volumeCc * fraction * 1e6) / 1e6));
     }
     return String.join(",", parts);
+  }
+
+  private static void set(PreparedStatement p, Object... values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      p.setObject(i + 1, values[i]);
+    }
   }
 
   @Override
