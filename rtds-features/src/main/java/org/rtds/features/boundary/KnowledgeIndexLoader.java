@@ -66,9 +66,10 @@ public class KnowledgeIndexLoader {
   @Transactional(TxType.REQUIRES_NEW)
   public Map<Integer, KnowledgeIndex.Loaded> load(Collection<Integer> studyIds) {
     KnowledgeRows rows = new KnowledgeRows(em);
-    Map<Integer, Map<PairKey, PairSignature>> signatures = rows.signatures(studyIds);
+    KnowledgeRows.Stored stored = rows.read(studyIds);
+    Map<Integer, Map<PairKey, PairSignature>> signatures = stored.signatures();
     Map<Integer, Double> rx = rows.prescriptions(signatures.keySet());
-    Map<Integer, Map<String, KnowledgeRows.Organ>> organs = rows.organs(signatures.keySet());
+    Map<Integer, Map<String, KnowledgeRows.Organ>> organs = stored.organs();
     Map<Integer, double[]> doses = new HashMap<>();
     organs.values().forEach(o -> o.values().forEach(g -> doses.put(g.roiId(), null)));
     dvhs.computedByRoi(doses.keySet(), METRICS)

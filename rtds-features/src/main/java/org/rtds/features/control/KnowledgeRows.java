@@ -71,36 +71,68 @@ public final class KnowledgeRows {
   }
 
   /**
-   * The RTDS-computed signatures of the given studies, keyed by (target level, organ) names; the
-   * first row of a key wins. A study without any is absent. A pair whose stored text cannot be
-   * decoded is left out (and logged), so one damaged row does not stop every answer.
+   * What the knowledge base keeps of some studies.
+   *
+   * @param signatures by study id, keyed by (target level, organ) names; a study without any is
+   *     absent
+   * @param organs by study id, then organ: its ROI and r_v per target level
+   */
+  public record Stored(
+      Map<Integer, Map<PairKey, PairSignature>> signatures,
+      Map<Integer, Map<String, Organ>> organs) {}
+
+  /**
+   * The RTDS-computed signatures of the given studies (see {@link #read}).
    *
    * @param studyIds study row ids
    * @return by study id
    */
   public Map<Integer, Map<PairKey, PairSignature>> signatures(Collection<Integer> studyIds) {
+    return read(studyIds).signatures();
+  }
+
+  /**
+   * The RTDS-computed signatures of the given studies, keyed by (target level, organ) names, and
+   * their organs' r_v values, from one pass over their {@code ovh} rows and one over their {@code
+   * sts} rows; the first row (lowest id) of a key wins. A pair whose stored text cannot be decoded
+   * is left out (and logged), so one damaged row does not stop every answer.
+   *
+   * @param studyIds study row ids
+   * @return signatures and organs
+   */
+  public Stored read(Collection<Integer> studyIds) {
     Map<Integer, Map<PairKey, PairSignature>> out = new LinkedHashMap<>();
+    Map<Integer, Map<String, Organ>> organs = new HashMap<>();
     if (studyIds.isEmpty()) {
-      return out;
+      return new Stored(out, organs);
     }
     Map<Integer, String> names = dictionary();
-    // no ORDER BY: sorting rows with long text columns makes MariaDB spill them to disk; the
-    // lowest row id of a key is kept here instead
+    // no ORDER BY: sorting rows with long text columns makes MariaDB spill them to disk; the rows
+    // are put in id order here instead
+    List<Object[]> ovhRows =
+        new ArrayList<>(
+            em.createQuery(
+                    "select h.study.id, h.ptv.id, h.oar.id, h.id, h.binValues, h.binAmounts,"
+                        + " h.oarRoi.id, h.oarRoi.roiName, h.rvMm from Ovh h"
+                        + " where h.oarRoi is not null"
+                        + STUDIES,
+                    Object[].class)
+                .setParameter("ids", studyIds)
+                .setParameter("lo", Collections.min(studyIds))
+                .setParameter("hi", Collections.max(studyIds))
+                .getResultList());
+    ovhRows.sort(java.util.Comparator.comparing(r -> (Integer) r[3]));
     Map<Integer, Map<PairKey, Object[]>> ovh = new HashMap<>();
-    for (Object[] r :
-        em.createQuery(
-                "select h.study.id, h.ptv.id, h.oar.id, h.id, h.binValues, h.binAmounts from Ovh h"
-                    + " where h.oarRoi is not null"
-                    + STUDIES,
-                Object[].class)
-            .setParameter("ids", studyIds)
-            .setParameter("lo", Collections.min(studyIds))
-            .setParameter("hi", Collections.max(studyIds))
-            .getResultList()) {
-      ovh.computeIfAbsent((Integer) r[0], k -> new HashMap<>())
-          .merge(key(names, r), r, KnowledgeRows::lowerId);
+    List<String> unreadable = new ArrayList<>();
+    for (Object[] r : ovhRows) {
+      PairKey key = key(names, r);
+      ovh.computeIfAbsent((Integer) r[0], k -> new HashMap<>()).putIfAbsent(key, r);
+      if (r[8] != null) {
+        addOrgan(organs.computeIfAbsent((Integer) r[0], k -> new HashMap<>()), key, r, unreadable);
+      }
     }
     Map<Integer, Map<PairKey, Object[]>> sts = new TreeMap<>();
+    // (sts rows: the lowest id of a key wins)
     for (Object[] r :
         em.createQuery(
                 "select h.study.id, h.ptv.id, h.oar.id, h.id, h.elevationBins, h.distanceBins,"
@@ -130,26 +162,45 @@ public final class KnowledgeRows {
       w[2] = grids.computeIfAbsent((String) w[2], KnowledgeRows::gridOrNull);
     }
     List<Object> decoded = work.parallelStream().map(KnowledgeRows::decode).toList();
-    String unreadable = null;
-    int skipped = 0;
     for (int i = 0; i < work.size(); i++) {
       if (decoded.get(i) instanceof PairSignature p) {
         out.computeIfAbsent((Integer) work.get(i)[0], k -> new LinkedHashMap<>())
             .put((PairKey) work.get(i)[1], p);
       } else {
-        skipped++;
-        unreadable = "study " + work.get(i)[0] + " " + work.get(i)[1] + ": " + decoded.get(i);
+        unreadable.add("study " + work.get(i)[0] + " " + work.get(i)[1] + ": " + decoded.get(i));
       }
     }
-    if (skipped > 0) {
+    if (!unreadable.isEmpty()) {
       // one bad row must not stop every answer; it is left out (compute the study again)
       LOG.log(
           Level.WARNING,
-          "knowledge base: {0} stored OVH/STS pairs could not be read and are left out, e.g. {1}",
-          skipped,
-          unreadable);
+          "knowledge base: {0} stored OVH/STS values could not be read and are left out, e.g. {1}",
+          unreadable.size(),
+          unreadable.get(0));
     }
-    return out;
+    return new Stored(out, organs);
+  }
+
+  /** Adds one ovh row's r_v values to its organ (the ROI of the union level wins). */
+  private static void addOrgan(
+      Map<String, Organ> organs, PairKey key, Object[] r, List<String> unreadable) {
+    double[] values;
+    try {
+      values =
+          NumberLists.parse(
+              NumberLists.stripMarker((String) r[8], GeometryFeatureWriter.RV_FORMAT, "ovh.RvMm"),
+              "ovh.RvMm");
+    } catch (FeatureFormatException e) {
+      unreadable.add("study " + r[0] + " " + key + ": " + e.getMessage());
+      return;
+    }
+    Organ before = organs.get(key.oarName());
+    Map<String, double[]> rv = before == null ? new HashMap<>() : before.rvMmByLevel();
+    rv.putIfAbsent(key.ptvRole(), values);
+    boolean union = TargetLevels.ALL.equals(key.ptvRole());
+    organs.put(
+        key.oarName(),
+        before == null || union ? new Organ((Integer) r[6], (String) r[7], rv) : before);
   }
 
   private static double[] gridOrNull(String binValue) {
@@ -209,45 +260,6 @@ public final class KnowledgeRows {
       } else {
         out.remove((Integer) r[0]);
       }
-    }
-    return out;
-  }
-
-  /**
-   * The organs' geometry of each study: organ (TG-263 name) → its ROI and r_v per target level.
-   *
-   * @param studyIds study row ids
-   * @return by study id, then organ
-   */
-  public Map<Integer, Map<String, Organ>> organs(Collection<Integer> studyIds) {
-    Map<Integer, Map<String, Organ>> out = new HashMap<>();
-    if (studyIds.isEmpty()) {
-      return out;
-    }
-    for (Object[] r :
-        em.createQuery(
-                "select h.study.id, h.ptv.roiName, h.oar.roiName, h.oarRoi.id, h.oarRoi.roiName,"
-                    + " h.rvMm from Ovh h where h.oarRoi is not null and h.rvMm is not null"
-                    + STUDIES
-                    + " order by h.id",
-                Object[].class)
-            .setParameter("ids", studyIds)
-            .setParameter("lo", Collections.min(studyIds))
-            .setParameter("hi", Collections.max(studyIds))
-            .getResultList()) {
-      Map<String, Organ> organs = out.computeIfAbsent((Integer) r[0], k -> new HashMap<>());
-      String level = (String) r[1];
-      Organ before = organs.get((String) r[2]);
-      Map<String, double[]> rv = before == null ? new HashMap<>() : before.rvMmByLevel();
-      rv.putIfAbsent(
-          level,
-          NumberLists.parse(
-              NumberLists.stripMarker((String) r[5], GeometryFeatureWriter.RV_FORMAT, "ovh.RvMm"),
-              "ovh.RvMm"));
-      boolean union = TargetLevels.ALL.equals(level);
-      organs.put(
-          (String) r[2],
-          before == null || union ? new Organ((Integer) r[3], (String) r[4], rv) : before);
     }
     return out;
   }
