@@ -335,8 +335,8 @@ public class KnowledgeBase {
   public List<QcRow> qc(int studyId, Caller caller, Settings settings) {
     Query q = query(studyId);
     SimilarityWeights comparable = comparableWeights(settings);
-    Map<String, List<Integer>> mostSimilar = new TreeMap<>();
-    Map<String, List<Integer>> harder = new HashMap<>();
+    Map<String, List<Pick>> mostSimilar = new TreeMap<>();
+    Map<String, List<Pick>> harder = new HashMap<>();
     Map<String, Integer> counts = new HashMap<>();
     Set<Integer> shown = new TreeSet<>();
     for (KnowledgeIndex.Organ organ : new TreeMap<>(q.organs).values()) {
@@ -344,10 +344,11 @@ public class KnowledgeBase {
         continue;
       }
       String oar = organ.oar();
-      List<Integer> top =
+      List<Pick> top =
           mostSimilar(q, studyId, oar, comparable, settings.topK(), o -> o.plan() != null);
-      Set<Integer> inTop = new HashSet<>(top);
-      List<Integer> h = new ArrayList<>();
+      Set<Integer> inTop = new HashSet<>();
+      top.forEach(p -> inTop.add(p.studyId()));
+      List<Pick> h = new ArrayList<>();
       int count = 0;
       for (KnowledgeIndex.Entry e : index.entries()) {
         KnowledgeIndex.Organ theirs = e.organs().get(oar);
@@ -361,26 +362,26 @@ public class KnowledgeBase {
         count++;
         if (!inTop.contains(e.studyId())
             && theirs.plan().atLeastAsHardAs(organ.plan(), settings.geometry())) {
-          h.add(e.studyId());
+          h.add(new Pick(e.studyId(), theirs));
         }
       }
       mostSimilar.put(oar, top);
       harder.put(oar, h);
       counts.put(oar, count);
-      shown.addAll(top);
-      shown.addAll(h);
+      top.forEach(p -> shown.add(p.studyId()));
+      h.forEach(p -> shown.add(p.studyId()));
     }
     Map<Integer, StudyRef> refs = refs(shown, caller);
     List<QcRow> rows = new ArrayList<>();
-    for (Map.Entry<String, List<Integer>> e : mostSimilar.entrySet()) {
+    for (Map.Entry<String, List<Pick>> e : mostSimilar.entrySet()) {
       String oar = e.getKey();
       KnowledgeIndex.Organ mine = q.organs.get(oar);
       OarReview.Result r =
           OarReview.review(
               oar,
               plan("query", mine),
-              plans(e.getValue(), oar, refs),
-              plans(harder.get(oar), oar, refs),
+              plans(e.getValue(), refs),
+              plans(harder.get(oar), refs),
               counts.get(oar),
               settings.geometry(),
               settings.toleranceGy(),
@@ -403,11 +404,10 @@ public class KnowledgeBase {
       int studyId, Caller caller, String oar, Settings settings, double stepGy) {
     Query q = query(studyId);
     String organ = q.organ(oar);
-    List<Integer> top =
-        mostSimilar(q, studyId, organ, comparableWeights(settings), settings.topK(), o -> true);
     Map<Integer, Integer> roiOf = new LinkedHashMap<>();
-    for (int id : top) {
-      roiOf.put(id, index.entry(id).organs().get(organ).roiId());
+    for (Pick p :
+        mostSimilar(q, studyId, organ, comparableWeights(settings), settings.topK(), o -> true)) {
+      roiOf.put(p.studyId(), p.organ().roiId());
     }
     KnowledgeIndex.Organ mine = q.organs.get(organ);
     List<Integer> roiIds = new ArrayList<>(roiOf.values());
@@ -511,7 +511,7 @@ public class KnowledgeBase {
    * The k studies most similar to the query on one organ's pairs whose organ passes the filter,
    * best first (asks the index for more while too many of its best fail the filter).
    */
-  private List<Integer> mostSimilar(
+  private List<Pick> mostSimilar(
       Query q,
       int studyId,
       String oar,
@@ -529,13 +529,13 @@ public class KnowledgeBase {
                   asked,
                   Set.of(oar),
                   KnowledgeIndex.key(studyId));
-      List<Integer> out = new ArrayList<>();
+      List<Pick> out = new ArrayList<>();
       for (RankedCandidate c : r.ranking().ranked()) {
         int id = Integer.parseInt(c.studyKey());
         KnowledgeIndex.Entry e = index.entry(id);
         KnowledgeIndex.Organ o = e == null ? null : e.organs().get(oar);
         if (o != null && usable.test(o) && out.size() < k) {
-          out.add(id);
+          out.add(new Pick(id, o));
         }
       }
       if (out.size() >= k || r.topK().size() < asked) {
@@ -544,12 +544,20 @@ public class KnowledgeBase {
     }
   }
 
-  /** The indexed studies' organ as plans named by their keys for the caller. */
-  private List<OarReview.OarPlan> plans(
-      List<Integer> ids, String oar, Map<Integer, StudyRef> refs) {
-    List<OarReview.OarPlan> out = new ArrayList<>(ids.size());
-    for (int id : ids) {
-      out.add(plan(refs.get(id).studyKey(), index.entry(id).organs().get(oar)));
+  /**
+   * A study's organ as found in the index (kept, so that a refresh running meanwhile cannot take it
+   * away).
+   */
+  private record Pick(int studyId, KnowledgeIndex.Organ organ) {}
+
+  /** The picked organs as plans named by their keys for the caller. */
+  private static List<OarReview.OarPlan> plans(List<Pick> picks, Map<Integer, StudyRef> refs) {
+    List<OarReview.OarPlan> out = new ArrayList<>(picks.size());
+    for (Pick p : picks) {
+      StudyRef ref = refs.get(p.studyId());
+      if (ref != null) {
+        out.add(plan(ref.studyKey(), p.organ()));
+      }
     }
     return out;
   }
