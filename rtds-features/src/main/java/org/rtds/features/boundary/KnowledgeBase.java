@@ -494,17 +494,8 @@ public class KnowledgeBase {
   /** The weights with the ranking filter narrowed to the QC's prescription tolerance. */
   private static SimilarityWeights comparableWeights(Settings settings) {
     SimilarityWeights w = settings.weights();
-    return new SimilarityWeights(
-        w.ovhWeight(),
-        w.stsWeight(),
-        w.targetDoseWeight(),
-        w.ovhScaleMm(),
-        w.stsScaleMm(),
-        w.targetDoseScaleGy(),
-        Math.min(w.maxTargetDoseDifferenceGy(), settings.qcPrescriptionToleranceGy()),
-        w.oarWeights(),
-        w.defaultOarWeight(),
-        w.scales());
+    return w.withMaxTargetDoseDifferenceGy(
+        Math.min(w.maxTargetDoseDifferenceGy(), settings.qcPrescriptionToleranceGy()));
   }
 
   /**

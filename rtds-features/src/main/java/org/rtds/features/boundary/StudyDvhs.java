@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -180,8 +181,8 @@ public class StudyDvhs {
                     + " and d.study.id in :studies and d.source = :computed"
                     + " and d.referencedRoi in :ids order by d.id",
                 RtDvh.class)
-            .setParameter("lo", java.util.Collections.min(studies))
-            .setParameter("hi", java.util.Collections.max(studies))
+            .setParameter("lo", Collections.min(studies))
+            .setParameter("hi", Collections.max(studies))
             .setParameter("studies", studies)
             .setParameter("computed", DoseFeatureWriter.COMPUTED)
             .setParameter("ids", rois.keySet())

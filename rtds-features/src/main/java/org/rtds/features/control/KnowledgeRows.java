@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,24 +108,13 @@ public final class KnowledgeRows {
       return new Stored(out, organs);
     }
     Map<Integer, String> names = dictionary();
-    // no ORDER BY: sorting rows with long text columns makes MariaDB spill them to disk; the rows
-    // are put in id order here instead
-    List<Object[]> ovhRows =
-        new ArrayList<>(
-            em.createQuery(
-                    "select h.study.id, h.ptv.id, h.oar.id, h.id, h.binValues, h.binAmounts,"
-                        + " h.oarRoi.id, h.oarRoi.roiName, h.rvMm from Ovh h"
-                        + " where h.oarRoi is not null"
-                        + STUDIES,
-                    Object[].class)
-                .setParameter("ids", studyIds)
-                .setParameter("lo", Collections.min(studyIds))
-                .setParameter("hi", Collections.max(studyIds))
-                .getResultList());
-    ovhRows.sort(java.util.Comparator.comparing(r -> (Integer) r[3]));
     Map<Integer, Map<PairKey, Object[]>> ovh = new HashMap<>();
     List<String> unreadable = new ArrayList<>();
-    for (Object[] r : ovhRows) {
+    for (Object[] r :
+        inIdOrder(
+            "select h.study.id, h.ptv.id, h.oar.id, h.id, h.binValues, h.binAmounts,"
+                + " h.oarRoi.id, h.oarRoi.roiName, h.rvMm from Ovh h where h.oarRoi is not null",
+            studyIds)) {
       PairKey key = key(names, r);
       ovh.computeIfAbsent((Integer) r[0], k -> new HashMap<>()).putIfAbsent(key, r);
       if (r[8] != null) {
@@ -132,19 +122,12 @@ public final class KnowledgeRows {
       }
     }
     Map<Integer, Map<PairKey, Object[]>> sts = new TreeMap<>();
-    // (sts rows: the lowest id of a key wins)
     for (Object[] r :
-        em.createQuery(
-                "select h.study.id, h.ptv.id, h.oar.id, h.id, h.elevationBins, h.distanceBins,"
-                    + " h.azimuthBins, h.amounts from Sts h where h.oarRoi is not null"
-                    + STUDIES,
-                Object[].class)
-            .setParameter("ids", studyIds)
-            .setParameter("lo", Collections.min(studyIds))
-            .setParameter("hi", Collections.max(studyIds))
-            .getResultList()) {
-      sts.computeIfAbsent((Integer) r[0], k -> new TreeMap<>())
-          .merge(key(names, r), r, KnowledgeRows::lowerId);
+        inIdOrder(
+            "select h.study.id, h.ptv.id, h.oar.id, h.id, h.elevationBins, h.distanceBins,"
+                + " h.azimuthBins, h.amounts from Sts h where h.oarRoi is not null",
+            studyIds)) {
+      sts.computeIfAbsent((Integer) r[0], k -> new TreeMap<>()).putIfAbsent(key(names, r), r);
     }
     // decoding is most of the cost: the shared grid texts once, the rest on every core
     Map<String, double[]> grids = new HashMap<>();
@@ -231,8 +214,21 @@ public final class KnowledgeRows {
     return new PairKey(names.get((Integer) r[1]), names.get((Integer) r[2]));
   }
 
-  private static Object[] lowerId(Object[] a, Object[] b) {
-    return (Integer) a[3] <= (Integer) b[3] ? a : b;
+  /**
+   * The rows of a query over {@code ovh} or {@code sts} (alias {@code h}, row id 4th) for the given
+   * studies, by ascending row id, so that the first row of a key is the lowest. Sorted here, not by
+   * ORDER BY: sorting rows with long text columns makes MariaDB spill them to disk.
+   */
+  private List<Object[]> inIdOrder(String jpql, Collection<Integer> studyIds) {
+    List<Object[]> rows =
+        new ArrayList<>(
+            em.createQuery(jpql + STUDIES, Object[].class)
+                .setParameter("ids", studyIds)
+                .setParameter("lo", Collections.min(studyIds))
+                .setParameter("hi", Collections.max(studyIds))
+                .getResultList());
+    rows.sort(Comparator.comparing(r -> (Integer) r[3]));
+    return rows;
   }
 
   /**

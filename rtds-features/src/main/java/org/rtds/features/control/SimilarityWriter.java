@@ -50,17 +50,7 @@ public final class SimilarityWriter {
 
   /** How the stored neighbours are chosen: the default weights, any prescription. */
   private static final SimilarityWeights SELECTION =
-      new SimilarityWeights(
-          SimilarityWeights.DEFAULT.ovhWeight(),
-          SimilarityWeights.DEFAULT.stsWeight(),
-          SimilarityWeights.DEFAULT.targetDoseWeight(),
-          SimilarityWeights.DEFAULT.ovhScaleMm(),
-          SimilarityWeights.DEFAULT.stsScaleMm(),
-          SimilarityWeights.DEFAULT.targetDoseScaleGy(),
-          Double.POSITIVE_INFINITY,
-          Map.of(),
-          1,
-          SimilarityWeights.Scales.FIXED);
+      SimilarityWeights.DEFAULT.withMaxTargetDoseDifferenceGy(Double.POSITIVE_INFINITY);
 
   private final EntityManager em;
   private final Runnable refresh;

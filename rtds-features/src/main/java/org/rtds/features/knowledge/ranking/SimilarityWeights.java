@@ -71,6 +71,24 @@ public record SimilarityWeights(
   }
 
   /**
+   * @param maxGy the candidate filter on |TDdiff| (Gy, ≥ 0; +∞ for none)
+   * @return a copy with that filter
+   */
+  public SimilarityWeights withMaxTargetDoseDifferenceGy(double maxGy) {
+    return new SimilarityWeights(
+        ovhWeight,
+        stsWeight,
+        targetDoseWeight,
+        ovhScaleMm,
+        stsScaleMm,
+        targetDoseScaleGy,
+        maxGy,
+        oarWeights,
+        defaultOarWeight,
+        scales);
+  }
+
+  /**
    * Validates: weights ≥ 0, scales &gt; 0.
    *
    * @param ovhWeight w_o
