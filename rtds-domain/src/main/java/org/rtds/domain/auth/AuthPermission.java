@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import org.rtds.domain.GeneratedIdEntity;
 import org.rtds.domain.django.DjangoContentType;
@@ -18,7 +19,20 @@ import org.rtds.domain.django.DjangoContentType;
  */
 @Entity
 @Table(name = "auth_permission")
+@NamedQuery(
+    name = AuthPermission.FIND_CODENAMES_OF_USER,
+    query =
+        "select distinct p.codename from AuthPermission p where p.id in (select gp.permission.id"
+            + " from AuthGroupPermission gp, AuthUserGroup ug where gp.group = ug.group"
+            + " and ug.user.id = :userId) or p.id in (select up.permission.id"
+            + " from AuthUserPermission up where up.user.id = :userId)")
 public class AuthPermission extends GeneratedIdEntity {
+
+  /**
+   * Codenames of every permission a user holds through its groups or directly (parameter {@code
+   * userId}), any app label.
+   */
+  public static final String FIND_CODENAMES_OF_USER = "AuthPermission.findCodenamesOfUser";
 
   /** Human-readable name, {@code "Can <action> <model>"}. */
   @Column(name = "name", nullable = false, length = 255)

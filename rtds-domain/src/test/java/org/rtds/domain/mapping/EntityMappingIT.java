@@ -92,7 +92,9 @@ class EntityMappingIT {
           "rtds_feature_job",
           "rtds_dose_constraint",
           "rtds_installation_secret",
-          "rtds_knowledge_change");
+          "rtds_knowledge_change",
+          "rtds_api_token",
+          "rtds_audit_event");
 
   @Test
   void theMetamodelMapsTheDocumentedTablesAndRtdsOwnTables() {

@@ -46,7 +46,9 @@ class SchemaMigratorIT {
               "6 SQL knowledge base features true",
               "7 SQL similarity pairs true",
               "8 SQL installation secret true",
-              "9 SQL knowledge changes true");
+              "9 SQL knowledge changes true",
+              "10 SQL security roles true",
+              "11 SQL api tokens and audit true");
     }
   }
 

@@ -83,6 +83,8 @@ public final class SampleGraph {
       new org.rtds.domain.auth.InstallationSecret();
   public final org.rtds.domain.feature.KnowledgeChange knowledgeChange =
       new org.rtds.domain.feature.KnowledgeChange();
+  public final org.rtds.domain.auth.ApiToken apiToken = new org.rtds.domain.auth.ApiToken();
+  public final org.rtds.domain.auth.AuditEvent auditEvent = new org.rtds.domain.auth.AuditEvent();
 
   /**
    * @param tag makes the unique values (user name, group name, content type, session key, UIDs)
@@ -385,6 +387,32 @@ public final class SampleGraph {
     secret.setCreatedAt(LocalDateTime.of(2024, 3, 6, 9, 17, 43));
     knowledgeChange.setStudyId(4711);
     knowledgeChange.setChangedAt(LocalDateTime.of(2024, 3, 6, 9, 17, 44));
+    apiToken.setUser(user);
+    apiToken.setName("TPS export " + tag);
+    apiToken.setTokenPrefix("rtds_AbC1");
+    apiToken.setTokenSha256(String.format("%064x", (long) tag.hashCode() & 0xffffffffL));
+    apiToken.setScope("view_patient,add_instance");
+    apiToken.setCreatedAt(LocalDateTime.of(2024, 3, 6, 9, 18, 0));
+    apiToken.setCreatedBy(user);
+    apiToken.setExpiresAt(LocalDateTime.of(2025, 3, 6, 9, 18, 0));
+    apiToken.setRevokedAt(LocalDateTime.of(2024, 9, 1, 8, 0, 0));
+    apiToken.setLastUsedAt(LocalDateTime.of(2024, 8, 31, 23, 59, 0));
+    auditEvent.setEventTime(LocalDateTime.of(2024, 3, 6, 9, 19, 0));
+    auditEvent.setEventId("Patient Record");
+    auditEvent.setEventType("patient-read");
+    auditEvent.setActionCode("R");
+    auditEvent.setOutcome((short) 0);
+    auditEvent.setUserId(7);
+    auditEvent.setUsername("jdoe-" + tag);
+    auditEvent.setHospital("UCLA");
+    auditEvent.setSourceAddress("10.1.2.3");
+    auditEvent.setObjectType("patient");
+    auditEvent.setObjectId("42");
+    auditEvent.setPatientId(42);
+    auditEvent.setStudyInstanceUid("1.2.3." + tag.length());
+    auditEvent.setRequest("GET /rtds/api/v1/patients/42");
+    auditEvent.setDetail("read");
+    auditEvent.setNode("node-1");
   }
 
   /** Every entity of the graph, each after the ones it refers to. */
@@ -424,7 +452,9 @@ public final class SampleGraph {
         featureJob,
         constraint,
         secret,
-        knowledgeChange);
+        knowledgeChange,
+        apiToken,
+        auditEvent);
   }
 
   /** Persists every entity of the graph in the caller's transaction. */

@@ -1,6 +1,7 @@
 package org.rtds.security.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -10,11 +11,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import org.rtds.domain.auth.AuthPermission;
 import org.rtds.domain.auth.AuthUser;
 import org.rtds.domain.auth.AuthUserGroup;
+import org.rtds.domain.auth.UserProfile;
+import org.rtds.security.control.ApiTokens;
+import org.rtds.security.control.AuditRecord;
 import org.rtds.security.control.DjangoPasswordHasher;
+import org.rtds.security.control.HospitalScope;
+import org.rtds.security.control.RtdsPermission;
 import org.rtds.security.control.VerifiedCredentialCache;
 
 /**
@@ -38,42 +47,160 @@ public class AccountAuthenticator {
   @PersistenceContext(unitName = "rtds")
   EntityManager em;
 
+  @Inject AccountWriter writer;
+
+  @Inject AuditTrail audit;
+
+  @Inject ApiTokenStore tokens;
+
+  /** What a refused password login is told: never which part was wrong. */
+  private static final String WRONG = "unknown account, inactive account or wrong password";
+
+  /**
+   * The outcome of a login or token check.
+   *
+   * @param account the account, when accepted
+   * @param refusal why it was refused, in words safe to show the caller (never which part of a
+   *     password login was wrong); null when accepted
+   * @param throttled whether the refusal is the failed-login throttle (answer 429 rather than 401)
+   */
+  public record Login(Optional<Account> account, String refusal, boolean throttled) {
+    public static Login accepted(Account account) {
+      return new Login(Optional.of(account), null, false);
+    }
+
+    public static Login refused(String refusal, boolean throttled) {
+      return new Login(Optional.empty(), refusal, throttled);
+    }
+  }
+
   /**
    * @return the account if {@code username} names an active account whose stored hash matches
-   *     {@code password}; empty otherwise (the reason is logged, never returned, so callers cannot
-   *     tell which part was wrong)
+   *     {@code password}; empty otherwise (no throttle, no audit: for callers inside RTDS)
    */
   public Optional<Account> authenticate(String username, char[] password) {
+    return login(username, password, null).account();
+  }
+
+  /**
+   * Checks a password login (form or HTTP Basic) from {@code sourceAddress}: refused without
+   * checking the password while the {@link org.rtds.security.control.LoginThrottle} applies; a
+   * failure is appended to the audit trail (which the throttle counts); a weaker hash is upgraded.
+   * Successful logins are audited by the caller ({@link #recordLogin}) for interactive sessions
+   * only, not on every HTTP Basic request.
+   *
+   * @param sourceAddress the client's address; null for calls from inside RTDS (no throttle)
+   */
+  public Login login(String username, char[] password, String sourceAddress) {
     if (username == null || username.isBlank() || password == null) {
-      return Optional.empty();
+      return Login.refused(WRONG, false);
     }
     Optional<AuthUser> found = findUser(username);
+    if (found.isPresent()
+        && found.get().isActive()
+        && found.get().getPassword() != null
+        && verified.contains(username, found.get().getPassword(), password)) {
+      // verified moments ago (HTTP Basic sends it with every request): no throttle, no PBKDF2
+      return Login.accepted(toAccount(found.get()));
+    }
+    if (sourceAddress != null) {
+      String throttled = audit.loginRefusal(username, sourceAddress);
+      if (throttled != null) {
+        failed(
+            username,
+            found.map(AuthUser::getId).orElse(null),
+            sourceAddress,
+            "throttled: " + throttled);
+        return Login.refused(throttled, true);
+      }
+    }
     if (found.isEmpty() || !found.get().isActive()) {
       // spend the same PBKDF2 time as for a real account, so response times do not reveal which
       // account names exist (as Django does)
       hasher.verify(password, timingEqualiser);
-      LOG.log(
-          Level.INFO,
-          "login refused for ''{0}'': {1}",
-          username,
-          found.isEmpty() ? "no such account" : "account is inactive");
-      return Optional.empty();
+      String reason = found.isEmpty() ? "no such account" : "account is inactive";
+      LOG.log(Level.INFO, "login refused for ''{0}'': {1}", username, reason);
+      failed(username, found.map(AuthUser::getId).orElse(null), sourceAddress, reason);
+      return Login.refused(WRONG, false);
     }
     AuthUser user = found.get();
     String stored = user.getPassword();
-    boolean ok =
-        stored != null
-            && (verified.contains(username, stored, password) || hasher.verify(password, stored));
+    boolean ok = stored != null && hasher.verify(password, stored);
     if (!ok) {
-      LOG.log(
-          Level.INFO,
-          "login refused for ''{0}'': wrong password or {1}",
-          username,
-          DjangoPasswordHasher.describe(stored));
-      return Optional.empty();
+      String reason = "wrong password or " + DjangoPasswordHasher.describe(stored);
+      LOG.log(Level.INFO, "login refused for ''{0}'': {1}", username, reason);
+      failed(username, user.getId(), sourceAddress, reason);
+      return Login.refused(WRONG, false);
+    }
+    if (hasher.needsRehash(stored)) {
+      // as Django does: a weaker or older hash is replaced once the password is known to be right
+      String fresh = hasher.hash(password);
+      if (writer.replacePassword(user.getId(), stored, fresh)) {
+        LOG.log(
+            Level.INFO,
+            "password hash of ''{0}'' upgraded from {1} to {2}",
+            username,
+            DjangoPasswordHasher.describe(stored),
+            DjangoPasswordHasher.describe(fresh));
+        stored = fresh;
+      }
     }
     verified.put(username, stored, password);
-    return Optional.of(toAccount(user));
+    return Login.accepted(toAccount(user));
+  }
+
+  /**
+   * Checks an API token ({@code Authorization: Bearer}): the token's account, with its permissions
+   * narrowed to the token's scope and never administration. A refusal is audited.
+   */
+  public Login token(String presented, String sourceAddress) {
+    ApiTokenStore.Checked checked = tokens.check(presented);
+    if (checked.refusal() != null) {
+      AuthUser user = checked.token() == null ? null : checked.token().getUser();
+      audit.record(
+          AuditRecord.of(
+                  AuditRecord.EventId.USER_AUTHENTICATION,
+                  "token",
+                  'E',
+                  AuditRecord.Outcome.MINOR_FAILURE)
+              .by(
+                  user == null ? null : user.getId(),
+                  user == null ? null : user.getUsername(),
+                  null)
+              .from(sourceAddress)
+              .on("token", checked.token() == null ? null : String.valueOf(checked.token().getId()))
+              .detail(checked.refusal()));
+      return Login.refused(checked.refusal(), false);
+    }
+    Account holder = toAccount(checked.token().getUser());
+    Set<RtdsPermission> scope = ApiTokens.parseScope(checked.token().getScope());
+    Set<RtdsPermission> held =
+        holder.superuser() ? EnumSet.allOf(RtdsPermission.class) : holder.permissions();
+    return Login.accepted(
+        new Account(
+            holder.id(),
+            holder.username(),
+            holder.superuser() && scope.isEmpty(),
+            false,
+            holder.hospital(),
+            holder.groups(),
+            ApiTokens.effective(held, scope)));
+  }
+
+  private void failed(String username, Integer userId, String sourceAddress, String reason) {
+    if (sourceAddress == null) {
+      return;
+    }
+    audit.record(
+        AuditRecord.of(
+                AuditRecord.EventId.USER_AUTHENTICATION,
+                AuditTrail.LOGIN,
+                'E',
+                AuditRecord.Outcome.MINOR_FAILURE)
+            .by(userId, username, null)
+            .from(sourceAddress)
+            .on("account", username)
+            .detail(reason));
   }
 
   /**
@@ -84,13 +211,31 @@ public class AccountAuthenticator {
     return findUser(username).filter(AuthUser::isActive).map(this::toAccount);
   }
 
-  /** Sets {@code auth_user.last_login} (UTC), as Django does on an interactive login. */
-  @Transactional(Transactional.TxType.REQUIRED)
-  public void recordLogin(int userId) {
-    AuthUser user = em.find(AuthUser.class, userId);
-    if (user != null) {
-      user.setLastLogin(LocalDateTime.now(ZoneOffset.UTC));
-    }
+  /**
+   * An interactive login succeeded: sets {@code auth_user.last_login} (UTC), as Django does, and
+   * appends it to the audit trail.
+   */
+  public void recordLogin(Account account, String sourceAddress) {
+    writer.recordLogin(account.id());
+    audit.record(
+        AuditRecord.of(
+                AuditRecord.EventId.USER_AUTHENTICATION,
+                AuditTrail.LOGIN,
+                'E',
+                AuditRecord.Outcome.SUCCESS)
+            .by(account.id(), account.username(), account.hospital())
+            .from(sourceAddress)
+            .on("account", account.username()));
+  }
+
+  /** An interactive session ended at the user's request: appended to the audit trail. */
+  public void recordLogout(Account account, String sourceAddress) {
+    audit.record(
+        AuditRecord.of(
+                AuditRecord.EventId.USER_AUTHENTICATION, "logout", 'E', AuditRecord.Outcome.SUCCESS)
+            .by(account.id(), account.username(), account.hospital())
+            .from(sourceAddress)
+            .on("account", account.username()));
   }
 
   private Optional<AuthUser> findUser(String username) {
@@ -105,6 +250,59 @@ public class AccountAuthenticator {
         em.createNamedQuery(AuthUserGroup.FIND_GROUP_NAMES_BY_USER, String.class)
             .setParameter("userId", user.getId())
             .getResultList();
-    return new Account(user.getId(), user.getUsername(), user.isSuperuser(), new HashSet<>(groups));
+    var codenames =
+        em.createNamedQuery(AuthPermission.FIND_CODENAMES_OF_USER, String.class)
+            .setParameter("userId", user.getId())
+            .getResultList();
+    String hospital =
+        em.createNamedQuery(UserProfile.FIND_BY_USER, UserProfile.class)
+            .setParameter("userId", user.getId())
+            .getResultStream()
+            .findFirst()
+            .map(p -> HospitalScope.normalise(p.getInstitution()))
+            .orElse(null);
+    return new Account(
+        user.getId(),
+        user.getUsername(),
+        user.isSuperuser(),
+        user.isStaff(),
+        hospital,
+        new HashSet<>(groups),
+        RtdsPermission.grantedBy(codenames));
+  }
+
+  /** The account writes, each in a transaction of its own. */
+  @ApplicationScoped
+  public static class AccountWriter {
+
+    @PersistenceContext(unitName = "rtds")
+    EntityManager em;
+
+    /**
+     * Replaces a password hash unless it changed meanwhile (another node, the user, an
+     * administrator): a compare-and-set, so a concurrent password change is never overwritten.
+     *
+     * @return whether the hash was replaced
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean replacePassword(int userId, String expected, String fresh) {
+      return em.createQuery(
+                  "update AuthUser u set u.password = :fresh where u.id = :id"
+                      + " and u.password = :expected")
+              .setParameter("fresh", fresh)
+              .setParameter("id", userId)
+              .setParameter("expected", expected)
+              .executeUpdate()
+          == 1;
+    }
+
+    /** Sets {@code auth_user.last_login} (UTC). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordLogin(int userId) {
+      AuthUser user = em.find(AuthUser.class, userId);
+      if (user != null) {
+        user.setLastLogin(LocalDateTime.now(ZoneOffset.UTC));
+      }
+    }
   }
 }

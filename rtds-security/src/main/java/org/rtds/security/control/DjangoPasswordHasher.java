@@ -1,5 +1,7 @@
 package org.rtds.security.control;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,6 +9,8 @@ import java.security.SecureRandom;
 import java.security.spec.InvalidKeySpecException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -19,19 +23,37 @@ import javax.crypto.spec.PBEKeySpec;
  * Base64-decoded). This differs from Jakarta Security's built-in {@code Pbkdf2PasswordHash}, whose
  * format is colon-separated with a Base64 salt.
  *
- * <p>Verified: {@code pbkdf2_sha256} (Django's default) and {@code pbkdf2_sha1}. Any other
- * algorithm (argon2, bcrypt, scrypt, unsalted MD5 …) and Django's unusable passwords ({@code !…})
- * never verify; {@link #describe} says why, for the log.
+ * <p>Verified, each against hashes made by Django itself (test fixtures from {@code
+ * scripts/django-password-fixtures.py}):
+ *
+ * <ul>
+ *   <li>{@code pbkdf2_sha256} (Django's default) and {@code pbkdf2_sha1};
+ *   <li>{@code argon2} ({@code argon2$argon2id$v=19$m=…,t=…,p=…$salt$hash}, and the argon2i hashes
+ *       of Django 1.10–2.x, with or without {@code v=}), via Bouncy Castle's Argon2;
+ *   <li>{@code bcrypt_sha256} (bcrypt over the hexadecimal SHA-256 of the password) and {@code
+ *       bcrypt} (bcrypt over the password's first 72 UTF-8 bytes), via Bouncy Castle's bcrypt.
+ * </ul>
+ *
+ * Anything else (scrypt, salted or unsalted MD5/SHA1, crypt) and Django's unusable passwords
+ * ({@code !…}) never verify; {@link #describe} says why, for the log. New hashes are always {@code
+ * pbkdf2_sha256} with Django's current iteration count; {@link #needsRehash} tells which stored
+ * hashes to replace after a successful login, as Django does.
  */
 public final class DjangoPasswordHasher {
 
-  /** Django 5.1's default iteration count for PBKDF2-SHA256. */
-  public static final int DEFAULT_ITERATIONS = 870_000;
+  /** Django 6.1's default iteration count for PBKDF2-SHA256 (Django 6.1, August 2026). */
+  public static final int DEFAULT_ITERATIONS = 1_500_000;
+
+  /** Longest password bcrypt reads, in bytes; Django's bcrypt hasher passes it the rest unread. */
+  private static final int BCRYPT_MAX_BYTES = 72;
 
   private static final String SALT_ALPHABET =
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   private static final int SALT_LENGTH = 22;
   private static final int MIN_ITERATIONS = 1;
+  private static final String ARGON2_PREFIX = "argon2$";
+  private static final String BCRYPT_SHA256_PREFIX = "bcrypt_sha256$";
+  private static final String BCRYPT_PREFIX = "bcrypt$";
 
   private final int iterations;
   private final SecureRandom random = new SecureRandom();
@@ -83,6 +105,22 @@ public final class DjangoPasswordHasher {
    * comparison.
    */
   public boolean verify(char[] password, String encoded) {
+    if (encoded == null) {
+      return false;
+    }
+    if (encoded.startsWith(ARGON2_PREFIX)) {
+      return LegacyHashes.verifyArgon2(utf8(password), encoded.substring(ARGON2_PREFIX.length()));
+    }
+    if (encoded.startsWith(BCRYPT_SHA256_PREFIX)) {
+      byte[] digest = sha256Hex(password);
+      return LegacyHashes.verifyBcrypt(digest, encoded.substring(BCRYPT_SHA256_PREFIX.length()));
+    }
+    if (encoded.startsWith(BCRYPT_PREFIX)) {
+      byte[] bytes = utf8(password);
+      byte[] read = Arrays.copyOf(bytes, Math.min(bytes.length, BCRYPT_MAX_BYTES));
+      Arrays.fill(bytes, (byte) 0);
+      return LegacyHashes.verifyBcrypt(read, encoded.substring(BCRYPT_PREFIX.length()));
+    }
     ParsedHash parsed = ParsedHash.parse(encoded);
     if (parsed == null) {
       return false;
@@ -124,9 +162,35 @@ public final class DjangoPasswordHasher {
     }
     int dollar = encoded.indexOf('$');
     String algorithm = dollar > 0 ? encoded.substring(0, dollar) : "unknown";
+    if (List.of("argon2", "bcrypt_sha256", "bcrypt").contains(algorithm)) {
+      return algorithm;
+    }
     return "unsupported password hash algorithm '"
         + algorithm
-        + "' (RTDS verifies pbkdf2_sha256 and pbkdf2_sha1)";
+        + "' (RTDS verifies pbkdf2_sha256, pbkdf2_sha1, argon2, bcrypt_sha256 and bcrypt)";
+  }
+
+  private static byte[] utf8(char[] password) {
+    ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+    byte[] bytes = new byte[encoded.remaining()];
+    encoded.get(bytes);
+    if (encoded.hasArray()) {
+      Arrays.fill(encoded.array(), (byte) 0);
+    }
+    return bytes;
+  }
+
+  /** The lower-case hexadecimal SHA-256 of the UTF-8 password, as ASCII bytes (bcrypt_sha256). */
+  private static byte[] sha256Hex(char[] password) {
+    byte[] bytes = utf8(password);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+      return HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM lacks SHA-256", e);
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
   }
 
   private static byte[] pbkdf2(Algorithm algorithm, char[] password, String salt, int iterations) {

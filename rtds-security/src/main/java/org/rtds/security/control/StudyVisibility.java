@@ -11,13 +11,12 @@ import javax.crypto.spec.SecretKeySpec;
  * The one rule of who sees which study identifiably, and how a study is named to everyone else.
  * Plain Java.
  *
- * <p>Today a study is identifiable to the account that sent it and to administrators (superusers);
- * the security issue widens "the account that sent it" to "an account of the same hospital", here
- * and nowhere else. Every other caller may still use the study as knowledge-base evidence (ranking,
- * achievable doses, DVH bands) but sees it only under its de-identified key: {@code KB-} and 16
- * base-32 characters of HMAC-SHA256(installation secret, "study:" + row id). The key is stable (the
- * same study has the same key in every answer, on every node) and reveals nothing: no name, ID,
- * date or UID, and without the secret it cannot be linked to the row id.
+ * <p>A study is identifiable to the accounts of the hospital that sent it and to superusers (a
+ * {@link HospitalScope}). Every other caller may still use the study as knowledge-base evidence
+ * (ranking, achievable doses, DVH bands) but sees it only under its de-identified key: {@code KB-}
+ * and 16 base-32 characters of HMAC-SHA256(installation secret, "study:" + row id). The key is
+ * stable (the same study has the same key in every answer, on every node) and reveals nothing: no
+ * name, ID, date or UID, and without the secret it cannot be linked to the row id.
  */
 public final class StudyVisibility {
 
@@ -36,15 +35,13 @@ public final class StudyVisibility {
   }
 
   /**
-   * @param callerAccountId the caller's {@code auth_user.id}
-   * @param callerIsAdministrator whether the caller administers RTDS
+   * @param caller whose patients the caller sees
    * @param senderAccountId the account that sent the study ({@code studies.fk_user_id_id}), null
    *     for legacy rows without one
    * @return whether the caller may see the study's identity (UID, patient, dates)
    */
-  public static boolean identifiable(
-      int callerAccountId, boolean callerIsAdministrator, Integer senderAccountId) {
-    return callerIsAdministrator || (senderAccountId != null && senderAccountId == callerAccountId);
+  public static boolean identifiable(HospitalScope caller, Integer senderAccountId) {
+    return caller.includes(senderAccountId);
   }
 
   /**

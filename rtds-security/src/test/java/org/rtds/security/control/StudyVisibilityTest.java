@@ -14,11 +14,26 @@ class StudyVisibilityTest {
       "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   @Test
-  void theSenderAndAdministratorsSeeTheStudyOthersDoNot() {
-    assertThat(StudyVisibility.identifiable(5, false, 5)).isTrue();
-    assertThat(StudyVisibility.identifiable(5, false, 6)).isFalse();
-    assertThat(StudyVisibility.identifiable(5, false, null)).isFalse();
-    assertThat(StudyVisibility.identifiable(5, true, 6)).isTrue();
+  void theSendersHospitalAndSuperusersSeeTheStudyOthersDoNot() {
+    HospitalScope ucla = new HospitalScope(false, "UCLA", Set.of(5, 7));
+    HospitalScope alone = new HospitalScope(false, null, Set.of(9));
+    HospitalScope superuser = HospitalScope.everyHospital(null, 1);
+
+    assertThat(StudyVisibility.identifiable(ucla, 5)).isTrue();
+    assertThat(StudyVisibility.identifiable(ucla, 7)).as("a colleague's study").isTrue();
+    assertThat(StudyVisibility.identifiable(ucla, 6)).as("another hospital's").isFalse();
+    assertThat(StudyVisibility.identifiable(ucla, null)).as("no sender").isFalse();
+    assertThat(StudyVisibility.identifiable(alone, 9)).isTrue();
+    assertThat(StudyVisibility.identifiable(alone, 5)).isFalse();
+    assertThat(StudyVisibility.identifiable(superuser, 6)).isTrue();
+    assertThat(StudyVisibility.identifiable(superuser, null)).isTrue();
+  }
+
+  @Test
+  void hospitalNamesAreStrippedAndBlankMeansNone() {
+    assertThat(HospitalScope.normalise("  UCLA ")).isEqualTo("UCLA");
+    assertThat(HospitalScope.normalise("  ")).isNull();
+    assertThat(HospitalScope.normalise(null)).isNull();
   }
 
   @Test

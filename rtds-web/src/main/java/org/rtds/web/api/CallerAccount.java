@@ -2,11 +2,18 @@ package org.rtds.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.Query;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AccountAuthenticator;
+import org.rtds.security.boundary.Hospitals;
 import org.rtds.security.boundary.RtdsRoles;
+import org.rtds.security.control.HospitalScope;
+import org.rtds.security.control.RtdsPermission;
+import org.rtds.web.security.RtdsAuthenticationMechanism;
 
 /** The authenticated account of the current request, read once per request. */
 @RequestScoped
@@ -16,7 +23,13 @@ public class CallerAccount {
 
   @Inject AccountAuthenticator accounts;
 
+  @Inject HttpServletRequest request;
+
+  @Inject Hospitals hospitals;
+
   private Account account;
+
+  private HospitalScope scope;
 
   /**
    * The caller's active account.
@@ -29,9 +42,12 @@ public class CallerAccount {
       if (principal == null) {
         throw new NotAuthorizedException("authentication required", "Basic realm=\"RTDS\"");
       }
+      // as the authentication mechanism checked it for this request (an API token's scope
+      // included); re-read only when a request arrives here another way
       account =
-          accounts
-              .findActive(principal.getName())
+          RtdsAuthenticationMechanism.account(request)
+              .filter(a -> a.username().equals(principal.getName()))
+              .or(() -> accounts.findActive(principal.getName()))
               .orElseThrow(
                   () ->
                       new NotAuthorizedException(
@@ -43,5 +59,43 @@ public class CallerAccount {
   /** Whether the caller administers RTDS. */
   public boolean isAdmin() {
     return securityContext.isCallerInRole(RtdsRoles.ADMIN);
+  }
+
+  /** Whose patients the caller sees identifiably (read once per request). */
+  public HospitalScope scope() {
+    if (scope == null) {
+      scope = hospitals.scopeOf(get());
+    }
+    return scope;
+  }
+
+  /**
+   * A permission check where the method's role is not enough (e.g. a knowledge-base answer about
+   * one of the caller's own studies needs both the knowledge base and the patient).
+   *
+   * @throws ForbiddenException when the caller lacks {@code permission}
+   */
+  public void require(RtdsPermission permission) {
+    if (!get().has(permission)) {
+      throw new ForbiddenException(
+          "your account lacks the permission this needs (" + permission.codename() + ")");
+    }
+  }
+
+  /**
+   * A JPQL condition restricting {@code senderPath} (an {@code AuthUser} id path such as {@code
+   * s.user.id}) to the caller's hospital: empty for superusers, else {@code and <path> in
+   * :hospitalAccounts}; bind it with {@link #bindScope}.
+   */
+  public String scopeCondition(String senderPath) {
+    return scope().everyHospital() ? "" : " and " + senderPath + " in :hospitalAccounts";
+  }
+
+  /** Binds the parameter of {@link #scopeCondition}. */
+  public <Q extends Query> Q bindScope(Q query) {
+    if (!scope().everyHospital()) {
+      query.setParameter("hospitalAccounts", scope().accountIds());
+    }
+    return query;
   }
 }

@@ -21,7 +21,7 @@ import org.rtds.ingest.entity.IngestOrigin;
 import org.rtds.ingest.entity.IngestOutcome;
 import org.rtds.ingest.entity.IngestStatus;
 import org.rtds.security.boundary.Account;
-import org.rtds.security.boundary.AccountAuthenticator;
+import org.rtds.security.control.RtdsPermission;
 import org.rtds.web.api.DatabaseUnavailable;
 import org.rtds.web.api.Problem;
 import org.rtds.web.ingest.MalformedMultipartException;
@@ -29,6 +29,7 @@ import org.rtds.web.ingest.UploadContentType;
 import org.rtds.web.ingest.UploadProcessor;
 import org.rtds.web.ingest.UploadProcessor.Received;
 import org.rtds.web.ingest.UploadProcessor.RequestTooLargeException;
+import org.rtds.web.security.RtdsAuthenticationMechanism;
 
 /**
  * STOW-RS (PS3.18 §10.5): {@code POST /rtds/dicomweb/studies} and {@code
@@ -56,8 +57,6 @@ public class StowServlet extends HttpServlet {
 
   @Inject transient UploadProcessor uploads;
 
-  @Inject transient AccountAuthenticator accounts;
-
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -84,11 +83,18 @@ public class StowServlet extends HttpServlet {
               + ")");
       return;
     }
-    Optional<Account> account =
-        Optional.ofNullable(request.getUserPrincipal())
-            .flatMap(p -> accounts.findActive(p.getName()));
+    Optional<Account> account = RtdsAuthenticationMechanism.account(request);
     if (account.isEmpty()) {
       problem(response, 401, "authentication required");
+      return;
+    }
+    if (!account.get().has(RtdsPermission.ADD_INSTANCE)) {
+      problem(
+          response,
+          403,
+          "your account lacks the permission this needs ("
+              + RtdsPermission.ADD_INSTANCE.codename()
+              + ")");
       return;
     }
     IngestOrigin origin =

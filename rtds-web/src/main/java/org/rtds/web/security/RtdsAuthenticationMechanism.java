@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.Optional;
 import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AccountAuthenticator;
+import org.rtds.security.boundary.AccountAuthenticator.Login;
+import org.rtds.security.control.LoginThrottle;
 import org.rtds.web.api.DatabaseUnavailable;
 import org.rtds.web.api.Problem;
 
@@ -39,6 +41,13 @@ import org.rtds.web.api.Problem;
 public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   static final String SESSION_ACCOUNT = "rtds.account";
+
+  /**
+   * Request attribute holding the caller's {@link Account} as authenticated for this request (an
+   * API token's account narrowed to its scope): read it through {@link #account}.
+   */
+  public static final String REQUEST_ACCOUNT = "rtds.requestAccount";
+
   static final String SESSION_TARGET = "rtds.loginTarget";
   static final String LOGIN_PAGE = "/login.xhtml";
   static final String LOGIN_ACTION = "/login";
@@ -74,12 +83,18 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
               response, "authentication required: send HTTP Basic credentials of an RTDS account")
           : context.doNothing();
     }
+    if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      Login login = authenticator.token(authorization.substring(7).trim(), request.getRemoteAddr());
+      return login.account().isPresent()
+          ? accepted(request, context, login.account().get())
+          : unauthorized(response, login.refusal());
+    }
     if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return unauthorized(
           response,
           "unsupported Authorization scheme '"
               + authorization.split(" ", 2)[0]
-              + "': use HTTP Basic with an RTDS account (API tokens are not available yet)");
+              + "': use HTTP Basic with an RTDS account or Bearer with an RTDS API token");
     }
     Credentials credentials = Credentials.fromBasic(authorization.substring(6).trim());
     if (credentials == null) {
@@ -87,15 +102,25 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
           response, "malformed HTTP Basic credentials: expected base64 of 'username:password'");
     }
     try {
-      Optional<Account> account =
-          authenticator.authenticate(credentials.username, credentials.password);
-      if (account.isEmpty()) {
-        return unauthorized(response, "unknown account, inactive account or wrong password");
+      Login login =
+          authenticator.login(credentials.username, credentials.password, request.getRemoteAddr());
+      if (login.throttled()) {
+        return tooManyAttempts(response, login.refusal());
       }
-      return context.notifyContainerAboutLogin(account.get().username(), account.get().roles());
+      if (login.account().isEmpty()) {
+        return unauthorized(response, login.refusal());
+      }
+      return accepted(request, context, login.account().get());
     } finally {
       credentials.clear();
     }
+  }
+
+  /** Tells the container who the caller is and keeps the account for the request. */
+  private static AuthenticationStatus accepted(
+      HttpServletRequest request, HttpMessageContext context, Account account) {
+    request.setAttribute(REQUEST_ACCOUNT, account);
+    return context.notifyContainerAboutLogin(account.username(), account.roles());
   }
 
   private AuthenticationStatus validatePageRequest(
@@ -106,6 +131,12 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
     if (LOGOUT_ACTION.equals(path)) {
       HttpSession session = request.getSession(false);
       if (session != null) {
+        Object name = session.getAttribute(SESSION_ACCOUNT);
+        if (name instanceof String username) {
+          authenticator
+              .findActive(username)
+              .ifPresent(a -> authenticator.recordLogout(a, request.getRemoteAddr()));
+        }
         session.invalidate();
       }
       return context.redirect(request.getContextPath() + LOGIN_PAGE + "?logout=true");
@@ -115,7 +146,7 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
     if (username != null) {
       Optional<Account> account = authenticator.findActive(username);
       if (account.isPresent()) {
-        return context.notifyContainerAboutLogin(account.get().username(), account.get().roles());
+        return accepted(request, context, account.get());
       }
       session.invalidate();
     }
@@ -134,13 +165,17 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
   private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
     String username = request.getParameter("username");
     String password = request.getParameter("password");
-    Optional<Account> account =
+    Login login =
         password == null
-            ? Optional.empty()
-            : authenticator.authenticate(username, password.toCharArray());
-    if (account.isEmpty()) {
-      return context.redirect(request.getContextPath() + LOGIN_PAGE + "?error=true");
+            ? Login.refused("no password", false)
+            : authenticator.login(username, password.toCharArray(), request.getRemoteAddr());
+    if (login.account().isEmpty()) {
+      return context.redirect(
+          request.getContextPath()
+              + LOGIN_PAGE
+              + (login.throttled() ? "?locked=true" : "?error=true"));
     }
+    Optional<Account> account = login.account();
     HttpSession previous = request.getSession(false);
     String target = previous == null ? null : (String) previous.getAttribute(SESSION_TARGET);
     if (previous != null) {
@@ -148,7 +183,7 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
     }
     HttpSession session = request.getSession(true);
     session.setAttribute(SESSION_ACCOUNT, account.get().username());
-    authenticator.recordLogin(account.get().id());
+    authenticator.recordLogin(account.get(), request.getRemoteAddr());
     boolean safeTarget =
         target != null
             && target.startsWith(request.getContextPath() + "/")
@@ -169,6 +204,29 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
       } else {
         response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  /**
+   * @return the account the mechanism authenticated for this request, if any
+   */
+  public static Optional<Account> account(HttpServletRequest request) {
+    return request.getAttribute(REQUEST_ACCOUNT) instanceof Account a
+        ? Optional.of(a)
+        : Optional.empty();
+  }
+
+  private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, String detail) {
+    try {
+      response.setStatus(429);
+      response.setHeader("Retry-After", String.valueOf(LoginThrottle.WINDOW.toSeconds()));
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      response.getWriter().write(new Problem(429, "Too Many Requests", detail).toJson());
+      response.flushBuffer();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

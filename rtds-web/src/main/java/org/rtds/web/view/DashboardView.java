@@ -12,6 +12,7 @@ import org.rtds.domain.patient.Series;
 import org.rtds.domain.patient.Study;
 import org.rtds.domain.rt.RtDose;
 import org.rtds.domain.rt.RtStructureSet;
+import org.rtds.security.control.RtdsPermission;
 import org.rtds.web.boot.ApplicationStartup;
 import org.rtds.web.boot.BuildInfo;
 
@@ -62,21 +63,23 @@ public class DashboardView {
 
   private List<RecentStudy> recent;
 
-  /** The 20 studies received last (the caller's own unless an administrator). */
+  /** The 20 studies the caller's hospital received last (every hospital's for superusers). */
   public List<RecentStudy> getRecentStudies() {
+    if (recent == null && !caller.get().has(RtdsPermission.VIEW_PATIENT)) {
+      recent = List.of();
+    }
     if (recent == null) {
-      boolean admin = caller.isAdmin();
       var query =
-          em.createQuery(
-                  "select s.studyInstanceUid, p.patientId, p.patientName, s.studyDate, j.status,"
-                      + " j.detail from FeatureJob j join j.study s join s.patient p"
-                      + (admin ? "" : " where s.user.id = :account")
-                      + " order by s.id desc",
-                  Object[].class)
+          caller
+              .bindScope(
+                  em.createQuery(
+                      "select s.studyInstanceUid, p.patientId, p.patientName, s.studyDate,"
+                          + " j.status, j.detail from FeatureJob j join j.study s join s.patient p"
+                          + " where 1 = 1"
+                          + caller.scopeCondition("s.user.id")
+                          + " order by s.id desc",
+                      Object[].class))
               .setMaxResults(20);
-      if (!admin) {
-        query.setParameter("account", caller.get().id());
-      }
       recent =
           query.getResultList().stream()
               .map(

@@ -21,7 +21,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -346,20 +348,34 @@ class ApplicationWiringIT {
   }
 
   /**
-   * An account straight in the database (there is no account API yet), in Django's hash format.
+   * An account straight in the database, in Django's hash format, member of the job-role group
+   * {@code RTDS physicists} (every clinical permission: patients, sending, knowledge base).
    *
    * @param username the account
    * @param password its password
    * @throws SQLException when the insert fails
    */
   static void createAccount(String username, String password) throws SQLException {
+    createAccount(username, password, "RTDS physicists", null);
+  }
+
+  /**
+   * An account straight in the database, in Django's hash format (1000 PBKDF2 rounds: RTDS upgrades
+   * it on the first login).
+   *
+   * @param group the {@code auth_group} it joins; null for none
+   * @param hospital its profile's institution; null for no profile
+   */
+  static void createAccount(String username, String password, String group, String hospital)
+      throws SQLException {
     String hash =
-        org.rtds.security.control.DjangoPasswordHasher.encode(
-            org.rtds.security.control.DjangoPasswordHasher.Algorithm.PBKDF2_SHA256,
+        DjangoPasswordHasher.encode(
+            DjangoPasswordHasher.Algorithm.PBKDF2_SHA256,
             password.toCharArray(),
             "it" + username,
             1000);
-    database(
+    List<String> statements = new ArrayList<>();
+    statements.add(
         "INSERT INTO `"
             + DB
             + "`.auth_user (password, is_superuser, username, first_name, last_name, email,"
@@ -368,6 +384,34 @@ class ApplicationWiringIT {
             + "', 0, '"
             + username
             + "', '', '', '', 0, 1, UTC_TIMESTAMP())");
+    if (group != null) {
+      statements.add(
+          "INSERT INTO `"
+              + DB
+              + "`.auth_user_groups (user_id, group_id) SELECT u.id, g.id FROM `"
+              + DB
+              + "`.auth_user u, `"
+              + DB
+              + "`.auth_group g WHERE u.username = '"
+              + username
+              + "' AND g.name = '"
+              + group
+              + "'");
+    }
+    if (hospital != null) {
+      statements.add(
+          "INSERT INTO `"
+              + DB
+              + "`.userprofile_userprofile (occupation, institution, location, bio, user_id)"
+              + " SELECT '', '"
+              + hospital
+              + "', '', '', id FROM `"
+              + DB
+              + "`.auth_user WHERE username = '"
+              + username
+              + "'");
+    }
+    database(statements.toArray(String[]::new));
   }
 
   static void database(String... statements) throws SQLException {
@@ -403,7 +447,7 @@ class ApplicationWiringIT {
     return rows;
   }
 
-  private static Connection connect() throws SQLException {
+  static Connection connect() throws SQLException {
     String url =
         "jdbc:mysql://"
             + System.getProperty("rtds.test.db.host", "127.0.0.1")

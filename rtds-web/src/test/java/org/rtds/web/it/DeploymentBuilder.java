@@ -59,6 +59,7 @@ final class DeploymentBuilder {
                 "org.flywaydb:flyway-core",
                 "org.flywaydb:flyway-mysql",
                 "com.pixelmed:pixelmed",
+                "org.bouncycastle:bcprov-jdk18on",
                 "org.assertj:assertj-core")
             .withTransitivity()
             .asFile();

@@ -3,17 +3,16 @@ package org.rtds.web.api.account;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.rtds.security.boundary.AccountAuthenticator;
+import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.RtdsRoles;
+import org.rtds.web.api.CallerAccount;
 
 /** The calling account: lets a partner system check its credentials and see its roles. */
 @Path("v1/me")
@@ -23,26 +22,33 @@ import org.rtds.security.boundary.RtdsRoles;
 @Tag(name = "accounts")
 public class MeResource {
 
-  @Inject SecurityContext securityContext;
-
-  @Inject AccountAuthenticator accounts;
+  @Inject CallerAccount caller;
 
   /**
-   * @param username the account name; @param superuser Django's is_superuser; @param roles RTDS
-   *     roles
+   * The calling account.
+   *
+   * @param username the account name
+   * @param superuser Django's is_superuser
+   * @param roles container roles: {@code user}, the permission codenames it holds, {@code admin}
+   * @param hospital its hospital (profile institution); null when it has none
+   * @param groups its Django groups (job roles)
    */
-  public record Me(String username, boolean superuser, List<String> roles) {}
+  public record Me(
+      String username,
+      boolean superuser,
+      List<String> roles,
+      String hospital,
+      List<String> groups) {}
 
   @GET
-  @Operation(summary = "The authenticated account and its roles")
+  @Operation(summary = "The authenticated account, its hospital, groups and roles")
   public Me me() {
-    String name = securityContext.getCallerPrincipal().getName();
-    var account =
-        accounts
-            .findActive(name)
-            .orElseThrow(
-                () ->
-                    new NotAuthorizedException("account no longer active", "Basic realm=\"RTDS\""));
-    return new Me(account.username(), account.superuser(), List.copyOf(account.roles()));
+    Account account = caller.get();
+    return new Me(
+        account.username(),
+        account.superuser(),
+        List.copyOf(account.roles()),
+        account.hospital(),
+        account.groups().stream().sorted().toList());
   }
 }

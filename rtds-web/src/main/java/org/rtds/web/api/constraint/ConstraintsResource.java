@@ -25,7 +25,8 @@ import org.rtds.security.boundary.RtdsRoles;
 
 /**
  * {@code /rtds/api/v1/constraints}: the organ-at-risk dose constraints every study is checked
- * against (e.g. Parotid_L Dmean &lt; 26 Gy). Everyone may read them; administrators edit them.
+ * against (e.g. Parotid_L Dmean &lt; 26 Gy). Every account may read them; accounts with {@code
+ * change_doseconstraint} edit them.
  */
 @Path("v1/constraints")
 @RequestScoped
@@ -78,7 +79,7 @@ public class ConstraintsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed(RtdsRoles.ADMIN)
+  @RolesAllowed(RtdsRoles.CHANGE_DOSE_CONSTRAINT)
   @Operation(
       summary = "Add a constraint (administrators)",
       description =
@@ -97,7 +98,7 @@ public class ConstraintsResource {
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed(RtdsRoles.ADMIN)
+  @RolesAllowed(RtdsRoles.CHANGE_DOSE_CONSTRAINT)
   @Operation(summary = "Replace a constraint, e.g. to switch it off (administrators)")
   public ConstraintView update(@PathParam("id") int id, Draft draft) {
     try {
@@ -112,7 +113,7 @@ public class ConstraintsResource {
 
   @DELETE
   @Path("{id}")
-  @RolesAllowed(RtdsRoles.ADMIN)
+  @RolesAllowed(RtdsRoles.CHANGE_DOSE_CONSTRAINT)
   @Operation(summary = "Delete a constraint (administrators)")
   public Response delete(@PathParam("id") int id) {
     if (!catalogue.delete(id)) {

@@ -17,14 +17,15 @@ import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.web.api.CallerAccount;
 
 /**
- * {@code /rtds/api/v1/features}: the feature computations of every study, for administrators: how
- * far they are, and a request to compute everything again after a definition changed (the knowledge
- * base's grids, bins or codecs; weights need no recomputation: they apply at query time).
+ * {@code /rtds/api/v1/features}: the feature computations of every study: how far they are (counts
+ * only; {@code change_featurejob}), and, for administrators, a request to compute everything again
+ * after a definition changed (the knowledge base's grids, bins or codecs; weights need no
+ * recomputation: they apply at query time).
  */
 @Path("v1/features")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(RtdsRoles.ADMIN)
+@RolesAllowed(RtdsRoles.CHANGE_FEATURE_JOB)
 @Tag(name = "features")
 public class FeaturesResource {
 
@@ -49,6 +50,7 @@ public class FeaturesResource {
 
   @POST
   @Path("recompute")
+  @RolesAllowed(RtdsRoles.ADMIN)
   @Operation(
       summary = "Compute every study's features again (DVH, isodoses, OVH, STS, similarity)",
       description =

@@ -27,8 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.ingest.entity.IngestChannel;
 import org.rtds.ingest.entity.IngestOrigin;
 import org.rtds.security.boundary.RtdsRoles;
+import org.rtds.security.control.AuditRecord;
 import org.rtds.web.api.CallerAccount;
 import org.rtds.web.api.Problem;
+import org.rtds.web.api.audit.Audited;
 import org.rtds.web.ingest.MalformedMultipartException;
 import org.rtds.web.ingest.UploadProcessor;
 import org.rtds.web.ingest.UploadProcessor.Received;
@@ -41,7 +43,8 @@ import org.rtds.web.ingest.UploadProcessor.UnsupportedUploadException;
  */
 @Path("v1/instances")
 @RequestScoped
-@RolesAllowed(RtdsRoles.USER)
+@RolesAllowed(RtdsRoles.ADD_INSTANCE)
+@Audited(eventId = AuditRecord.EventId.INSTANCES_TRANSFERRED, objectType = "instance")
 @Tag(name = "ingestion")
 public class InstancesResource {
 

@@ -9,7 +9,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** RFC 4180 CSV rows for the tabular API answers ({@code Accept: text/csv}). */
-final class Csv {
+public final class Csv {
 
   private Csv() {}
 
@@ -45,7 +45,7 @@ final class Csv {
    * @param <T> item type
    * @return the response
    */
-  static <T> Response answer(
+  public static <T> Response answer(
       HttpHeaders headers,
       Object json,
       String header,
@@ -64,8 +64,20 @@ final class Csv {
     return Response.ok(text.toString(), "text/csv").build();
   }
 
+  /**
+   * Free text for a CSV field, defused against formula injection: a text a spreadsheet would run as
+   * a formula (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe (OWASP
+   * "CSV injection"). Use it for names, descriptions, user input; never for numbers.
+   */
+  public static String text(String value) {
+    if (value == null || value.isEmpty()) {
+      return value;
+    }
+    return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+  }
+
   /** A number with up to 4 decimals, '.' as separator; empty for null. */
-  static String number(Double value) {
+  public static String number(Double value) {
     if (value == null) {
       return "";
     }

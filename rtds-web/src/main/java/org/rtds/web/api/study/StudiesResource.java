@@ -1,5 +1,8 @@
 package org.rtds.web.api.study;
 
+import static org.rtds.web.api.QueryParameters.doubleParameter;
+import static org.rtds.web.api.QueryParameters.intParameter;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,22 +40,28 @@ import org.rtds.ingest.boundary.Ingestion;
 import org.rtds.ingest.entity.StudyInputs;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.security.boundary.StudyKeys;
+import org.rtds.security.control.AuditRecord;
+import org.rtds.security.control.HospitalScope;
+import org.rtds.security.control.RtdsPermission;
 import org.rtds.security.control.StudyVisibility;
 import org.rtds.web.api.CallerAccount;
+import org.rtds.web.api.audit.Audited;
 import org.rtds.web.boot.RtdsConfig;
 
 /**
  * {@code GET /rtds/api/v1/studies/{StudyInstanceUID}}: what RTDS holds of a study, what it still
  * misses for feature computation, and the feature status.
  *
- * <p>Visibility (until the full security model): an account sees the studies it sent; an
- * administrator sees every account's (the caller's own first when two hospitals sent the same
- * study).
+ * <p>Visibility: an account with {@code view_patient} sees the studies its hospital sent
+ * (superusers every hospital's; the caller's own first when two accounts sent the same study); the
+ * knowledge-base answers also need {@code view_knowledgebase}, and show other hospitals' studies
+ * under de-identified keys only.
  */
 @Path("v1/studies")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(RtdsRoles.USER)
+@RolesAllowed(RtdsRoles.VIEW_PATIENT)
+@Audited(eventId = AuditRecord.EventId.PATIENT_RECORD, objectType = "study")
 @Tag(name = "studies")
 public class StudiesResource {
 
@@ -84,7 +92,8 @@ public class StudiesResource {
   public record Features(String status, String detail, KnowledgeBaseSummary knowledgeBase) {}
 
   /**
-   * What the knowledge base holds and says of the study (absent until its features are done).
+   * What the knowledge base holds and says of the study (absent until its features are done, and
+   * for callers without {@code view_knowledgebase}).
    *
    * @param ovhPairs stored OVHs (target level × organ)
    * @param stsPairs stored STSs
@@ -153,7 +162,10 @@ public class StudiesResource {
                     new Features(
                         job.getStatus(),
                         job.getDetail(),
-                        "DONE".equals(job.getStatus()) ? knowledgeBaseSummary(study) : null))
+                        "DONE".equals(job.getStatus())
+                                && caller.get().has(RtdsPermission.VIEW_KNOWLEDGE_BASE)
+                            ? knowledgeBaseSummary(study)
+                            : null))
             .orElse(new Features("PENDING", "no feature job yet", null));
     return new StudyView(
         study.getStudyInstanceUid(),
@@ -484,6 +496,7 @@ public class StudiesResource {
 
   @GET
   @Path("{uid}/similar")
+  @RolesAllowed(RtdsRoles.VIEW_KNOWLEDGE_BASE)
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   @Operation(
       summary = "Historical plans ranked by geometric similarity to this study, best first",
@@ -550,6 +563,7 @@ public class StudiesResource {
 
   @GET
   @Path("{uid}/qc")
+  @RolesAllowed(RtdsRoles.VIEW_KNOWLEDGE_BASE)
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   @Operation(
       summary =
@@ -593,6 +607,7 @@ public class StudiesResource {
 
   @GET
   @Path("{uid}/similar/dvh-band")
+  @RolesAllowed(RtdsRoles.VIEW_KNOWLEDGE_BASE)
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   @Operation(
       summary =
@@ -667,13 +682,12 @@ public class StudiesResource {
 
   /** The caller as the knowledge base sees it: the one visibility rule of rtds-security. */
   private KnowledgeBase.Caller kbCaller() {
-    int account = caller.get().id();
-    boolean admin = caller.isAdmin();
+    HospitalScope scope = caller.scope();
     StudyVisibility visibility = studyKeys.visibility();
     return new KnowledgeBase.Caller() {
       @Override
       public boolean identifiable(Integer senderAccountId) {
-        return StudyVisibility.identifiable(account, admin, senderAccountId);
+        return StudyVisibility.identifiable(scope, senderAccountId);
       }
 
       @Override
@@ -693,54 +707,23 @@ public class StudiesResource {
     return base.with(t, kk);
   }
 
-  private static int intParameter(String name, String text, int fallback, int min, int max) {
-    return (int) parameter(name, text, fallback, min, max, true);
-  }
-
-  private static double doubleParameter(
-      String name, String text, double fallback, double min, double max) {
-    return parameter(name, text, fallback, min, max, false);
-  }
-
-  /** A query parameter's number in [min, max]; a 400 that says what is allowed otherwise. */
-  private static double parameter(
-      String name, String text, double fallback, double min, double max, boolean whole) {
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      double v = whole ? Integer.parseInt(text.trim()) : Double.parseDouble(text.trim());
-      if (v >= min && v <= max) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new BadRequestException(
-        String.format(
-            Locale.ROOT,
-            "%s must be a %s from %s to %s, not '%s'",
-            name,
-            whole ? "whole number" : "number",
-            Csv.number(min),
-            Csv.number(max),
-            text));
-  }
-
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
+  /** The study the caller may see identifiably (its hospital's first when two sent the same). */
   private Study find(String uid) {
-    int account = caller.get().id();
+    caller.require(RtdsPermission.VIEW_PATIENT);
     List<Study> studies =
-        em.createQuery(
-                "select s from Study s join fetch s.patient where s.studyInstanceUid = :uid"
-                    + (caller.isAdmin() ? "" : " and s.user.id = :account")
-                    + " order by case when s.user.id = :account then 0 else 1 end, s.id",
-                Study.class)
+        caller
+            .bindScope(
+                em.createQuery(
+                    "select s from Study s join fetch s.patient where s.studyInstanceUid = :uid"
+                        + caller.scopeCondition("s.user.id")
+                        + " order by case when s.user.id = :account then 0 else 1 end, s.id",
+                    Study.class))
             .setParameter("uid", uid)
-            .setParameter("account", account)
+            .setParameter("account", caller.get().id())
             .getResultList();
     if (studies.isEmpty()) {
       throw new NotFoundException("no study " + uid + " visible to this account");

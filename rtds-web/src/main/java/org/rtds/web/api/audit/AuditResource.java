@@ -1,0 +1,171 @@
+package org.rtds.web.api.audit;
+
+import static org.rtds.web.api.QueryParameters.intParameter;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rtds.domain.auth.AuditEvent;
+import org.rtds.security.boundary.AuditTrail;
+import org.rtds.security.boundary.RtdsRoles;
+import org.rtds.security.control.AuditRecord;
+import org.rtds.web.api.study.Csv;
+
+/**
+ * {@code GET /rtds/api/v1/audit}: the audit trail, searched and exported (CSV) by auditors ({@code
+ * view_auditevent}). Reading it is itself audited ("Audit Log Used").
+ */
+@Path("v1/audit")
+@RequestScoped
+@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+@RolesAllowed(RtdsRoles.VIEW_AUDIT_EVENT)
+@Audited(eventId = AuditRecord.EventId.AUDIT_LOG_USED, objectType = "audit")
+@Tag(name = "audit")
+public class AuditResource {
+
+  static final int DEFAULT_PAGE_SIZE = 100;
+  static final int MAX_PAGE_SIZE = 10_000;
+
+  @Inject AuditTrail trail;
+
+  /** One entry (times in UTC). */
+  public record Entry(
+      long id,
+      LocalDateTime time,
+      String eventId,
+      String eventType,
+      String action,
+      int outcome,
+      String username,
+      String hospital,
+      String sourceAddress,
+      String objectType,
+      String objectId,
+      Integer patientId,
+      String studyInstanceUid,
+      String request,
+      String detail,
+      String node) {}
+
+  /** A page of entries, newest first. */
+  public record EntryPage(List<Entry> items, int page, int size, long total) {}
+
+  @GET
+  @Operation(
+      summary = "Search the audit trail, newest first (Accept: text/csv to export)",
+      description =
+          "from/to: ISO dates or date-times in UTC (to is exclusive); user, patient (patients.id),"
+              + " study (StudyInstanceUID), type (e.g. login, patient-read, study-read), outcome"
+              + " (0, 4, 8, 12), address; page from 1; size 1 to "
+              + MAX_PAGE_SIZE)
+  public Response search(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("user") String user,
+      @QueryParam("patient") String patient,
+      @QueryParam("study") String study,
+      @QueryParam("type") String type,
+      @QueryParam("outcome") String outcome,
+      @QueryParam("address") String address,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size,
+      @Context HttpHeaders headers) {
+    AuditTrail.Query query =
+        new AuditTrail.Query(
+            time("from", from),
+            time("to", to),
+            blankToNull(user),
+            patient == null || patient.isBlank()
+                ? null
+                : intParameter("patient", patient, 0, 1, Integer.MAX_VALUE),
+            blankToNull(study),
+            blankToNull(type),
+            outcome == null || outcome.isBlank()
+                ? null
+                : (short) intParameter("outcome", outcome, 0, 0, 12),
+            blankToNull(address),
+            intParameter("page", page, 1, 1, 1_000_000),
+            intParameter("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
+    AuditTrail.Page found = trail.search(query);
+    List<Entry> entries = found.items().stream().map(AuditResource::entry).toList();
+    return Csv.answer(
+        headers,
+        new EntryPage(entries, found.page(), found.size(), found.total()),
+        "id,time_utc,event_id,event_type,action,outcome,username,hospital,source_address,"
+            + "object_type,object_id,patient_id,study_instance_uid,request,detail,node",
+        entries,
+        (e, out) ->
+            out.accept(
+                new String[] {
+                  String.valueOf(e.id()),
+                  String.valueOf(e.time()),
+                  e.eventId(),
+                  e.eventType(),
+                  e.action(),
+                  String.valueOf(e.outcome()),
+                  Csv.text(e.username()),
+                  Csv.text(e.hospital()),
+                  e.sourceAddress(),
+                  e.objectType(),
+                  Csv.text(e.objectId()),
+                  e.patientId() == null ? "" : String.valueOf(e.patientId()),
+                  Csv.text(e.studyInstanceUid()),
+                  Csv.text(e.request()),
+                  Csv.text(e.detail()),
+                  e.node()
+                }));
+  }
+
+  private static Entry entry(AuditEvent e) {
+    return new Entry(
+        e.getId(),
+        e.getEventTime(),
+        e.getEventId(),
+        e.getEventType(),
+        e.getActionCode(),
+        e.getOutcome(),
+        e.getUsername(),
+        e.getHospital(),
+        e.getSourceAddress(),
+        e.getObjectType(),
+        e.getObjectId(),
+        e.getPatientId(),
+        e.getStudyInstanceUid(),
+        e.getRequest(),
+        e.getDetail(),
+        e.getNode());
+  }
+
+  private static LocalDateTime time(String name, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return text.length() <= 10
+          ? LocalDate.parse(text.trim()).atStartOfDay()
+          : LocalDateTime.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(
+          name + " must be an ISO date (2026-12-06) or date-time (2026-12-06T08:30:00), in UTC");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

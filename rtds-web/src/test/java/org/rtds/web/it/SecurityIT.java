@@ -1,0 +1,534 @@
+package org.rtds.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rtds.security.control.DjangoPasswordHasher;
+
+/**
+ * Hospitals, permissions and legacy Django accounts against the running application: a legacy dsrt
+ * database with two hospitals' users, groups and patients (rtds-domain's sql/legacy-django-dsrt.sql
+ * plus sql/legacy-two-hospitals.sql) is adopted at deployment; then every user logs in with the
+ * hash Django made for it and sees exactly its hospital's patients.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SecurityIT {
+
+  private static final String DB = ApplicationWiringIT.DB;
+  private static final String HORSE = "correct horse battery staple";
+  private static final String UNICODE = "Jürgen-Müller 2017 ☢";
+
+  @ArquillianResource URL base;
+
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  @Deployment
+  static WebArchive deployment() throws SQLException, IOException {
+    String account = "'" + ApplicationWiringIT.DB_USER + "'@'%'";
+    String local = "'" + ApplicationWiringIT.DB_USER + "'@'localhost'";
+    ApplicationWiringIT.database(
+        "DROP DATABASE IF EXISTS `" + DB + "`",
+        "CREATE DATABASE `" + DB + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+        "CREATE USER IF NOT EXISTS "
+            + account
+            + " IDENTIFIED BY '"
+            + ApplicationWiringIT.DB_PASSWORD
+            + "'",
+        "CREATE USER IF NOT EXISTS "
+            + local
+            + " IDENTIFIED BY '"
+            + ApplicationWiringIT.DB_PASSWORD
+            + "'",
+        "GRANT ALL PRIVILEGES ON `" + DB + "`.* TO " + account,
+        "GRANT ALL PRIVILEGES ON `" + DB + "`.* TO " + local);
+    try (Connection c = legacyConnection();
+        Statement s = c.createStatement()) {
+      s.execute(resource("sql/legacy-django-dsrt.sql"));
+      s.execute(resource("sql/legacy-two-hospitals.sql"));
+    }
+    return DeploymentBuilder.rtdsWar(SecurityIT.class, DeploymentBuilder.class);
+  }
+
+  @AfterAll
+  static void dropDatabase() throws SQLException {
+    if (System.getProperty("payara.microJar") == null) {
+      return; // inside the container: the client JVM drops it
+    }
+    ApplicationWiringIT.database(
+        "DROP DATABASE IF EXISTS `" + DB + "`",
+        "DROP USER IF EXISTS '" + ApplicationWiringIT.DB_USER + "'@'%'",
+        "DROP USER IF EXISTS '" + ApplicationWiringIT.DB_USER + "'@'localhost'");
+  }
+
+  @BeforeEach
+  void ready() throws Exception {
+    new RtdsHttp(base).awaitReady();
+  }
+
+  @Test
+  void afterAdoptionEachUserSeesExactlyItsHospitalsPatients() throws Exception {
+    // UCLA: jdoe (legacy 'UCLA doctors': change_patient) and ucla2 (profile ' ucla ')
+    assertThat(patientNames("jdoe", HORSE)).containsExactly("Lee^Second_Patient", "Müller^Hans");
+    assertThat(patientNames("ucla2", UNICODE)).containsExactly("Lee^Second_Patient", "Müller^Hans");
+    // TUM: tum1 through a legacy view_patient of another app label
+    assertThat(patientNames("tum1", HORSE))
+        .containsExactly("<script>alert(1)</script>", "Schmidt^Anna");
+    // the first administrator (superuser) sees every hospital's
+    assertThat(patientNames("admin", ApplicationWiringIT.ADMIN_PASSWORD))
+        .containsExactlyInAnyOrder(
+            "UCLA_PR_5",
+            "Müller^Hans",
+            "Schmidt^Anna",
+            "Lee^Second_Patient",
+            "<script>alert(1)</script>");
+  }
+
+  @Test
+  void anotherHospitalsPatientAndStudyAreNotFound() throws Exception {
+    HttpResponse<String> own = get("api/v1/patients/3", "tum1", HORSE);
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    JsonObject patient = Json.createReader(new StringReader(own.body())).readObject();
+    assertThat(patient.getString("patientName")).isEqualTo("Schmidt^Anna");
+    assertThat(patient.getJsonArray("studies").getJsonObject(0).getString("studyInstanceUid"))
+        .isEqualTo("1.2.826.0.1.3680043.8.498.3");
+
+    HttpResponse<String> other = get("api/v1/patients/4", "tum1", HORSE);
+    HttpResponse<String> none = get("api/v1/patients/999999", "tum1", HORSE);
+    assertThat(other.statusCode()).isEqualTo(404);
+    assertThat(none.statusCode()).isEqualTo(404);
+    assertThat(other.body()).doesNotContain("Lee");
+    assertThat(get("api/v1/patients/abc", "tum1", HORSE).statusCode()).isEqualTo(404);
+
+    assertThat(get("api/v1/studies/1.2.826.0.1.3680043.8.498.4", "tum1", HORSE).statusCode())
+        .isEqualTo(404);
+    // a colleague's study (ucla2 sent it) is the hospital's
+    HttpResponse<String> colleague =
+        get("api/v1/studies/1.2.826.0.1.3680043.8.498.4", "jdoe", HORSE);
+    assertThat(colleague.statusCode()).as(colleague.body()).isEqualTo(200);
+  }
+
+  @Test
+  void legacyDjangoHashesLogInAndAreUpgradedToPbkdf2Sha256() throws Exception {
+    for (String[] user :
+        new String[][] {
+          {"jdoe", HORSE, "pbkdf2_sha1$"},
+          {"ucla2", UNICODE, "argon2$argon2id$"},
+          {"tum1", HORSE, "bcrypt_sha256$"},
+          {"tum2", "p", "bcrypt$"},
+          {"reader", HORSE, "argon2$argon2i$"}
+        }) {
+      String before = password(user[0]);
+      HttpResponse<String> me = get("api/v1/me", user[0], user[1]);
+      assertThat(me.statusCode()).as(user[0] + ": " + me.body()).isEqualTo(200);
+      String after = password(user[0]);
+      if (before.startsWith(user[2])) {
+        // the first login in this run: the hash is replaced by today's Django default
+        assertThat(after)
+            .as(user[0])
+            .startsWith("pbkdf2_sha256$" + DjangoPasswordHasher.DEFAULT_ITERATIONS + "$");
+      }
+      assertThat(new DjangoPasswordHasher().verify(user[1].toCharArray(), after)).isTrue();
+      assertThat(get("api/v1/me", user[0], user[1] + "x").statusCode()).isEqualTo(401);
+    }
+    // inactive, with an unusable password
+    assertThat(get("api/v1/me", "former", "anything").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void meShowsTheHospitalGroupsAndPermissions() throws Exception {
+    JsonObject tum1 = json(get("api/v1/me", "tum1", HORSE));
+    assertThat(tum1.getString("hospital")).isEqualTo("TUM");
+    assertThat(strings(tum1.getJsonArray("groups"))).containsExactly("TUM doctors");
+    assertThat(strings(tum1.getJsonArray("roles"))).containsExactly("user", "view_patient");
+
+    JsonObject ucla2 = json(get("api/v1/me", "ucla2", UNICODE));
+    assertThat(ucla2.getString("hospital")).isEqualTo("ucla");
+    assertThat(strings(ucla2.getJsonArray("roles")))
+        .containsExactlyInAnyOrder("user", "view_patient", "add_instance");
+
+    JsonObject admin = json(get("api/v1/me", "admin", ApplicationWiringIT.ADMIN_PASSWORD));
+    assertThat(strings(admin.getJsonArray("roles")))
+        .contains("admin", "view_patient", "view_knowledgebase", "view_auditevent");
+  }
+
+  @Test
+  void accountsWithoutThePermissionAreRefused() throws Exception {
+    // tum2: an account of TUM without any group or permission
+    for (String path :
+        List.of(
+            "api/v1/patients",
+            "api/v1/patients/3",
+            "api/v1/studies/1.2.826.0.1.3680043.8.498.3",
+            "api/v1/studies/1.2.826.0.1.3680043.8.498.3/similar",
+            "api/v1/features",
+            "api/v1/system")) {
+      HttpResponse<String> r = get(path, "tum2", "p");
+      assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(403);
+      assertThat(r.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+    assertThat(get("api/v1/me", "tum2", "p").statusCode()).isEqualTo(200);
+    assertThat(get("api/v1/constraints", "tum2", "p").statusCode()).isEqualTo(200);
+    assertThat(post("api/v1/instances", "tum2", "p").statusCode()).isEqualTo(403);
+    HttpResponse<String> stow = post("dicomweb/studies", "tum2", "p");
+    assertThat(stow.statusCode()).as(stow.body()).isEqualTo(403);
+    assertThat(stow.body()).contains("add_instance");
+
+    // tum1 may see patients but neither use the knowledge base nor send objects
+    assertThat(
+            get("api/v1/studies/1.2.826.0.1.3680043.8.498.3/similar", "tum1", HORSE).statusCode())
+        .isEqualTo(403);
+    assertThat(post("api/v1/instances", "tum1", HORSE).statusCode()).isEqualTo(403);
+
+    // a member of the V10 job role 'RTDS read-only' of UCLA: sees UCLA's patients, sends nothing
+    ApplicationWiringIT.database(
+        "INSERT IGNORE INTO `"
+            + DB
+            + "`.auth_user_groups (user_id, group_id) SELECT u.id, g.id FROM `"
+            + DB
+            + "`.auth_user u, `"
+            + DB
+            + "`.auth_group g WHERE u.username = 'reader' AND g.name = 'RTDS read-only'");
+    assertThat(patientNames("reader", HORSE)).containsExactly("Lee^Second_Patient", "Müller^Hans");
+    assertThat(post("api/v1/instances", "reader", HORSE).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void filtersAreParametersNotQueryText() throws Exception {
+    // SQL/JPQL in the search text is searched for literally and never leaves the hospital
+    for (String q : List.of("' OR '1'='1", "%' OR 1=1 -- ", "\") or (1=1", "%", "_")) {
+      HttpResponse<String> r =
+          get("api/v1/patients?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), "tum1", HORSE);
+      assertThat(r.statusCode()).as(q).isEqualTo(200);
+      assertThat(names(json(r))).as(q).isEmpty();
+    }
+    assertThat(names(json(get("api/v1/patients?q=schmidt", "tum1", HORSE))))
+        .containsExactly("Schmidt^Anna");
+    assertThat(names(json(get("api/v1/patients?q=second_p", "jdoe", HORSE))))
+        .containsExactly("Lee^Second_Patient");
+    for (String bad : List.of("page=0", "page=x", "size=0", "size=501", "size=1e3")) {
+      HttpResponse<String> r = get("api/v1/patients?" + bad, "tum1", HORSE);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(r.body()).contains("must be a whole number");
+    }
+    JsonObject page =
+        json(get("api/v1/patients?size=1&page=2", "admin", ApplicationWiringIT.ADMIN_PASSWORD));
+    assertThat(page.getInt("total")).isEqualTo(5);
+    assertThat(page.getJsonArray("items")).hasSize(1);
+    assertThat(page.getInt("page")).isEqualTo(2);
+  }
+
+  @Test
+  void apiTokensActWithinTheirScopeUntilRevokedOrExpired() throws Exception {
+    String admin = basic("admin", ApplicationWiringIT.ADMIN_PASSWORD);
+    HttpResponse<String> made =
+        send(
+            "POST",
+            "api/v1/admin/tokens",
+            admin,
+            "{\"username\": \"ucla2\", \"name\": \"TPS export\","
+                + " \"scope\": \"view_patient\", \"days\": 30}");
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    JsonObject created = Json.createReader(new StringReader(made.body())).readObject();
+    String token = created.getString("token");
+    assertThat(token).matches("rtds_[0-9A-Za-z]{43}");
+    int id = created.getJsonObject("view").getInt("id");
+
+    // the token reads UCLA's patients as ucla2 would, but only what its scope allows
+    HttpResponse<String> patients = send("GET", "api/v1/patients", "Bearer " + token, null);
+    assertThat(names(json(patients))).containsExactly("Lee^Second_Patient", "Müller^Hans");
+    assertThat(
+            strings(json(send("GET", "api/v1/me", "Bearer " + token, null)).getJsonArray("roles")))
+        .containsExactly("user", "view_patient");
+    assertThat(send("POST", "api/v1/instances", "Bearer " + token, "x").statusCode())
+        .isEqualTo(403);
+
+    // listed without the token itself
+    HttpResponse<String> list = send("GET", "api/v1/admin/tokens", admin, null);
+    assertThat(list.body())
+        .contains("TPS export")
+        .contains(token.substring(0, 12))
+        .doesNotContain(token);
+    assertThat(send("GET", "api/v1/admin/tokens", "Bearer " + token, null).statusCode())
+        .isEqualTo(403);
+
+    // revoked: refused at once, saying why
+    assertThat(send("DELETE", "api/v1/admin/tokens/" + id, admin, null).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> revoked = send("GET", "api/v1/patients", "Bearer " + token, null);
+    assertThat(revoked.statusCode()).isEqualTo(401);
+    assertThat(revoked.body()).contains("revoked");
+
+    // expired: a second token whose expiry has passed
+    JsonObject second =
+        Json.createReader(
+                new StringReader(
+                    send(
+                            "POST",
+                            "api/v1/admin/tokens",
+                            admin,
+                            "{\"username\": \"tum1\", \"name\": \"short\"}")
+                        .body()))
+            .readObject();
+    String secondToken = second.getString("token");
+    assertThat(send("GET", "api/v1/patients", "Bearer " + secondToken, null).statusCode())
+        .isEqualTo(200);
+    ApplicationWiringIT.database(
+        "UPDATE `"
+            + DB
+            + "`.rtds_api_token SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
+            + " WHERE id = "
+            + second.getJsonObject("view").getInt("id"));
+    HttpResponse<String> expired = send("GET", "api/v1/patients", "Bearer " + secondToken, null);
+    assertThat(expired.statusCode()).isEqualTo(401);
+    assertThat(expired.body()).contains("expired");
+
+    // unknown and malformed tokens; a superuser's token never administers
+    assertThat(send("GET", "api/v1/me", "Bearer rtds_" + "A".repeat(43), null).body())
+        .contains("unknown API token");
+    assertThat(send("GET", "api/v1/me", "Bearer nonsense", null).body()).contains("malformed");
+    String adminToken =
+        Json.createReader(
+                new StringReader(
+                    send(
+                            "POST",
+                            "api/v1/admin/tokens",
+                            admin,
+                            "{\"username\": \"admin\", \"name\": \"automation\"}")
+                        .body()))
+            .readObject()
+            .getString("token");
+    assertThat(send("GET", "api/v1/system", "Bearer " + adminToken, null).statusCode())
+        .isEqualTo(403);
+    assertThat(send("GET", "api/v1/patients", "Bearer " + adminToken, null).statusCode())
+        .isEqualTo(200);
+
+    // bad requests say what was wrong
+    for (String bad :
+        List.of(
+            "{\"username\": \"nobody\", \"name\": \"x\"}",
+            "{\"username\": \"tum1\", \"name\": \"\"}",
+            "{\"username\": \"tum1\", \"name\": \"x\", \"days\": 0}",
+            "{\"username\": \"tum1\", \"name\": \"x\", \"scope\": \"drop_table\"}")) {
+      HttpResponse<String> r = send("POST", "api/v1/admin/tokens", admin, bad);
+      assertThat(r.statusCode()).as(bad + ": " + r.body()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void repeatedFailedLoginsAreThrottledPerAccountAndAddressAndTheThrottleExpires()
+      throws Exception {
+    ApplicationWiringIT.createAccount("lockme", "lockme-password-1", "RTDS read-only", "UCLA");
+    for (int i = 0; i < 5; i++) {
+      assertThat(get("api/v1/me", "lockme", "wrong-" + i).statusCode()).isEqualTo(401);
+    }
+    HttpResponse<String> locked = get("api/v1/me", "lockme", "lockme-password-1");
+    assertThat(locked.statusCode()).as(locked.body()).isEqualTo(429);
+    assertThat(locked.headers().firstValue("Retry-After")).hasValue("900");
+    assertThat(locked.body()).contains("too many failed logins");
+    // other accounts from the same address are not locked out
+    assertThat(get("api/v1/me", "tum1", HORSE).statusCode()).isEqualTo(200);
+    // the throttle ends by itself once the failures are older than the window
+    ApplicationWiringIT.database(
+        "UPDATE `"
+            + DB
+            + "`.rtds_audit_event SET event_time = event_time - INTERVAL 16 MINUTE"
+            + " WHERE username = 'lockme'");
+    assertThat(get("api/v1/me", "lockme", "lockme-password-1").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theAuditTrailRecordsReadsLoginsAndRefusalsForAuditorsOnly() throws Exception {
+    get("api/v1/patients/3", "tum1", HORSE);
+    get("api/v1/patients/4", "tum1", HORSE);
+    get("api/v1/me", "tum1", "not-the-password");
+    ApplicationWiringIT.createAccount("auditor", "auditor-password-1", "RTDS auditors", null);
+
+    assertThat(get("api/v1/audit", "tum1", HORSE).statusCode()).isEqualTo(403);
+    JsonObject reads =
+        json(get("api/v1/audit?user=tum1&type=patient-read", "auditor", "auditor-password-1"));
+    List<JsonObject> entries = reads.getJsonArray("items").getValuesAs(JsonObject.class);
+    assertThat(entries)
+        .anySatisfy(
+            e -> {
+              assertThat(e.getInt("patientId")).isEqualTo(3);
+              assertThat(e.getInt("outcome")).isZero();
+              assertThat(e.getString("hospital")).isEqualTo("TUM");
+              assertThat(e.getString("request")).isEqualTo("GET /rtds/api/v1/patients/3");
+              assertThat(e.getString("eventId")).isEqualTo("Patient Record");
+            })
+        .anySatisfy(
+            e -> {
+              // another hospital's patient: refused, and recorded as refused
+              assertThat(e.getInt("patientId")).isEqualTo(4);
+              assertThat(e.getInt("outcome")).isEqualTo(4);
+            });
+    assertThat(reads.toString()).doesNotContain("Schmidt").doesNotContain("Lee^");
+
+    JsonObject failures =
+        json(get("api/v1/audit?user=tum1&type=login&outcome=4", "auditor", "auditor-password-1"));
+    assertThat(failures.getInt("total")).isPositive();
+    assertThat(failures.toString()).doesNotContain("not-the-password");
+
+    HttpResponse<String> csv =
+        get("api/v1/audit?user=tum1", "auditor", "auditor-password-1", "text/csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.body()).startsWith("id,time_utc,event_id,event_type,action,outcome,username");
+    assertThat(csv.body()).contains(",patient-read,R,0,tum1,TUM,");
+    // reading the trail is in the trail
+    assertThat(
+            json(get("api/v1/audit?user=auditor&type=audit-read", "auditor", "auditor-password-1"))
+                .getInt("total"))
+        .isPositive();
+    assertThat(get("api/v1/audit?from=yesterday", "auditor", "auditor-password-1").statusCode())
+        .isEqualTo(400);
+  }
+
+  private List<String> patientNames(String user, String password) throws Exception {
+    HttpResponse<String> r = get("api/v1/patients", user, password);
+    assertThat(r.statusCode()).as(user + ": " + r.body()).isEqualTo(200);
+    return names(json(r));
+  }
+
+  private static List<String> names(JsonObject page) {
+    return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        .map(p -> p.getString("patientName"))
+        .toList();
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+  }
+
+  private static JsonObject json(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  private HttpResponse<String> get(String path, String user, String password) throws Exception {
+    return get(path, user, password, "application/json");
+  }
+
+  private HttpResponse<String> send(String method, String path, String authorization, String json)
+      throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(base.toURI().resolve(path))
+            .header("Authorization", authorization)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofMinutes(2))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> get(String path, String user, String password, String accept)
+      throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(base.toURI().resolve(path))
+            .header("Authorization", basic(user, password))
+            .header("Accept", accept)
+            .timeout(Duration.ofMinutes(2))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** POSTs a body that is not DICOM, so only the permission check can refuse it with 403. */
+  private HttpResponse<String> post(String path, String user, String password) throws Exception {
+    String type =
+        path.startsWith("dicomweb/")
+            ? "multipart/related; type=\"application/dicom\"; boundary=rtds"
+            : "application/dicom";
+    return client.send(
+        HttpRequest.newBuilder(base.toURI().resolve(path))
+            .header("Authorization", basic(user, password))
+            .header("Content-Type", type)
+            .timeout(Duration.ofMinutes(2))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3}))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String password(String username) throws SQLException {
+    try (Connection c = ApplicationWiringIT.connect();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT password FROM `"
+                    + DB
+                    + "`.auth_user WHERE username = '"
+                    + username
+                    + "'")) {
+      r.next();
+      return r.getString(1);
+    }
+  }
+
+  private static Connection legacyConnection() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:mysql://"
+            + System.getProperty("rtds.test.db.host", "127.0.0.1")
+            + ":"
+            + System.getProperty("rtds.test.db.port", "3306")
+            + "/"
+            + DB
+            + "?sslMode=DISABLED&allowPublicKeyRetrieval=true&allowMultiQueries=true"
+            + "&characterEncoding=UTF-8",
+        System.getProperty("rtds.test.db.user", "root"),
+        System.getProperty("rtds.test.db.password", ""));
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = SecurityIT.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is not on the test class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
