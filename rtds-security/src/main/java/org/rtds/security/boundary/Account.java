@@ -16,7 +16,9 @@ import org.rtds.security.control.RtdsPermission;
  *     it has none
  * @param groups names of the account's {@code auth_group}s
  * @param permissions what its groups and the account itself hold ({@link
- *     RtdsPermission#grantedBy(java.util.Collection)})
+ *     RtdsPermission#grantedBy(java.util.Collection)}), narrowed to the token's scope for a token
+ * @param token whether it authenticated with an API token (which never administers and never
+ *     changes a password)
  */
 public record Account(
     int id,
@@ -25,7 +27,8 @@ public record Account(
     boolean staff,
     String hospital,
     Set<String> groups,
-    Set<RtdsPermission> permissions) {
+    Set<RtdsPermission> permissions,
+    boolean token) {
 
   public Account {
     groups = Set.copyOf(groups);

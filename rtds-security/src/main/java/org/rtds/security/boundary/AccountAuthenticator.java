@@ -184,7 +184,8 @@ public class AccountAuthenticator {
             false,
             holder.hospital(),
             holder.groups(),
-            ApiTokens.effective(held, scope)));
+            ApiTokens.effective(held, scope),
+            true));
   }
 
   private void failed(String username, Integer userId, String sourceAddress, String reason) {
@@ -268,7 +269,8 @@ public class AccountAuthenticator {
         user.isStaff(),
         hospital,
         new HashSet<>(groups),
-        RtdsPermission.grantedBy(codenames));
+        RtdsPermission.grantedBy(codenames),
+        false);
   }
 
   /** The account writes, each in a transaction of its own. */

@@ -126,7 +126,16 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
   private AuthenticationStatus validatePageRequest(
       String path, HttpServletRequest request, HttpMessageContext context) {
     if (LOGIN_ACTION.equals(path) && "POST".equals(request.getMethod())) {
+      if (!Csrf.valid(request)) {
+        // a forged or stale sign-in form: nothing is checked, the browser gets a fresh form
+        return context.redirect(request.getContextPath() + LOGIN_PAGE + "?expired=true");
+      }
       return formLogin(request, context);
+    }
+    if (LOGOUT_ACTION.equals(path)
+        && !("POST".equals(request.getMethod()) && Csrf.valid(request))) {
+      // signing out is a POST from RTDS's own page: a link elsewhere cannot end the session
+      return context.redirect(request.getContextPath() + "/");
     }
     if (LOGOUT_ACTION.equals(path)) {
       HttpSession session = request.getSession(false);

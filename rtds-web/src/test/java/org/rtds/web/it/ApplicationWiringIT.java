@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -241,7 +240,8 @@ class ApplicationWiringIT {
   @Test
   @RunAsClient
   void pagesNeedALoginAndTheFormLogsIn() throws Exception {
-    HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    HttpClient client = FormLogin.browser();
+    URI root = base.toURI();
     HttpResponse<String> anonymous =
         client.send(get("").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).isEqualTo(302);
@@ -252,17 +252,45 @@ class ApplicationWiringIT {
         client.send(get("login.xhtml").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(loginPage.statusCode()).isEqualTo(200);
     assertThat(loginPage.body()).contains("Sign in to RTDS").contains("name=\"password\"");
+    assertThat(loginPage.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+    assertThat(loginPage.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(loginPage.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(loginPage.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("RTDS_CSRF=")
+                    .contains("HttpOnly")
+                    .contains("SameSite=Strict"));
 
-    HttpResponse<String> bad =
-        client.send(postForm("login", "admin", "not-it"), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> bad = FormLogin.signIn(client, root, "admin", "not-it");
     assertThat(bad.statusCode()).isEqualTo(302);
     assertThat(bad.headers().firstValue("Location"))
         .hasValueSatisfying(location -> assertThat(location).contains("error=true"));
 
-    HttpResponse<String> good =
+    // a sign-in form without the CSRF token (posted from another site) is not even checked
+    HttpResponse<String> forged =
         client.send(
             postForm("login", "admin", ADMIN_PASSWORD), HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(302);
+    assertThat(forged.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).contains("expired=true"));
+    assertThat(client.send(get("").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(302);
+
+    String sessionBefore = sessionCookie(client);
+    HttpResponse<String> good = FormLogin.signIn(client, root, "admin", ADMIN_PASSWORD);
     assertThat(good.statusCode()).isEqualTo(302);
+    // a new session id once signed in: no session fixation
+    assertThat(sessionCookie(client)).isNotEqualTo(sessionBefore);
+    assertThat(good.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("JSESSIONID=")
+                    .contains("HttpOnly")
+                    .containsIgnoringCase("SameSite=Lax"));
     HttpResponse<String> home = client.send(get("").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.body()).contains("Knowledge base").contains("patients").contains("admin");
@@ -277,9 +305,27 @@ class ApplicationWiringIT {
         .as(bundle)
         .isEqualTo(200);
 
+    // a link to /logout (GET, as another site could plant) does not sign out
     client.send(get("logout").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(client.send(get("").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+    // neither does a POST without the token
+    FormLogin.post(client, root.resolve("logout"), "_csrf=forged");
+    assertThat(client.send(get("").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+    // the page's own sign-out form does
+    FormLogin.signOut(client, root, home.body());
+    assertThat(client.send(get("").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
         .isEqualTo(302);
+  }
+
+  private static String sessionCookie(HttpClient client) {
+    return ((java.net.CookieManager) client.cookieHandler().orElseThrow())
+        .getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("JSESSIONID"))
+            .map(java.net.HttpCookie::getValue)
+            .findFirst()
+            .orElse(null);
   }
 
   @Test

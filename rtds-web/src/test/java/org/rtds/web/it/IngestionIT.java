@@ -483,19 +483,8 @@ class IngestionIT {
 
   /** A browser session signed in through the login form. */
   private HttpClient signIn(String user, String password) throws Exception {
-    HttpClient browser =
-        HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-    String form =
-        "username="
-            + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)
-            + "&password="
-            + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
-    browser.send(
-        HttpRequest.newBuilder(uri("login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
+    HttpClient browser = FormLogin.browser();
+    FormLogin.signIn(browser, uri(""), user, password);
     return browser;
   }
 

@@ -416,6 +416,161 @@ class SecurityIT {
         .isEqualTo(400);
   }
 
+  @Test
+  void administratorsManageAccountsGroupsAndHospitalsAndDjangoSeesTheHistory() throws Exception {
+    String admin = basic("admin", ApplicationWiringIT.ADMIN_PASSWORD);
+    assertThat(send("GET", "api/v1/admin/users", basic("tum1", HORSE), null).statusCode())
+        .isEqualTo(403);
+
+    HttpResponse<String> made =
+        send(
+            "POST",
+            "api/v1/admin/users",
+            admin,
+            "{\"username\": \"newdoc\", \"firstName\": \"Nora\", \"lastName\": \"Doc\","
+                + " \"hospital\": \"TUM\", \"groups\": [\"RTDS physicians\"]}");
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    JsonObject created = Json.createReader(new StringReader(made.body())).readObject();
+    String password = created.getString("generatedPassword");
+    int id = created.getJsonObject("user").getInt("id");
+    assertThat(created.getJsonObject("user").getString("hospital")).isEqualTo("TUM");
+    assertThat(patientNames("newdoc", password))
+        .containsExactly("<script>alert(1)</script>", "Schmidt^Anna");
+    assertThat(strings(json(get("api/v1/me", "newdoc", password)).getJsonArray("roles")))
+        .containsExactly("user", "view_knowledgebase", "view_patient");
+
+    // moved to UCLA: sees UCLA's patients at once
+    HttpResponse<String> moved =
+        send("PUT", "api/v1/admin/users/" + id, admin, "{\"hospital\": \"UCLA\"}");
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    assertThat(patientNames("newdoc", password))
+        .containsExactly("Lee^Second_Patient", "Müller^Hans");
+
+    // the account changes its own password: the current one is checked, the new one must be good
+    String change = "{\"currentPassword\": \"%s\", \"newPassword\": \"%s\"}";
+    assertThat(
+            send(
+                    "POST",
+                    "api/v1/me/password",
+                    basic("newdoc", password),
+                    String.format(change, "wrong-password-1", "linac-beam-7-Gantry"))
+                .statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> weak =
+        send(
+            "POST",
+            "api/v1/me/password",
+            basic("newdoc", password),
+            String.format(change, password, "short1"));
+    assertThat(weak.statusCode()).isEqualTo(400);
+    assertThat(weak.body()).contains("at least 10 characters");
+    assertThat(
+            send(
+                    "POST",
+                    "api/v1/me/password",
+                    basic("newdoc", password),
+                    String.format(change, password, "linac-beam-7-Gantry"))
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(get("api/v1/me", "newdoc", password).statusCode()).isEqualTo(401);
+    assertThat(get("api/v1/me", "newdoc", "linac-beam-7-Gantry").statusCode()).isEqualTo(200);
+
+    // deactivated: refused at once; accounts are never deleted
+    assertThat(send("PUT", "api/v1/admin/users/" + id, admin, "{\"active\": false}").statusCode())
+        .isEqualTo(200);
+    assertThat(get("api/v1/me", "newdoc", "linac-beam-7-Gantry").statusCode()).isEqualTo(401);
+
+    // an administrator cannot lock itself out; bad drafts say what is wrong
+    int adminId =
+        Json.createReader(
+                new StringReader(send("GET", "api/v1/admin/users?q=admin", admin, null).body()))
+            .readArray()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(u -> u.getString("username").equals("admin"))
+            .findFirst()
+            .orElseThrow()
+            .getInt("id");
+    HttpResponse<String> self =
+        send("PUT", "api/v1/admin/users/" + adminId, admin, "{\"active\": false}");
+    assertThat(self.statusCode()).isEqualTo(400);
+    assertThat(self.body()).contains("your own account");
+    for (String bad :
+        List.of(
+            "{\"username\": \"newdoc\"}",
+            "{\"username\": \"bad name!\"}",
+            "{\"username\": \"x2\", \"password\": \"short\"}",
+            "{\"username\": \"x3\", \"groups\": [\"no such group\"]}",
+            "{\"username\": \"x4\", \"hospital\": \"" + "H".repeat(31) + "\"}")) {
+      HttpResponse<String> r = send("POST", "api/v1/admin/users", admin, bad);
+      assertThat(r.statusCode()).as(bad + ": " + r.body()).isEqualTo(400);
+    }
+    assertThat(send("PUT", "api/v1/admin/users/999999", admin, "{}").statusCode()).isEqualTo(404);
+
+    // groups with RTDS permissions
+    HttpResponse<String> group =
+        send(
+            "POST",
+            "api/v1/admin/groups",
+            admin,
+            "{\"name\": \"TUM dosimetrists\", \"permissions\": [\"view_patient\", \"add_instance\"]}");
+    assertThat(group.statusCode()).as(group.body()).isEqualTo(201);
+    assertThat(group.body()).contains("add_instance").contains("view_patient");
+    assertThat(
+            send(
+                    "POST",
+                    "api/v1/admin/groups",
+                    admin,
+                    "{\"name\": \"x\", \"permissions\": [\"drop_table\"]}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(send("GET", "api/v1/admin/groups", admin, null).body())
+        .contains("RTDS physicists")
+        .contains("change_doseconstraint")
+        .contains("UCLA doctors");
+
+    // hospitals, with their accounts and patients
+    String hospitals = send("GET", "api/v1/admin/hospitals", admin, null).body();
+    assertThat(hospitals)
+        .containsIgnoringCase("\"name\":\"TUM\"")
+        .containsIgnoringCase("\"name\":\"UCLA\"");
+
+    // Django's admin history: the additions and changes, as Django's admin writes them
+    try (Connection c = ApplicationWiringIT.connect();
+        Statement st = c.createStatement();
+        ResultSet r =
+            st.executeQuery(
+                "SELECT l.action_flag, l.change_message, t.app_label, t.model, u.username FROM `"
+                    + DB
+                    + "`.django_admin_log l JOIN `"
+                    + DB
+                    + "`.django_content_type t ON t.id = l.content_type_id"
+                    + " JOIN `"
+                    + DB
+                    + "`.auth_user u ON u.id = l.user_id WHERE l.object_repr = 'newdoc'"
+                    + " ORDER BY l.id")) {
+      List<String> rows = new java.util.ArrayList<>();
+      while (r.next()) {
+        rows.add(
+            r.getInt(1)
+                + " "
+                + r.getString(2)
+                + " "
+                + r.getString(3)
+                + "."
+                + r.getString(4)
+                + " by "
+                + r.getString(5));
+      }
+      assertThat(rows)
+          .containsExactly(
+              "1 [{\"added\": {}}] auth.user by admin",
+              "2 [{\"changed\": {\"fields\": [\"Institution\"]}}] auth.user by admin",
+              "2 [{\"changed\": {\"fields\": [\"password\"]}}] auth.user by newdoc",
+              "2 [{\"changed\": {\"fields\": [\"Active\"]}}] auth.user by admin");
+    }
+  }
+
   private List<String> patientNames(String user, String password) throws Exception {
     HttpResponse<String> r = get("api/v1/patients", user, password);
     assertThat(r.statusCode()).as(user + ": " + r.body()).isEqualTo(200);

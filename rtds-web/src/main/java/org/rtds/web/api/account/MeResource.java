@@ -3,14 +3,21 @@ package org.rtds.web.api.account;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.security.boundary.Account;
+import org.rtds.security.boundary.AccountAdministration;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.web.api.CallerAccount;
 
@@ -23,6 +30,34 @@ import org.rtds.web.api.CallerAccount;
 public class MeResource {
 
   @Inject CallerAccount caller;
+
+  @Inject AccountAdministration administration;
+
+  @Context HttpServletRequest request;
+
+  /** A password change: the current one proves it is the account's owner. */
+  public record PasswordChange(String currentPassword, String newPassword) {}
+
+  @POST
+  @Path("password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change your own password",
+      description =
+          "At least 10 characters, not entirely numeric, not the account name, not common. A wrong"
+              + " current password counts as a failed login.")
+  public Response changePassword(PasswordChange change) {
+    if (change == null) {
+      throw new BadRequestException("send JSON {\"currentPassword\": …, \"newPassword\": …}");
+    }
+    try {
+      administration.changeOwnPassword(
+          caller.get(), change.currentPassword(), change.newPassword(), request.getRemoteAddr());
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+    return Response.noContent().build();
+  }
 
   /**
    * The calling account.
