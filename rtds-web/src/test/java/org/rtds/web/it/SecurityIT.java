@@ -23,7 +23,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -569,6 +572,273 @@ class SecurityIT {
               "2 [{\"changed\": {\"fields\": [\"password\"]}}] auth.user by newdoc",
               "2 [{\"changed\": {\"fields\": [\"Active\"]}}] auth.user by admin");
     }
+  }
+
+  /**
+   * Who may call what: every endpoint of the deployed application's OpenAPI document, every page
+   * and the DICOMweb servlet × every role × own/other hospital × anonymous. An endpoint or page
+   * without a rule here fails the test.
+   */
+  @Test
+  void authorisationMatrix() throws Exception {
+    Map<String, Set<String>> personas = new LinkedHashMap<>();
+    personas.put("anonymous", null);
+    personas.put("m_none", Set.of("user"));
+    personas.put("m_read", Set.of("user", "view_patient"));
+    personas.put(
+        "m_phys",
+        Set.of(
+            "user",
+            "view_patient",
+            "view_knowledgebase",
+            "add_instance",
+            "change_doseconstraint",
+            "change_featurejob"));
+    personas.put("m_audit", Set.of("user", "view_auditevent"));
+    personas.put("admin", Set.of("*"));
+    String[][] accounts = {
+      {"m_none", null},
+      {"m_read", "RTDS read-only"},
+      {"m_phys", "RTDS physicists"},
+      {"m_audit", "RTDS auditors"}
+    };
+    for (String[] a : accounts) {
+      ApplicationWiringIT.createAccount(a[0], a[0] + "-password-1", a[1], "UCLA");
+    }
+
+    // the rules: "METHOD path" -> roles needed (all of them), and whether the path names one
+    // hospital's patient or study
+    Map<String, Rule> rules = new LinkedHashMap<>();
+    rules.put("GET /api/v1/me", new Rule(Scope.NONE, "user"));
+    rules.put("POST /api/v1/me/password", new Rule(Scope.NONE, "user"));
+    rules.put("GET /api/v1/patients", new Rule(Scope.NONE, "view_patient"));
+    rules.put("GET /api/v1/patients/{id}", new Rule(Scope.PATIENT, "view_patient"));
+    for (String sub :
+        List.of(
+            "",
+            "/rois",
+            "/dvhs",
+            "/dvhs/{roiNumber}",
+            "/isodoses/{ctSopInstanceUid}",
+            "/constraints",
+            "/ovh",
+            "/sts")) {
+      rules.put("GET /api/v1/studies/{uid}" + sub, new Rule(Scope.STUDY, "view_patient"));
+    }
+    for (String sub : List.of("/similar", "/qc", "/similar/dvh-band")) {
+      rules.put(
+          "GET /api/v1/studies/{uid}" + sub,
+          new Rule(Scope.STUDY, "view_patient", "view_knowledgebase"));
+    }
+    rules.put("GET /api/v1/constraints", new Rule(Scope.NONE, "user"));
+    rules.put("POST /api/v1/constraints", new Rule(Scope.NONE, "change_doseconstraint"));
+    rules.put("PUT /api/v1/constraints/{id}", new Rule(Scope.NONE, "change_doseconstraint"));
+    rules.put("DELETE /api/v1/constraints/{id}", new Rule(Scope.NONE, "change_doseconstraint"));
+    rules.put("GET /api/v1/features", new Rule(Scope.NONE, "change_featurejob"));
+    rules.put("POST /api/v1/features/recompute", new Rule(Scope.NONE, "admin"));
+    rules.put("POST /api/v1/instances", new Rule(Scope.NONE, "add_instance"));
+    rules.put("GET /api/v1/system", new Rule(Scope.NONE, "admin"));
+    rules.put("GET /api/v1/audit", new Rule(Scope.NONE, "view_auditevent"));
+    for (String admin :
+        List.of(
+            "GET /api/v1/admin/users",
+            "POST /api/v1/admin/users",
+            "GET /api/v1/admin/users/{id}",
+            "PUT /api/v1/admin/users/{id}",
+            "POST /api/v1/admin/users/{id}/password",
+            "GET /api/v1/admin/groups",
+            "POST /api/v1/admin/groups",
+            "PUT /api/v1/admin/groups/{id}",
+            "GET /api/v1/admin/hospitals",
+            "GET /api/v1/admin/permissions",
+            "GET /api/v1/admin/tokens",
+            "POST /api/v1/admin/tokens",
+            "DELETE /api/v1/admin/tokens/{id}")) {
+      rules.put(admin, new Rule(Scope.NONE, "admin"));
+    }
+    // outside the OpenAPI document: the DICOMweb servlet and the pages
+    rules.put("POST /dicomweb/studies", new Rule(Scope.NONE, "add_instance"));
+    rules.put("GET /index.xhtml", new Rule(Scope.NONE, "user"));
+    rules.put("GET /password.xhtml", new Rule(Scope.NONE, "user"));
+    rules.put("GET /upload.xhtml", new Rule(Scope.NONE, "add_instance"));
+    rules.put("GET /login.xhtml", new Rule(Scope.NONE));
+
+    // what the deployed application serves
+    JsonObject openapi =
+        Json.createReader(
+                new StringReader(
+                    client
+                        .send(
+                            HttpRequest.newBuilder(base.toURI().resolve("/openapi"))
+                                .header("Accept", "application/json")
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                        .body()))
+            .readObject();
+    List<String> served = new java.util.ArrayList<>();
+    openapi
+        .getJsonObject("paths")
+        .forEach(
+            (path, item) ->
+                item.asJsonObject().keySet().stream()
+                    .filter(m -> List.of("get", "post", "put", "delete", "patch").contains(m))
+                    .forEach(
+                        m ->
+                            served.add(
+                                m.toUpperCase(java.util.Locale.ROOT)
+                                    + " "
+                                    + path.replaceFirst("^/rtds", ""))));
+    try (var pages = java.nio.file.Files.list(java.nio.file.Path.of("target/rtds-web"))) {
+      pages
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".xhtml"))
+          .forEach(n -> served.add("GET /" + n));
+    }
+    served.add("POST /dicomweb/studies");
+    assertThat(served)
+        .as("every endpoint and page has a rule")
+        .allSatisfy(e -> assertThat(rules).containsKey(e));
+    assertThat(served)
+        .as("the OpenAPI document lists the API")
+        .contains("GET /api/v1/patients/{id}");
+
+    List<String> wrong = new java.util.ArrayList<>();
+    int calls = 0;
+    for (String endpoint : served) {
+      Rule rule = rules.get(endpoint);
+      for (Map.Entry<String, Set<String>> persona : personas.entrySet()) {
+        for (boolean own : rule.scope() == Scope.NONE ? List.of(true) : List.of(true, false)) {
+          HttpResponse<String> r = call(endpoint, persona.getKey(), own);
+          calls++;
+          String expected = expected(rule, persona.getValue(), own, endpoint);
+          String actual = outcome(r, endpoint);
+          if (!expected.equals(actual)) {
+            wrong.add(
+                endpoint
+                    + " as "
+                    + persona.getKey()
+                    + (own ? " (own hospital)" : " (other hospital)")
+                    + ": expected "
+                    + expected
+                    + ", got "
+                    + r.statusCode()
+                    + " "
+                    + r.body().substring(0, Math.min(160, r.body().length())));
+          }
+        }
+      }
+    }
+    assertThat(wrong).as("of " + calls + " calls").isEmpty();
+  }
+
+  private enum Scope {
+    NONE,
+    STUDY,
+    PATIENT
+  }
+
+  private record Rule(Scope scope, String... roles) {}
+
+  private static String expected(Rule rule, Set<String> roles, boolean own, String endpoint) {
+    boolean page = endpoint.endsWith(".xhtml");
+    if (rule.roles().length == 0) {
+      return "allowed";
+    }
+    if (roles == null) {
+      return page ? "sign-in" : "unauthenticated";
+    }
+    boolean superuser = roles.contains("*");
+    for (String needed : rule.roles()) {
+      if (!superuser && !roles.contains(needed)) {
+        return "forbidden";
+      }
+    }
+    return own || superuser ? "allowed" : "hidden";
+  }
+
+  /** What a response means for the matrix. */
+  private static String outcome(HttpResponse<String> r, String endpoint) {
+    int status = r.statusCode();
+    if (status == 401) {
+      return "unauthenticated";
+    }
+    if (status == 302 && r.headers().firstValue("Location").orElse("").contains("login.xhtml")) {
+      return "sign-in";
+    }
+    if (status == 403) {
+      return "forbidden";
+    }
+    if (status == 404 && r.body().contains("visible to this account")) {
+      return "hidden";
+    }
+    return status >= 500 ? "server error " + status : "allowed";
+  }
+
+  private HttpResponse<String> call(String endpoint, String persona, boolean own) throws Exception {
+    String method = endpoint.substring(0, endpoint.indexOf(' '));
+    String path =
+        endpoint
+            .substring(endpoint.indexOf(' ') + 1)
+            .replace("{uid}", own ? "1.2.826.0.1.3680043.8.498.4" : "1.2.826.0.1.3680043.8.498.3")
+            .replace(
+                "{id}",
+                path(endpoint).startsWith("/api/v1/patients") ? (own ? "4" : "3") : "999999")
+            .replace("{roiNumber}", "1")
+            .replace("{ctSopInstanceUid}", "1.2.3");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.toURI().resolve(path.substring(1)))
+            .timeout(Duration.ofMinutes(2));
+    if (path.endsWith(".xhtml")) {
+      // pages: a browser session signed in through the form (pages take no HTTP Basic)
+      return browsers
+          .computeIfAbsent(persona, this::signedIn)
+          .send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+    if (!persona.equals("anonymous")) {
+      request.header("Authorization", basic(persona, personaPassword(persona)));
+    }
+    String type =
+        path.startsWith("/dicomweb/")
+            ? "multipart/related; type=\"application/dicom\"; boundary=rtds"
+            : path.startsWith("/api/v1/instances") ? "application/dicom" : "application/json";
+    HttpRequest.BodyPublisher body =
+        method.equals("GET") || method.equals("DELETE")
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(
+                type.equals("application/json") ? "{}" : "not dicom");
+    if (!method.equals("GET") && !method.equals("DELETE")) {
+      request.header("Content-Type", type);
+    }
+    return client.send(
+        request.header("Accept", "application/json").method(method, body).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private final Map<String, HttpClient> browsers = new java.util.HashMap<>();
+
+  private HttpClient signedIn(String persona) {
+    HttpClient browser = FormLogin.browser();
+    if (!persona.equals("anonymous")) {
+      try {
+        HttpResponse<String> signIn =
+            FormLogin.signIn(browser, base.toURI(), persona, personaPassword(persona));
+        assertThat(signIn.headers().firstValue("Location").orElse(""))
+            .as(persona + " signs in")
+            .doesNotContain("error")
+            .doesNotContain("locked");
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+    return browser;
+  }
+
+  private static String personaPassword(String persona) {
+    return persona.equals("admin") ? ApplicationWiringIT.ADMIN_PASSWORD : persona + "-password-1";
+  }
+
+  private static String path(String endpoint) {
+    return endpoint.substring(endpoint.indexOf(' ') + 1);
   }
 
   private List<String> patientNames(String user, String password) throws Exception {

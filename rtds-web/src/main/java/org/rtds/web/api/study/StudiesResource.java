@@ -624,13 +624,15 @@ public class StudiesResource {
       @QueryParam("k") String k,
       @QueryParam("step") String step,
       @Context HttpHeaders headers) {
+    // visibility first: another hospital's study is not found, whatever the parameters
+    int studyId = find(uid).getId();
     if (blankToNull(oar) == null) {
       throw new BadRequestException("oar is required: the organ's TG-263 name, e.g. Parotid_L");
     }
     double stepGy = doubleParameter("step", step, 0.5, 0.01, 10);
     KnowledgeBase.DvhBandView band;
     try {
-      band = knowledgeBase.dvhBand(find(uid).getId(), kbCaller(), oar, settings(null, k), stepGy);
+      band = knowledgeBase.dvhBand(studyId, kbCaller(), oar, settings(null, k), stepGy);
     } catch (KnowledgeBase.UnknownOrganException e) {
       throw new NotFoundException(e.getMessage());
     }
