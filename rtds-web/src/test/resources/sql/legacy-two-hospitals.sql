@@ -42,4 +42,5 @@ INSERT INTO `patients` (`id`, `PatientName`, `BirthDate`, `Gender`, `EnthicGroup
 INSERT INTO `studies` (`id`, `StudyInstanceUID`, `StudyDate`, `StudyDescription`, `TotalSeries`,
     `fk_patient_id_id`, `fk_user_id_id`) VALUES
   (3, '1.2.826.0.1.3680043.8.498.3', '2013-05-02', 'Head and neck', 0, 3, 5),
-  (4, '1.2.826.0.1.3680043.8.498.4', '2014-09-09', 'Prostate', 0, 4, 4);
+  (4, '1.2.826.0.1.3680043.8.498.4', '2014-09-09', 'Prostate', 0, 4, 4),
+  (5, '1.2.826.0.1.3680043.8.498.5', '2015-01-01', '<img src=x onerror=alert(2)>', 0, 5, 5);

@@ -14,13 +14,19 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.rtds.ingest.control.IngestUnavailableException;
 import org.rtds.ingest.entity.IngestChannel;
 import org.rtds.ingest.entity.IngestOrigin;
 import org.rtds.ingest.entity.IngestOutcome;
 import org.rtds.ingest.entity.IngestStatus;
 import org.rtds.security.boundary.Account;
+import org.rtds.security.boundary.AuditTrail;
+import org.rtds.security.control.AuditRecord;
 import org.rtds.security.control.RtdsPermission;
 import org.rtds.web.api.DatabaseUnavailable;
 import org.rtds.web.api.Problem;
@@ -56,6 +62,8 @@ public class StowServlet extends HttpServlet {
   static final int CANNOT_UNDERSTAND = 0xC000;
 
   @Inject transient UploadProcessor uploads;
+
+  @Inject transient AuditTrail auditTrail;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -120,7 +128,43 @@ public class StowServlet extends HttpServlet {
       problem(response, 400, "the multipart body holds no part (no DICOM object to store)");
       return;
     }
+    audit(request, account.get(), results);
     answer(request, response, results);
+  }
+
+  /** One audit entry per STOW-RS request: the studies it touched and what became of its parts. */
+  private void audit(HttpServletRequest request, Account account, List<Received> results) {
+    Map<String, Long> statuses =
+        results.stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> r.outcome().status().name(), TreeMap::new, Collectors.counting()));
+    List<String> studies =
+        results.stream()
+            .map(r -> r.outcome().studyInstanceUid())
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+    boolean anyStored = statuses.containsKey("STORED") || statuses.containsKey("DUPLICATE");
+    try {
+      auditTrail.record(
+          AuditRecord.of(
+                  AuditRecord.EventId.INSTANCES_TRANSFERRED,
+                  "instance-create",
+                  'C',
+                  anyStored ? AuditRecord.Outcome.SUCCESS : AuditRecord.Outcome.MINOR_FAILURE)
+              .by(account.id(), account.username(), account.hospital())
+              .from(request.getRemoteAddr())
+              .on("instance", null)
+              .study(studies.size() == 1 ? studies.get(0) : null)
+              .request("POST " + request.getRequestURI())
+              .detail(
+                  "STOW-RS "
+                      + statuses
+                      + (studies.size() > 1 ? " in " + studies.size() + " studies" : "")));
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "audit entry not written for a STOW-RS request: " + e);
+    }
   }
 
   private static void answer(

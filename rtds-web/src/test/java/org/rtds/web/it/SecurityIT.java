@@ -841,6 +841,52 @@ class SecurityIT {
     return endpoint.substring(endpoint.indexOf(' ') + 1);
   }
 
+  @Test
+  void markupInPatientDataIsShownAsTextAndPathTricksFindNothing() throws Exception {
+    // a feature job puts the study with a script for a patient name on TUM's overview page
+    ApplicationWiringIT.database(
+        "INSERT INTO `"
+            + DB
+            + "`.rtds_feature_job (Status, Detail, RequestedGeneration,"
+            + " ComputedGeneration, Attempts, UpdatedAt, fk_study_id_id)"
+            + " VALUES ('DONE', 'computed', 1, 1, 1, UTC_TIMESTAMP(), 5)");
+    HttpClient browser = FormLogin.browser();
+    FormLogin.signIn(browser, base.toURI(), "tum1", HORSE);
+    String page =
+        browser
+            .send(
+                HttpRequest.newBuilder(base.toURI().resolve("index.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(page)
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>alert(1)");
+    // and as JSON, escaped by the JSON writer
+    assertThat(get("api/v1/patients?q=script", "tum1", HORSE).body())
+        .contains("\"<script>alert(1)</script>\"");
+
+    for (String tricky :
+        List.of(
+            "api/v1/studies/..%2F..%2F..%2Fetc%2Fpasswd",
+            "api/v1/studies/%2e%2e/%2e%2e/WEB-INF/web.xml",
+            "WEB-INF/web.xml",
+            "resources/%2e%2e/WEB-INF/web.xml",
+            "jakarta.faces.resource/..%2F..%2FWEB-INF%2Fweb.xml.xhtml",
+            "api/v1/patients/1%20OR%201=1")) {
+      // API paths with HTTP Basic, pages and files with the signed-in browser
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(java.net.URI.create(base.toString() + tricky));
+      HttpResponse<String> r =
+          tricky.startsWith("api/")
+              ? client.send(
+                  request.header("Authorization", basic("tum1", HORSE)).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              : browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(tricky + ": " + r.body()).isIn(400, 404);
+      assertThat(r.body()).as(tricky).doesNotContain("<web-app").doesNotContain("root:");
+    }
+  }
+
   private List<String> patientNames(String user, String password) throws Exception {
     HttpResponse<String> r = get("api/v1/patients", user, password);
     assertThat(r.statusCode()).as(user + ": " + r.body()).isEqualTo(200);
