@@ -48,7 +48,9 @@ public class IngestTransaction implements IngestPipeline.Transactions {
               result.studyId(),
               parsed.header().sopInstanceUid(),
               parsed.header().sopClass().modality(),
-              origin.accountId()));
+              origin.accountId(),
+              origin.channel().name(),
+              origin.origin()));
       studyInputsChanged.fire(
           new StudyInputsChanged(result.studyId(), result.generation(), result.readyForFeatures()));
     }

@@ -18,6 +18,12 @@ public enum DatabaseFailure {
   RACE,
   /** The database cannot be reached (connection refused or lost): a transient outage. */
   UNAVAILABLE,
+  /**
+   * A column the database declares NOT NULL got no value (MariaDB/MySQL error 1048): a legacy
+   * Django {@code dsrt} schema demands a value this object does not have (ARCHITECTURE D27). Not a
+   * race, and running again cannot help: the object is refused with {@link #missingColumn}.
+   */
+  MISSING_VALUE,
   /** Anything else: a bug or bad data; not retried. */
   OTHER;
 
@@ -26,8 +32,16 @@ public enum DatabaseFailure {
 
   private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
 
+  /** MariaDB/MySQL: column cannot be null. */
+  private static final int ER_BAD_NULL_ERROR = 1048;
+
   /** Classifies a failure. */
   public static DatabaseFailure of(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == ER_BAD_NULL_ERROR) {
+        return MISSING_VALUE;
+      }
+    }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLIntegrityConstraintViolationException) {
         return RACE;
@@ -59,5 +73,24 @@ public enum DatabaseFailure {
       }
     }
     return OTHER;
+  }
+
+  /**
+   * @return the column a {@link #MISSING_VALUE} failure names ({@code Column 'X' cannot be null}),
+   *     or "a column" when the message says nothing
+   */
+  public static String missingColumn(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getErrorCode() == ER_BAD_NULL_ERROR
+          && sql.getMessage() != null) {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("Column '([^']+)'").matcher(sql.getMessage());
+        if (m.find()) {
+          return m.group(1);
+        }
+      }
+    }
+    return "a column";
   }
 }

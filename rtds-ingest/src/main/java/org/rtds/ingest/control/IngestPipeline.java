@@ -53,6 +53,9 @@ public final class IngestPipeline {
         String reason);
   }
 
+  /** Reason code of an object a legacy NOT NULL column refuses. */
+  public static final String MISSING_VALUE_CODE = "DATABASE_REQUIRES_VALUE";
+
   private final ContentAddressedStore store;
   private final Transactions transactions;
   private final DicomReader reader = new DicomReader();
@@ -83,7 +86,41 @@ public final class IngestPipeline {
       rejectOutsideTransaction(null, null, file, origin, e.reason().name(), reason);
       return new Result(IngestOutcome.rejected(e.reason().name(), reason), null, 0, false);
     }
-    WriteResult result = writeWithRetries(parsed, file, origin);
+    WriteResult result;
+    try {
+      result = writeWithRetries(parsed, file, origin);
+    } catch (RuntimeException e) {
+      if (DatabaseFailure.of(e) != DatabaseFailure.MISSING_VALUE) {
+        throw e;
+      }
+      // a legacy Django schema's NOT NULL column this object has no value for: refused alone,
+      // with a reason that names the column (D27); nothing of it was written
+      String column = DatabaseFailure.missingColumn(e);
+      String reason =
+          "this database requires "
+              + column
+              + ", which the object does not give (a NOT NULL column of the adopted legacy"
+              + " dsrt schema; ARCHITECTURE D27)";
+      rejectOutsideTransaction(
+          parsed.header().sopInstanceUid(),
+          parsed.header().sopClass().uid(),
+          file,
+          origin,
+          MISSING_VALUE_CODE,
+          reason);
+      LOG.log(Level.WARNING, "Rejected {0}: {1}", parsed.header().sopInstanceUid(), reason);
+      return new Result(
+          new IngestOutcome(
+              parsed.header().sopInstanceUid(),
+              parsed.header().sopClass().uid(),
+              IngestStatus.REJECTED,
+              MISSING_VALUE_CODE,
+              reason,
+              parsed.header().study().studyInstanceUid()),
+          null,
+          0,
+          false);
+    }
     if (result.discardFile()) {
       store.delete(file);
     }

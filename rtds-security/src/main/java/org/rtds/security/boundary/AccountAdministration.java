@@ -6,13 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.io.Serializable;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
@@ -24,11 +24,11 @@ import org.rtds.domain.auth.AuthUserGroup;
 import org.rtds.domain.auth.UserProfile;
 import org.rtds.domain.django.DjangoAdminLog;
 import org.rtds.domain.django.DjangoContentType;
-import org.rtds.security.control.AuditRecord;
 import org.rtds.security.control.DjangoPasswordHasher;
 import org.rtds.security.control.HospitalScope;
 import org.rtds.security.control.PasswordPolicy;
 import org.rtds.security.control.RtdsPermission;
+import org.rtds.security.control.SearchText;
 
 /**
  * Accounts, groups and hospitals, administered by RTDS administrators, and every account's own
@@ -73,7 +73,8 @@ public class AccountAdministration {
       String hospital,
       List<String> groups,
       LocalDateTime lastLogin,
-      LocalDateTime dateJoined) {}
+      LocalDateTime dateJoined)
+      implements Serializable {}
 
   /**
    * A new account or a change; null fields are left as they are (or take their default when
@@ -99,7 +100,8 @@ public class AccountAdministration {
   public record CreatedUser(UserView user, String generatedPassword) {}
 
   /** A group (job role) with its permissions' codenames and how many accounts are in it. */
-  public record GroupView(int id, String name, List<String> permissions, long members) {}
+  public record GroupView(int id, String name, List<String> permissions, long members)
+      implements Serializable {}
 
   /**
    * A new group or a change.
@@ -115,7 +117,7 @@ public class AccountAdministration {
   /** Every account, by name; {@code q} matches any part of the name, names or e-mail. */
   @Transactional(TxType.SUPPORTS)
   public List<UserView> users(String q) {
-    String pattern = q == null || q.isBlank() ? null : like(q);
+    String pattern = SearchText.containsPattern(q);
     var query =
         em.createQuery(
             "select u from AuthUser u"
@@ -271,16 +273,12 @@ public class AccountAdministration {
     }
     AuthUser user = findUser(account.id());
     if (current == null || !hasher.verify(current.toCharArray(), user.getPassword())) {
-      audit.record(
-          AuditRecord.of(
-                  AuditRecord.EventId.USER_AUTHENTICATION,
-                  AuditTrail.LOGIN,
-                  'E',
-                  AuditRecord.Outcome.MINOR_FAILURE)
-              .by(account.id(), account.username(), account.hospital())
-              .from(sourceAddress)
-              .on("account", account.username())
-              .detail("wrong current password when changing the password"));
+      audit.loginFailed(
+          account.id(),
+          account.username(),
+          account.hospital(),
+          sourceAddress,
+          "wrong current password when changing the password");
       throw new IllegalArgumentException("the current password is wrong");
     }
     if (fresh != null && fresh.equals(current)) {
@@ -571,16 +569,6 @@ public class AccountAdministration {
       throw new IllegalArgumentException(field + " must have at most " + length + " characters");
     }
     return v;
-  }
-
-  private static String like(String q) {
-    String text = q.strip();
-    if (text.length() > 150) {
-      text = text.substring(0, 150);
-    }
-    return "%"
-        + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_")
-        + "%";
   }
 
   private String generatePassword() {

@@ -189,19 +189,9 @@ public class AccountAuthenticator {
   }
 
   private void failed(String username, Integer userId, String sourceAddress, String reason) {
-    if (sourceAddress == null) {
-      return;
+    if (sourceAddress != null) {
+      audit.loginFailed(userId, username, null, sourceAddress, reason);
     }
-    audit.record(
-        AuditRecord.of(
-                AuditRecord.EventId.USER_AUTHENTICATION,
-                AuditTrail.LOGIN,
-                'E',
-                AuditRecord.Outcome.MINOR_FAILURE)
-            .by(userId, username, null)
-            .from(sourceAddress)
-            .on("account", username)
-            .detail(reason));
   }
 
   /**

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -53,7 +54,8 @@ public class ApiTokenStore {
       LocalDateTime expiresAt,
       LocalDateTime revokedAt,
       LocalDateTime lastUsedAt,
-      String state) {}
+      String state)
+      implements Serializable {}
 
   /** A new token: the only time {@code token} is ever shown. */
   public record Created(String token, TokenView view) {}

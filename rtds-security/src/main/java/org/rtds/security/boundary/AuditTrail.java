@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.rtds.domain.auth.AuditEvent;
 import org.rtds.security.control.AuditRecord;
+import org.rtds.security.control.HospitalScope;
 import org.rtds.security.control.LoginThrottle;
 
 /**
@@ -46,8 +47,24 @@ public class AuditTrail {
     e.setActionCode(r.actionCode());
     e.setOutcome(r.outcome());
     e.setUserId(r.userId());
-    e.setUsername(cut(r.username(), 150));
-    e.setHospital(cut(r.hospital(), 30));
+    String username = r.username();
+    String hospital = r.hospital();
+    if (r.userId() != null && username == null) {
+      // an event that knows only the account id (e.g. a stored DICOM object): name it
+      Object[] account =
+          em.createQuery(
+                  "select u.username, (select p.institution from UserProfile p where p.user = u)"
+                      + " from AuthUser u where u.id = :id",
+                  Object[].class)
+              .setParameter("id", r.userId())
+              .getResultStream()
+              .findFirst()
+              .orElse(new Object[2]);
+      username = (String) account[0];
+      hospital = HospitalScope.normalise((String) account[1]);
+    }
+    e.setUsername(cut(username, 150));
+    e.setHospital(cut(hospital, 30));
     e.setSourceAddress(cut(r.sourceAddress(), 64));
     e.setObjectType(cut(r.objectType(), 32));
     e.setObjectId(cut(r.objectId(), 200));
@@ -57,6 +74,27 @@ public class AuditTrail {
     e.setDetail(cut(r.detail(), 1000));
     e.setNode(NODE);
     em.persist(e);
+  }
+
+  /**
+   * Appends a failed login (counted by the throttle).
+   *
+   * @param userId the account, when the name is one; null otherwise
+   * @param reason why it failed, for auditors (never the password)
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void loginFailed(
+      Integer userId, String username, String hospital, String sourceAddress, String reason) {
+    record(
+        AuditRecord.of(
+                AuditRecord.EventId.USER_AUTHENTICATION,
+                LOGIN,
+                'E',
+                AuditRecord.Outcome.MINOR_FAILURE)
+            .by(userId, username, hospital)
+            .from(sourceAddress)
+            .on("account", username)
+            .detail(reason));
   }
 
   /**

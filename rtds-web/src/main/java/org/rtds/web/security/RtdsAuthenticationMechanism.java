@@ -229,26 +229,22 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
   }
 
   private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, String detail) {
-    try {
-      response.setStatus(429);
-      response.setHeader("Retry-After", String.valueOf(LoginThrottle.WINDOW.toSeconds()));
-      response.setContentType(Problem.MEDIA_TYPE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write(new Problem(429, "Too Many Requests", detail).toJson());
-      response.flushBuffer();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return AuthenticationStatus.SEND_FAILURE;
+    response.setHeader("Retry-After", String.valueOf(LoginThrottle.WINDOW.toSeconds()));
+    return refuse(response, new Problem(429, "Too Many Requests", detail));
   }
 
   private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+    response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
+    return refuse(response, new Problem(401, "Unauthorized", detail));
+  }
+
+  /** Answers with a problem document now (the request goes no further). */
+  private static AuthenticationStatus refuse(HttpServletResponse response, Problem problem) {
     try {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
+      response.setStatus(problem.status());
       response.setContentType(Problem.MEDIA_TYPE);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write(new Problem(401, "Unauthorized", detail).toJson());
+      response.getWriter().write(problem.toJson());
       response.flushBuffer();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

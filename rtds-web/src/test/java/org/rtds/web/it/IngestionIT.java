@@ -455,6 +455,12 @@ class IngestionIT {
       assertThat(view.getJsonObject("objects").getInt("RTDOSE")).as(account).isEqualTo(1);
       assertThat(view.getJsonArray("missing")).as(account).isEmpty();
     }
+    // every stored object is in the audit trail, with its account, hospital-free sender, channel
+    // and study (44 objects per channel)
+    assertThat(storedAudit("chan_rest")).containsOnlyKeys("REST").containsEntry("REST", 44L);
+    assertThat(storedAudit("chan_stow")).containsOnlyKeys("STOW_RS").containsEntry("STOW_RS", 44L);
+    assertThat(storedAudit("chan_zip")).containsOnlyKeys("REST").containsEntry("REST", 44L);
+    assertThat(storedAudit("chan_upload")).containsOnlyKeys("UPLOAD").containsEntry("UPLOAD", 44L);
 
     // DICOM C-STORE: the account is the one named like the calling AE title
     if (onPath("storescu")) {
@@ -477,6 +483,7 @@ class IngestionIT {
       assertThat(store.exitValue()).as(output).isZero();
       JsonObject view = studyAs(study, "CHANDIMSE");
       assertThat(view.getJsonObject("objects").getInt("CT")).isEqualTo(41);
+      assertThat(storedAudit("CHANDIMSE")).containsOnlyKeys("DIMSE").containsEntry("DIMSE", 44L);
       assertThat(view.getJsonArray("missing")).isEmpty();
     }
   }
@@ -664,6 +671,31 @@ class IngestionIT {
   // --- test data ---
 
   /** The committed DICOM fixtures of rtds-testdata, copied into a temporary folder. */
+  /**
+   * The "instance-stored" audit entries of an account's objects, counted by channel; each must name
+   * the study and a patient.
+   */
+  private static java.util.Map<String, Long> storedAudit(String username) throws Exception {
+    java.util.Map<String, Long> byChannel = new java.util.TreeMap<>();
+    try (java.sql.Connection c = ApplicationWiringIT.connect();
+        java.sql.PreparedStatement q =
+            c.prepareStatement(
+                "SELECT detail, study_instance_uid, patient_id, event_id FROM `"
+                    + ApplicationWiringIT.DB
+                    + "`.rtds_audit_event WHERE event_type = 'instance-stored' AND username = ?")) {
+      q.setString(1, username);
+      try (java.sql.ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          assertThat(r.getString(2)).as("study of an audit entry").isNotBlank();
+          assertThat(r.getInt(3)).as("patient of an audit entry").isPositive();
+          assertThat(r.getString(4)).isEqualTo("DICOM Instances Transferred");
+          byChannel.merge(r.getString(1).replaceFirst(".* over ", ""), 1L, Long::sum);
+        }
+      }
+    }
+    return byChannel;
+  }
+
   static Path dataDir() {
     return Fixtures.folder();
   }

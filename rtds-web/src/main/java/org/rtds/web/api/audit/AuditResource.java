@@ -106,32 +106,40 @@ public class AuditResource {
     return Csv.answer(
         headers,
         new EntryPage(entries, found.page(), found.size(), found.total()),
-        "id,time_utc,event_id,event_type,action,outcome,username,hospital,source_address,"
-            + "object_type,object_id,patient_id,study_instance_uid,request,detail,node",
+        CSV_HEADER,
         entries,
-        (e, out) ->
-            out.accept(
-                new String[] {
-                  String.valueOf(e.id()),
-                  String.valueOf(e.time()),
-                  e.eventId(),
-                  e.eventType(),
-                  e.action(),
-                  String.valueOf(e.outcome()),
-                  Csv.text(e.username()),
-                  Csv.text(e.hospital()),
-                  e.sourceAddress(),
-                  e.objectType(),
-                  Csv.text(e.objectId()),
-                  e.patientId() == null ? "" : String.valueOf(e.patientId()),
-                  Csv.text(e.studyInstanceUid()),
-                  Csv.text(e.request()),
-                  Csv.text(e.detail()),
-                  e.node()
-                }));
+        (e, out) -> out.accept(csvRow(e)));
   }
 
-  private static Entry entry(AuditEvent e) {
+  /** The CSV header of the trail (API export and the audit page). */
+  public static final String CSV_HEADER =
+      "id,time_utc,event_id,event_type,action,outcome,username,hospital,source_address,"
+          + "object_type,object_id,patient_id,study_instance_uid,request,detail,node";
+
+  /** One entry as CSV fields, free texts defused against formula injection. */
+  public static String[] csvRow(Entry e) {
+    return new String[] {
+      String.valueOf(e.id()),
+      String.valueOf(e.time()),
+      e.eventId(),
+      e.eventType(),
+      e.action(),
+      String.valueOf(e.outcome()),
+      Csv.text(e.username()),
+      Csv.text(e.hospital()),
+      e.sourceAddress(),
+      e.objectType(),
+      Csv.text(e.objectId()),
+      e.patientId() == null ? "" : String.valueOf(e.patientId()),
+      Csv.text(e.studyInstanceUid()),
+      Csv.text(e.request()),
+      Csv.text(e.detail()),
+      e.node()
+    };
+  }
+
+  /** The API's view of a stored entry. */
+  public static Entry entry(AuditEvent e) {
     return new Entry(
         e.getId(),
         e.getEventTime(),

@@ -19,12 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.domain.patient.Patient;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.security.control.AuditRecord;
+import org.rtds.security.control.SearchText;
 import org.rtds.web.api.CallerAccount;
 import org.rtds.web.api.audit.Audited;
 import org.rtds.web.api.study.Csv;
@@ -43,7 +43,6 @@ public class PatientsResource {
 
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 500;
-  private static final int MAX_QUERY_LENGTH = 200;
 
   @PersistenceContext EntityManager em;
 
@@ -115,7 +114,7 @@ public class PatientsResource {
       @Context HttpHeaders headers) {
     int page = intParameter("page", pageText, 1, 1, 1_000_000);
     int size = intParameter("size", sizeText, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-    String pattern = likePattern(q);
+    String pattern = SearchText.containsPattern(q);
     String where =
         " where 1 = 1"
             + caller.scopeCondition("p.user.id")
@@ -210,23 +209,6 @@ public class PatientsResource {
         patient.getGender(),
         patient.getEthnicGroup(),
         studies);
-  }
-
-  /**
-   * A LIKE pattern matching {@code q} anywhere, lower-cased, with {@code !} escaping LIKE's own
-   * characters (so "50%" and "a_b" match literally); null for a blank query.
-   */
-  static String likePattern(String q) {
-    if (q == null || q.isBlank()) {
-      return null;
-    }
-    String text = q.strip();
-    if (text.length() > MAX_QUERY_LENGTH) {
-      text = text.substring(0, MAX_QUERY_LENGTH);
-    }
-    return "%"
-        + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_")
-        + "%";
   }
 
   private static String shorten(String text) {

@@ -14,7 +14,7 @@ public final class Csv {
   private Csv() {}
 
   /** One line: fields quoted when they hold a comma, quote or line break; CRLF-free. */
-  static String row(String... fields) {
+  public static String row(String... fields) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < fields.length; i++) {
       if (i > 0) {

@@ -1,0 +1,95 @@
+package org.rtds.web.view.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.NoSuchElementException;
+import org.rtds.security.boundary.Account;
+import org.rtds.security.boundary.AuditTrail;
+import org.rtds.security.control.AuditRecord;
+import org.rtds.web.api.CallerAccount;
+
+/**
+ * What the administration pages share: running an action with its refusal shown as a message (never
+ * an error page), and the audit entry every administrative action gets, as the API's do.
+ */
+@RequestScoped
+public class PageActions {
+
+  @Inject CallerAccount caller;
+
+  @Inject AuditTrail audit;
+
+  @Inject HttpServletRequest request;
+
+  /** An administrative action of a page. */
+  @FunctionalInterface
+  public interface Action {
+    /**
+     * @return what was done, for the message and the audit entry
+     */
+    String run();
+  }
+
+  /** The signed-in account. */
+  public Account account() {
+    return caller.get();
+  }
+
+  /**
+   * Runs an action: its result as an information message, a refusal as an error message; either way
+   * one audit entry ("Security Alert", the object acted on, the outcome).
+   *
+   * @return whether it succeeded
+   */
+  public boolean run(
+      String eventType, char action, String objectType, String objectId, Action work) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    String detail;
+    short outcome;
+    try {
+      detail = work.run();
+      outcome = AuditRecord.Outcome.SUCCESS;
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, detail, null));
+    } catch (IllegalArgumentException | NoSuchElementException e) {
+      detail = e.getMessage();
+      outcome = AuditRecord.Outcome.MINOR_FAILURE;
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, detail, null));
+    }
+    record(
+        AuditRecord.EventId.SECURITY_ALERT,
+        eventType,
+        action,
+        objectType,
+        objectId,
+        outcome,
+        detail);
+    return outcome == AuditRecord.Outcome.SUCCESS;
+  }
+
+  /** Appends a successful page action to the audit trail. */
+  public void record(
+      String eventId, String eventType, char action, String objectType, String objectId) {
+    record(eventId, eventType, action, objectType, objectId, AuditRecord.Outcome.SUCCESS, null);
+  }
+
+  private void record(
+      String eventId,
+      String eventType,
+      char action,
+      String objectType,
+      String objectId,
+      short outcome,
+      String detail) {
+    Account account = caller.get();
+    audit.record(
+        AuditRecord.of(eventId, eventType, action, outcome)
+            .by(account.id(), account.username(), account.hospital())
+            .from(request.getRemoteAddr())
+            .on(objectType, objectId)
+            .request(request.getMethod() + " " + request.getRequestURI())
+            .detail(detail));
+  }
+}
