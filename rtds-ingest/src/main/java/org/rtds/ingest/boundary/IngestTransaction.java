@@ -1,5 +1,6 @@
 package org.rtds.ingest.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -29,6 +30,10 @@ import org.rtds.ingest.entity.IngestStatus;
 @Stateless
 @LocalBean
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+// Who may call (ARCHITECTURE D37): RTDS itself only. The web tier calls it after checking the
+// caller's add_instance permission (REST, STOW-RS, upload page); the DICOM listener and the drop
+// folder call it for the account they are configured with. No user reaches it directly.
+@PermitAll
 public class IngestTransaction implements IngestPipeline.Transactions {
 
   private static final RoiNameNormalizer ROI_NAMES = RoiNameNormalizer.standard();

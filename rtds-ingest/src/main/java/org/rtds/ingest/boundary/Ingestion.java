@@ -1,5 +1,6 @@
 package org.rtds.ingest.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -31,6 +32,10 @@ import org.rtds.ingest.entity.StudyInputs;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Who may call (ARCHITECTURE D37): RTDS itself only. The web tier calls it after checking the
+// caller's add_instance permission (REST, STOW-RS, upload page); the DICOM listener and the drop
+// folder call it for the account they are configured with. No user reaches it directly.
+@PermitAll
 public class Ingestion {
 
   private static final Logger LOG = System.getLogger(Ingestion.class.getName());

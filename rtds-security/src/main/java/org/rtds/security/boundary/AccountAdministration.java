@@ -112,7 +112,7 @@ public class AccountAdministration {
   public record GroupDraft(String name, List<String> permissions) {}
 
   /** A hospital: its accounts and the patients they sent. */
-  public record HospitalView(String name, long accounts, long patients) {}
+  public record HospitalView(String name, long accounts, long patients) implements Serializable {}
 
   /** Every account, by name; {@code q} matches any part of the name, names or e-mail. */
   @Transactional(TxType.SUPPORTS)
@@ -374,6 +374,50 @@ public class AccountAdministration {
         .stream()
         .map(r -> new HospitalView((String) r[0], (Long) r[1], (Long) r[2]))
         .toList();
+  }
+
+  /**
+   * Renames a hospital: every profile naming it (without regard to case or surrounding spaces) gets
+   * the new name, so its accounts keep sharing their patients.
+   *
+   * @return the hospital as it is now
+   * @throws NoSuchElementException when no account belongs to {@code name}
+   * @throws IllegalArgumentException when the new name is blank or too long
+   */
+  public HospitalView renameHospital(Account admin, String name, String newName) {
+    String from = HospitalScope.normalise(name);
+    String to = HospitalScope.normalise(newName);
+    if (to == null || to.length() > MAX_HOSPITAL_LENGTH) {
+      throw new IllegalArgumentException(
+          "the new name must have 1 to " + MAX_HOSPITAL_LENGTH + " characters (legacy column)");
+    }
+    List<UserProfile> profiles =
+        from == null
+            ? List.of()
+            : em.createQuery(
+                    "select p from UserProfile p join fetch p.user where trim(p.institution) = :name",
+                    UserProfile.class)
+                .setParameter("name", from)
+                .getResultList();
+    if (profiles.isEmpty()) {
+      throw new NoSuchElementException("no account belongs to a hospital named '" + name + "'");
+    }
+    for (UserProfile profile : profiles) {
+      profile.setInstitution(to);
+      adminLog(
+          admin,
+          CHANGE,
+          "auth",
+          "user",
+          profile.getUser().getId(),
+          profile.getUser().getUsername(),
+          changedMessage(List.of("Institution")));
+    }
+    em.flush();
+    return hospitals().stream()
+        .filter(h -> h.name().equalsIgnoreCase(to))
+        .findFirst()
+        .orElseThrow();
   }
 
   private void requireAcceptable(String password, String username) {

@@ -564,6 +564,23 @@ class SecurityIT {
         .containsIgnoringCase("\"name\":\"TUM\"")
         .containsIgnoringCase("\"name\":\"UCLA\"");
 
+    // a hospital renamed: its accounts keep sharing its patients under the new name
+    HttpResponse<String> renamed =
+        send("PUT", "api/v1/admin/hospitals/TUM", admin, "{\"name\": \"TU Muenchen\"}");
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+    assertThat(renamed.body()).contains("\"name\":\"TU Muenchen\"").contains("\"patients\":2");
+    assertThat(json(get("api/v1/me", "tum1", HORSE)).getString("hospital"))
+        .isEqualTo("TU Muenchen");
+    assertThat(patientNames("tum1", HORSE))
+        .containsExactly("<script>alert(1)</script>", "Schmidt^Anna");
+    assertThat(
+            send("PUT", "api/v1/admin/hospitals/TU%20Muenchen", admin, "{\"name\": \"TUM\"}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            send("PUT", "api/v1/admin/hospitals/Nowhere", admin, "{\"name\": \"X\"}").statusCode())
+        .isEqualTo(404);
+
     // Django's admin history: the additions and changes, as Django's admin writes them
     try (Connection c = ApplicationWiringIT.connect();
         Statement st = c.createStatement();
@@ -676,6 +693,7 @@ class SecurityIT {
             "POST /api/v1/admin/groups",
             "PUT /api/v1/admin/groups/{id}",
             "GET /api/v1/admin/hospitals",
+            "PUT /api/v1/admin/hospitals/{name}",
             "GET /api/v1/admin/permissions",
             "GET /api/v1/admin/tokens",
             "POST /api/v1/admin/tokens",
@@ -689,7 +707,7 @@ class SecurityIT {
     rules.put("GET /upload.xhtml", new Rule(Scope.NONE, "add_instance"));
     rules.put("GET /login.xhtml", new Rule(Scope.NONE));
     rules.put("GET /audit.xhtml", new Rule(Scope.NONE, "view_auditevent"));
-    for (String page : List.of("users", "groups", "tokens")) {
+    for (String page : List.of("users", "groups", "hospitals", "tokens")) {
       rules.put("GET /admin/" + page + ".xhtml", new Rule(Scope.NONE, "admin"));
     }
 
@@ -815,6 +833,7 @@ class SecurityIT {
                 "{id}",
                 path(endpoint).startsWith("/api/v1/patients") ? (own ? "4" : "3") : "999999")
             .replace("{roiNumber}", "1")
+            .replace("{name}", "no-such-hospital")
             .replace("{ctSopInstanceUid}", "1.2.3");
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.toURI().resolve(path.substring(1)))

@@ -136,6 +136,19 @@ public class AdministrationResource {
     return administration.hospitals();
   }
 
+  /** A hospital's new name. */
+  public record HospitalRename(String name) {}
+
+  @PUT
+  @Path("hospitals/{name}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Rename a hospital: every account of it gets the new institution name",
+      description = "Accounts join or leave a hospital through PUT /admin/users/{id} (hospital).")
+  public HospitalView renameHospital(@PathParam("name") String name, HospitalRename rename) {
+    return call(() -> administration.renameHospital(caller.get(), name, required(rename).name()));
+  }
+
   @GET
   @Path("permissions")
   @Operation(summary = "RTDS permissions and the legacy Django codenames that also grant each")
