@@ -477,11 +477,7 @@ public class AccountAdministration {
   private void setPermissions(AuthGroup group, List<String> codenames) {
     Set<String> wanted = new LinkedHashSet<>();
     for (String codename : codenames) {
-      boolean known = false;
-      for (RtdsPermission p : RtdsPermission.values()) {
-        known |= p.codename().equals(codename);
-      }
-      if (!known) {
+      if (RtdsPermission.byCodename(codename).isEmpty()) {
         throw new IllegalArgumentException(
             "unknown permission '" + codename + "'; GET /api/v1/admin/permissions lists them");
       }

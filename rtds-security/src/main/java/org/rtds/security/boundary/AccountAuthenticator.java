@@ -158,16 +158,11 @@ public class AccountAuthenticator {
     if (checked.refusal() != null) {
       AuthUser user = checked.token() == null ? null : checked.token().getUser();
       audit.record(
-          AuditRecord.of(
-                  AuditRecord.EventId.USER_AUTHENTICATION,
-                  "token",
-                  'E',
-                  AuditRecord.Outcome.MINOR_FAILURE)
+          AuditTrail.authentication("token", AuditRecord.Outcome.MINOR_FAILURE, sourceAddress)
               .by(
                   user == null ? null : user.getId(),
                   user == null ? null : user.getUsername(),
                   null)
-              .from(sourceAddress)
               .on("token", checked.token() == null ? null : String.valueOf(checked.token().getId()))
               .detail(checked.refusal()));
       return Login.refused(checked.refusal(), false);
@@ -208,24 +203,18 @@ public class AccountAuthenticator {
    */
   public void recordLogin(Account account, String sourceAddress) {
     writer.recordLogin(account.id());
-    audit.record(
-        AuditRecord.of(
-                AuditRecord.EventId.USER_AUTHENTICATION,
-                AuditTrail.LOGIN,
-                'E',
-                AuditRecord.Outcome.SUCCESS)
-            .by(account.id(), account.username(), account.hospital())
-            .from(sourceAddress)
-            .on("account", account.username()));
+    recordSession(AuditTrail.LOGIN, account, sourceAddress);
   }
 
   /** An interactive session ended at the user's request: appended to the audit trail. */
   public void recordLogout(Account account, String sourceAddress) {
+    recordSession("logout", account, sourceAddress);
+  }
+
+  private void recordSession(String eventType, Account account, String sourceAddress) {
     audit.record(
-        AuditRecord.of(
-                AuditRecord.EventId.USER_AUTHENTICATION, "logout", 'E', AuditRecord.Outcome.SUCCESS)
+        AuditTrail.authentication(eventType, AuditRecord.Outcome.SUCCESS, sourceAddress)
             .by(account.id(), account.username(), account.hospital())
-            .from(sourceAddress)
             .on("account", account.username()));
   }
 

@@ -86,15 +86,21 @@ public class AuditTrail {
   public void loginFailed(
       Integer userId, String username, String hospital, String sourceAddress, String reason) {
     record(
-        AuditRecord.of(
-                AuditRecord.EventId.USER_AUTHENTICATION,
-                LOGIN,
-                'E',
-                AuditRecord.Outcome.MINOR_FAILURE)
+        authentication(LOGIN, AuditRecord.Outcome.MINOR_FAILURE, sourceAddress)
             .by(userId, username, hospital)
-            .from(sourceAddress)
             .on("account", username)
             .detail(reason));
+  }
+
+  /**
+   * A "User Authentication" entry (sign-in, sign-out, a login or token refused), to complete with
+   * who and what.
+   *
+   * @param eventType {@link #LOGIN}, {@code logout} or {@code token}
+   */
+  public static AuditRecord authentication(String eventType, short outcome, String sourceAddress) {
+    return AuditRecord.of(AuditRecord.EventId.USER_AUTHENTICATION, eventType, 'E', outcome)
+        .from(sourceAddress);
   }
 
   /**

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -73,18 +72,14 @@ public final class ApiTokens {
     }
     for (String codename : scope.trim().split("[,\\s]+")) {
       RtdsPermission p =
-          Arrays.stream(RtdsPermission.values())
-              .filter(candidate -> candidate.codename().equals(codename))
-              .findFirst()
+          RtdsPermission.byCodename(codename)
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(
                           "unknown permission '"
                               + (codename.length() > 40 ? codename.substring(0, 40) : codename)
                               + "' in the scope; RTDS permissions are "
-                              + Arrays.stream(RtdsPermission.values())
-                                  .map(RtdsPermission::codename)
-                                  .collect(Collectors.joining(", "))));
+                              + String.join(", ", RtdsPermission.codenames())));
       permissions.add(p);
     }
     return permissions;

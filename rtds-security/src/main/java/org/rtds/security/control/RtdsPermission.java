@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -70,6 +71,18 @@ public enum RtdsPermission {
   /** Codenames that grant this permission: its own first, then legacy ones. */
   public List<String> grantedBy() {
     return grantedBy;
+  }
+
+  /**
+   * @return the RTDS permission with this codename (its own, not a legacy one), if any
+   */
+  public static Optional<RtdsPermission> byCodename(String codename) {
+    return Arrays.stream(values()).filter(p -> p.codename.equals(codename)).findFirst();
+  }
+
+  /** Every RTDS permission's codename, in declaration order. */
+  public static List<String> codenames() {
+    return Arrays.stream(values()).map(RtdsPermission::codename).toList();
   }
 
   /**

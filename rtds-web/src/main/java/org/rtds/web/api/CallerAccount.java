@@ -10,7 +10,6 @@ import jakarta.ws.rs.NotAuthorizedException;
 import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AccountAuthenticator;
 import org.rtds.security.boundary.Hospitals;
-import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.security.control.HospitalScope;
 import org.rtds.security.control.RtdsPermission;
 import org.rtds.web.security.RtdsAuthenticationMechanism;
@@ -54,11 +53,6 @@ public class CallerAccount {
                           "account no longer active", "Basic realm=\"RTDS\""));
     }
     return account;
-  }
-
-  /** Whether the caller administers RTDS. */
-  public boolean isAdmin() {
-    return securityContext.isCallerInRole(RtdsRoles.ADMIN);
   }
 
   /** Whose patients the caller sees identifiably (read once per request). */

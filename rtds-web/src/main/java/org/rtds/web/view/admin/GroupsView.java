@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.rtds.security.boundary.AccountAdministration;
 import org.rtds.security.boundary.AccountAdministration.GroupDraft;
@@ -38,7 +37,7 @@ public class GroupsView implements Serializable {
 
   /** Every RTDS permission's codename. */
   public List<String> getAllPermissions() {
-    return Arrays.stream(RtdsPermission.values()).map(RtdsPermission::codename).toList();
+    return RtdsPermission.codenames();
   }
 
   public void create() {
