@@ -296,6 +296,15 @@ class EarOnPayaraServerIT {
             basic("admin", ADMIN_PASSWORD));
     assertThat(dvhs.statusCode()).isEqualTo(200);
     assertThat(dvhs.body()).contains("\"source\":\"COMPUTED\"").contains("\"PTV\"");
+
+    // every stored object is in the audit trail: in the EAR the event is fired in the EJB module
+    // and observed in the shared library (rtds-security), not in the WAR
+    HttpResponse<String> audit =
+        get(
+            "/rtds/api/v1/audit?type=instance-stored&size=1&study=" + study,
+            basic("admin", ADMIN_PASSWORD));
+    assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+    assertThat(audit.body()).contains("\"total\":" + files.size());
   }
 
   /**

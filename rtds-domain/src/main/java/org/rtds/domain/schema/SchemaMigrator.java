@@ -228,8 +228,10 @@ public final class SchemaMigrator {
     if (!report.warnings().isEmpty()) {
       LOG.log(
           Level.WARNING,
-          "Database ''{0}'': {1} column(s) are NOT NULL where RTDS allows NULL; they are kept, and"
-              + " an object that lacks one of these values will be refused by ingestion: {2}",
+          "Database ''{0}'': {1} column(s) are NOT NULL where RTDS allows NULL: {2}. Migration V12"
+              + " makes those of the DICOM attributes nullable (type and values kept); any other is"
+              + " kept, and an object that lacks its value will be refused by ingestion"
+              + " (DATABASE_REQUIRES_VALUE).",
           database,
           report.warnings().size(),
           String.join(", ", report.warnings()));

@@ -97,7 +97,9 @@ class LegacyAdoptionCompatibilityIT {
       // created from the schema document rather than by Django: the misspelt plan column
       legacy.execute(
           "ALTER TABLE rt_dose RENAME COLUMN ReferencedRTPlanSequence TO eferencedRTPlanSequence");
-      legacy.execute("ALTER TABLE studies MODIFY StudyDescription varchar(255) NOT NULL");
+      legacy.execute(
+          "ALTER TABLE studies MODIFY StudyDescription varchar(255) CHARACTER SET latin1 COLLATE"
+              + " latin1_swedish_ci NOT NULL");
       legacy.execute("ALTER TABLE studies MODIFY TotalSeries bigint(20) NOT NULL");
       legacy.execute("ALTER TABLE series ADD COLUMN Ward varchar(20) NULL");
       legacy.execute("UPDATE series SET Ward = 'B2'");
@@ -130,7 +132,10 @@ class LegacyAdoptionCompatibilityIT {
           .containsExactly(Map.of("Ward", "B2"));
       assertThat(legacy.query("select note from hospital_notes"))
           .containsExactly(Map.of("note", "kept"));
-      assertThat(columnType(legacy, "studies", "TotalSeries")).isEqualTo("bigint(20)");
+      // V12 relaxed Django's NOT NULL and kept the wider type, the character set and collation
+      assertThat(columnType(legacy, "studies", "TotalSeries")).isEqualTo("bigint(20) NULL");
+      assertThat(columnType(legacy, "studies", "StudyDescription"))
+          .isEqualTo("varchar(255) NULL latin1_swedish_ci");
 
       EntityManagerFactory factory = TestPersistence.createEntityManagerFactory(legacy);
       try {
@@ -250,15 +255,17 @@ class LegacyAdoptionCompatibilityIT {
         .toList();
   }
 
+  /** "type NULL|NOT NULL", followed by the collation where the column has one. */
   private static String columnType(TestDatabase database, String table, String column) {
     return (String)
         database
             .query(
-                "select COLUMN_TYPE from information_schema.COLUMNS where TABLE_SCHEMA ="
-                    + " DATABASE() and TABLE_NAME = ? and COLUMN_NAME = ?",
+                "select concat_ws(' ', COLUMN_TYPE, if(IS_NULLABLE = 'YES', 'NULL', 'NOT NULL'),"
+                    + " COLLATION_NAME) definition from information_schema.COLUMNS where"
+                    + " TABLE_SCHEMA = DATABASE() and TABLE_NAME = ? and COLUMN_NAME = ?",
                 table,
                 column)
             .get(0)
-            .get("COLUMN_TYPE");
+            .get("definition");
   }
 }

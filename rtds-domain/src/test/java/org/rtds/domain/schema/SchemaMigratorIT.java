@@ -48,7 +48,8 @@ class SchemaMigratorIT {
               "8 SQL installation secret true",
               "9 SQL knowledge changes true",
               "10 SQL security roles true",
-              "11 SQL api tokens and audit true");
+              "11 SQL api tokens and audit true",
+              "12 SQL relax legacy not null true");
     }
   }
 

@@ -376,6 +376,21 @@ class IngestionIT {
         .containsPattern("rtds-status-(STORED|DUPLICATE)")
         .contains("RT Structure Set");
 
+    // a file name chosen by whoever drops the file never becomes markup: PrimeFaces refuses such a
+    // name before RTDS sees the file ("File Error"), and nothing of it is echoed unescaped
+    String markup = "<img src=x onerror=alert(1)>.dcm";
+    HttpResponse<String> hostile =
+        dropOnUploadPage(
+            browser,
+            viewState(page.body()),
+            markup,
+            "not DICOM at all".getBytes(StandardCharsets.US_ASCII));
+    assertThat(hostile.statusCode()).isEqualTo(200);
+    assertThat(hostile.body())
+        .contains("File Error")
+        .doesNotContain("<img")
+        .doesNotContain("onerror");
+
     // the overview lists the study with its feature status (a structure set alone: waiting)
     HttpResponse<String> home =
         browser.send(

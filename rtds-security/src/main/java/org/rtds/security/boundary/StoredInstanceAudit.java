@@ -1,4 +1,4 @@
-package org.rtds.web.api.audit;
+package org.rtds.security.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,7 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import org.rtds.domain.event.InstanceStored;
-import org.rtds.security.boundary.AuditTrail;
 import org.rtds.security.control.AuditRecord;
 
 /**
