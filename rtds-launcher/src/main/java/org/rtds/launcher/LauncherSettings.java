@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param dbPassword {@code RTDS_DB_PASSWORD}
  * @param dataDir {@code RTDS_DATA_DIR}, default {@code ./rtds-data}, made absolute
  * @param httpPort {@code RTDS_HTTP_PORT}, default 8080
- * @param dicomPort {@code RTDS_DICOM_PORT}, default 11112
+ * @param dicomPort {@code RTDS_DICOM_PORT}, default 11112; 0 picks a free port, a negative value
+ *     switches the listener off
  * @param aeTitle {@code RTDS_AE_TITLE}, default {@code RTDS}
  * @param javaOptions {@code RTDS_JAVA_OPTS}: extra JVM options for the server (e.g. {@code -Xmx4g})
  * @param adminPassword {@code RTDS_ADMIN_PASSWORD}: the first {@code admin} account's password,
@@ -64,7 +65,7 @@ record LauncherSettings(
         value(env, "RTDS_DB_PASSWORD").orElse(""),
         Path.of(value(env, "RTDS_DATA_DIR").orElse("rtds-data")).toAbsolutePath().normalize(),
         port(env, "RTDS_HTTP_PORT", DEFAULT_HTTP_PORT),
-        port(env, "RTDS_DICOM_PORT", DEFAULT_DICOM_PORT),
+        dicomPort(env),
         aeTitle,
         javaOptions,
         // as the server reads it (not trimmed; blank is none)
@@ -98,6 +99,24 @@ record LauncherSettings(
 
   private static Optional<String> value(Map<String, String> env, String name) {
     return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  /**
+   * {@code RTDS_DICOM_PORT} as the server reads it: a port, {@code 0} for a free one, a negative
+   * number to switch the listener off.
+   */
+  private static int dicomPort(Map<String, String> env) {
+    Optional<String> raw = value(env, "RTDS_DICOM_PORT");
+    if (raw.isPresent()) {
+      try {
+        if (Integer.parseInt(raw.get()) <= 0) {
+          return Integer.parseInt(raw.get());
+        }
+      } catch (NumberFormatException e) {
+        // reported by port(...)
+      }
+    }
+    return port(env, "RTDS_DICOM_PORT", DEFAULT_DICOM_PORT);
   }
 
   private static int port(Map<String, String> env, String name, int defaultPort) {

@@ -51,6 +51,18 @@ class LauncherSettingsTest {
   }
 
   @Test
+  void theDicomPortMayBeZeroForAFreePortOrNegativeForNoListenerAsTheServerReadsIt() {
+    assertThat(LauncherSettings.from(Map.of("RTDS_DICOM_PORT", "0")).dicomPort()).isZero();
+    assertThat(LauncherSettings.from(Map.of("RTDS_DICOM_PORT", "-1")).dicomPort()).isEqualTo(-1);
+    assertThat(LauncherSettings.from(Map.of("RTDS_DICOM_PORT", " 104 ")).dicomPort())
+        .isEqualTo(104);
+    assertThatThrownBy(() -> LauncherSettings.from(Map.of("RTDS_HTTP_PORT", "0")))
+        .hasMessageContaining("RTDS_HTTP_PORT");
+    assertThatThrownBy(() -> LauncherSettings.from(Map.of("RTDS_DICOM_PORT", "x")))
+        .hasMessageContaining("RTDS_DICOM_PORT");
+  }
+
+  @Test
   void rejectsBadValuesNamingTheVariable() {
     assertThatThrownBy(() -> LauncherSettings.from(Map.of("RTDS_HTTP_PORT", "http")))
         .hasMessageContaining("RTDS_HTTP_PORT")

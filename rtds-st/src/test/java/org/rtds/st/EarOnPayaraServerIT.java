@@ -305,6 +305,24 @@ class EarOnPayaraServerIT {
             basic("admin", ADMIN_PASSWORD));
     assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
     assertThat(audit.body()).contains("\"total\":" + files.size());
+
+    // DICOMweb on the EAR: the search (EJB module) finds the study, the retrieval streams every
+    // object from the file store
+    HttpResponse<String> search =
+        get("/rtds/dicomweb/studies?StudyInstanceUID=" + study, basic("admin", ADMIN_PASSWORD));
+    assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
+    assertThat(search.body())
+        .contains(study)
+        .contains("\"00201208\":{\"vr\":\"IS\",\"Value\":[" + files.size() + "]}");
+    HttpResponse<byte[]> retrieved =
+        http.send(
+            request("/rtds/dicomweb/studies/" + study, basic("admin", ADMIN_PASSWORD)),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(retrieved.statusCode()).isEqualTo(200);
+    assertThat(
+            new String(retrieved.body(), StandardCharsets.ISO_8859_1)
+                .split("Content-Type: application/dicom", -1))
+        .hasSize(files.size() + 1);
   }
 
   /**

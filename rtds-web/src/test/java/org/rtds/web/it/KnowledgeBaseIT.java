@@ -55,23 +55,18 @@ class KnowledgeBaseIT {
   static void generate() throws Exception {
     folder = Files.createTempDirectory("rtds-kb-it");
     // 400 mm in 64 slices, 256 × 256 pixels: the standard anatomy at a tenth of the data
-    study =
-        ClinicalStudy.write(
-            folder,
-            ClinicalStudy.Options.defaults()
-                .withSlices(64, 6.25)
-                .withPixelSpacingMm(1.953125)
-                .withDoseGridSpacingMm(4)
-                .withSeed(11));
+    study = ClinicalStudy.write(folder, tenthOfTheData(11));
     // a second patient: the same protocol, the anatomy shifted by the seed
-    other =
-        ClinicalStudy.write(
-            folder.resolve("other"),
-            ClinicalStudy.Options.defaults()
-                .withSlices(64, 6.25)
-                .withPixelSpacingMm(1.953125)
-                .withDoseGridSpacingMm(4)
-                .withSeed(12));
+    other = ClinicalStudy.write(folder.resolve("other"), tenthOfTheData(12));
+  }
+
+  /** The standard head-and-neck anatomy in 64 slices of 256 × 256 pixels, 4 mm dose grid. */
+  static ClinicalStudy.Options tenthOfTheData(long seed) {
+    return ClinicalStudy.Options.defaults()
+        .withSlices(64, 6.25)
+        .withPixelSpacingMm(1.953125)
+        .withDoseGridSpacingMm(4)
+        .withSeed(seed);
   }
 
   @AfterAll

@@ -172,6 +172,18 @@ final class OrthancPeer implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).DELETE().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Stores one DICOM file in Orthanc ({@code POST /instances}); answers Orthanc's study id. */
   String store(Path file) throws Exception {
     HttpResponse<String> stored = post("instances", "application/dicom", Files.readAllBytes(file));

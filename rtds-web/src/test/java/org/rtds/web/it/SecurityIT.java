@@ -505,14 +505,7 @@ class SecurityIT {
     ApplicationWiringIT.createAccount("charite2", HORSE, "RTDS read-only", "charité ");
     Path folder = Files.createTempDirectory("rtds-security-plan");
     try {
-      StudyManifest plan =
-          ClinicalStudy.write(
-              folder,
-              ClinicalStudy.Options.defaults()
-                  .withSlices(64, 6.25)
-                  .withPixelSpacingMm(1.953125)
-                  .withDoseGridSpacingMm(4)
-                  .withSeed(41));
+      StudyManifest plan = ClinicalStudy.write(folder, KnowledgeBaseIT.tenthOfTheData(41));
       RtdsHttp sender = new RtdsHttp(base, "charite1", HORSE);
       JsonArray stored = sender.upload(plan.allFiles().stream().map(DicomFile::path).toList());
       assertThat(stored.getValuesAs(JsonObject.class))
@@ -541,6 +534,91 @@ class SecurityIT {
           .isEqualTo(200);
       assertThat(get("api/v1/studies/" + plan.studyInstanceUid(), "jdoe", HORSE).statusCode())
           .isEqualTo(404);
+
+      // WADO-RS: the colleague retrieves the study, each object as it was sent; others cannot
+      HttpResponse<byte[]> whole =
+          retrieve("dicomweb/studies/" + plan.studyInstanceUid(), "charite2", "*/*");
+      assertThat(whole.statusCode()).isEqualTo(200);
+      String wholeText = new String(whole.body(), StandardCharsets.ISO_8859_1);
+      assertThat(wholeText.split("Content-Type: application/dicom", -1))
+          .hasSize(plan.allFiles().size() + 1);
+      DicomFile slice = plan.ctImages().get(0);
+      HttpResponse<byte[]> one =
+          retrieve(
+              "dicomweb/studies/"
+                  + plan.studyInstanceUid()
+                  + "/series/"
+                  + slice.seriesInstanceUid()
+                  + "/instances/"
+                  + slice.sopInstanceUid(),
+              "charite2",
+              "multipart/related; type=\"application/dicom\"; transfer-syntax=*");
+      assertThat(one.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("multipart/related; type=\"application/dicom\"; boundary=");
+      assertThat(new String(one.body(), StandardCharsets.ISO_8859_1))
+          .contains(
+              new String(
+                  java.nio.file.Files.readAllBytes(slice.path()), StandardCharsets.ISO_8859_1))
+          .contains("transfer-syntax=" + slice.transferSyntaxUid());
+      assertThat(
+              retrieve("dicomweb/studies/" + plan.studyInstanceUid(), "jdoe", "*/*").statusCode())
+          .isEqualTo(404);
+      // metadata: the structure set's attributes as DICOM JSON, sequences and numbers typed
+      DicomFile structures = plan.structureSet();
+      HttpResponse<byte[]> metadata =
+          retrieve(
+              "dicomweb/studies/"
+                  + plan.studyInstanceUid()
+                  + "/series/"
+                  + structures.seriesInstanceUid()
+                  + "/instances/"
+                  + structures.sopInstanceUid()
+                  + "/metadata",
+              "charite2",
+              "application/dicom+json");
+      assertThat(metadata.statusCode()).isEqualTo(200);
+      JsonArray described =
+          Json.createReader(new StringReader(new String(metadata.body(), StandardCharsets.UTF_8)))
+              .readArray();
+      assertThat(described).hasSize(1);
+      JsonObject rtstruct = described.getJsonObject(0);
+      assertThat(rtstruct.getJsonObject("00080018").getJsonArray("Value").getString(0))
+          .isEqualTo(structures.sopInstanceUid());
+      assertThat(rtstruct.getJsonObject("00100010").getJsonArray("Value").getJsonObject(0))
+          .containsKey("Alphabetic");
+      JsonObject firstContour =
+          rtstruct
+              .getJsonObject("30060039")
+              .getJsonArray("Value")
+              .getJsonObject(0)
+              .getJsonObject("30060040")
+              .getJsonArray("Value")
+              .getJsonObject(0);
+      assertThat(firstContour.getJsonObject("30060050").getString("vr")).isEqualTo("DS");
+      assertThat(firstContour.getJsonObject("30060050").getJsonArray("Value").get(0))
+          .isInstanceOf(jakarta.json.JsonNumber.class);
+      assertThat(
+              retrieve(
+                      "dicomweb/studies/" + plan.studyInstanceUid() + "/metadata",
+                      "charite2",
+                      "application/json")
+                  .statusCode())
+          .isEqualTo(200);
+      assertThat(
+              retrieve(
+                      "dicomweb/studies/" + plan.studyInstanceUid(),
+                      "charite2",
+                      "multipart/related; type=\"application/dicom+xml\"")
+                  .statusCode())
+          .isEqualTo(406);
+      assertThat(
+              retrieve(
+                      "dicomweb/studies/" + plan.studyInstanceUid(),
+                      "charite2",
+                      "multipart/related; type=\"application/dicom\"; transfer-syntax=1.2.840.10008.1.2.4.50")
+                  .statusCode())
+          .as("no transcoding")
+          .isEqualTo(406);
     } finally {
       try (Stream<Path> files = Files.walk(folder)) {
         files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -805,6 +883,10 @@ class SecurityIT {
     }
     // outside the OpenAPI document: the DICOMweb servlet and the pages
     rules.put("POST /dicomweb/studies", new Rule(Scope.NONE, "add_instance"));
+    // QIDO-RS searches (another hospital's study just matches nothing) and WADO-RS retrievals
+    for (String search : QIDO_SEARCHES) {
+      rules.put(search, new Rule(Scope.NONE, "view_patient"));
+    }
     rules.put("GET /index.xhtml", new Rule(Scope.NONE, "user"));
     rules.put("GET /password.xhtml", new Rule(Scope.NONE, "user"));
     rules.put("GET /upload.xhtml", new Rule(Scope.NONE, "add_instance"));
@@ -847,6 +929,7 @@ class SecurityIT {
           .forEach(n -> served.add("GET /" + n));
     }
     served.add("POST /dicomweb/studies");
+    served.addAll(QIDO_SEARCHES);
     assertThat(served)
         .as("every endpoint and page has a rule")
         .allSatisfy(e -> assertThat(rules).containsKey(e));
@@ -881,6 +964,121 @@ class SecurityIT {
       }
     }
     assertThat(wrong).as("of " + calls + " calls").isEmpty();
+  }
+
+  private static final List<String> QIDO_SEARCHES =
+      List.of(
+          "GET /dicomweb/studies",
+          "GET /dicomweb/series",
+          "GET /dicomweb/instances",
+          "GET /dicomweb/studies/{uid}/series",
+          "GET /dicomweb/studies/{uid}/instances",
+          "GET /dicomweb/studies/{uid}/series/{uid}/instances",
+          // WADO-RS retrievals (no files in this legacy database: a clear 404 when allowed)
+          "GET /dicomweb/studies/{uid}",
+          "GET /dicomweb/studies/{uid}/series/{uid}",
+          "GET /dicomweb/studies/{uid}/series/{uid}/instances/{uid}");
+
+  @Test
+  void dicomWebSearchesFindOnlyTheHospitalsStudiesAndMatchAsPs34Says() throws Exception {
+    String tum3 = "1.2.826.0.1.3680043.8.498.3";
+    String ucla4 = "1.2.826.0.1.3680043.8.498.4";
+    String tum5 = "1.2.826.0.1.3680043.8.498.5";
+    assertThat(qidoStudies("tum1", "")).containsExactly(tum5, tum3);
+    assertThat(qidoStudies("jdoe", "")).contains(ucla4).doesNotContain(tum3, tum5);
+    // names: wildcards, without regard to case; dates: ranges
+    assertThat(qidoStudies("tum1", "?PatientName=schm*")).containsExactly(tum3);
+    assertThat(qidoStudies("tum1", "?00100010=SCHMIDT%5EANNA")).containsExactly(tum3);
+    assertThat(qidoStudies("tum1", "?PatientName=*")).containsExactly(tum5, tum3);
+    assertThat(qidoStudies("tum1", "?StudyDate=20130101-20131231")).containsExactly(tum3);
+    assertThat(qidoStudies("tum1", "?StudyDate=20150101-")).containsExactly(tum5);
+    assertThat(qidoStudies("tum1", "?PatientSex=F&PatientBirthDate=-19501231"))
+        .containsExactly(tum3);
+    // another hospital's study matches nothing, at every level
+    assertThat(qidoStudies("tum1", "?StudyInstanceUID=" + ucla4)).isEmpty();
+    for (String path :
+        List.of(
+            "dicomweb/studies/" + ucla4 + "/series",
+            "dicomweb/studies/" + ucla4 + "/instances",
+            "dicomweb/series?StudyInstanceUID=" + ucla4)) {
+      HttpResponse<String> r = get(path, "tum1", HORSE, "application/dicom+json");
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      assertThat(r.body()).as(path).isEqualTo("[]");
+    }
+    // injections are values: nothing beyond the hospital, and SQL wildcards are literal
+    for (String attack :
+        List.of("' OR '1'='1", "%", "_%", "*' OR 1=1 -- ", "schmidt%' or '1'='1")) {
+      String value = URLEncoder.encode(attack, StandardCharsets.UTF_8);
+      assertThat(qidoStudies("tum1", "?PatientName=" + value)).as(attack).isEmpty();
+      assertThat(qidoStudies("tum1", "?StudyDescription=" + value)).as(attack).isEmpty();
+    }
+    // the answer itself: DICOM JSON with the stored attributes, markup only as a JSON string
+    HttpResponse<String> one =
+        get("dicomweb/studies?StudyInstanceUID=" + tum5, "tum1", HORSE, "application/dicom+json");
+    assertThat(one.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/dicom+json");
+    JsonObject study = Json.createReader(new StringReader(one.body())).readArray().getJsonObject(0);
+    assertThat(study.getJsonObject("00081030").getJsonArray("Value").getString(0))
+        .isEqualTo("<img src=x onerror=alert(2)>");
+    assertThat(
+            study
+                .getJsonObject("00100010")
+                .getJsonArray("Value")
+                .getJsonObject(0)
+                .getString("Alphabetic"))
+        .isEqualTo("<script>alert(1)</script>");
+    assertThat(study.getJsonObject("00201208").getJsonArray("Value").getInt(0)).isZero();
+    assertThat(study.getJsonObject("00080050").containsKey("Value")).isFalse();
+    // pages and what was ignored are said in Warning headers
+    HttpResponse<String> page = get("dicomweb/studies?limit=1", "tum1", HORSE, "application/json");
+    assertThat(Json.createReader(new StringReader(page.body())).readArray()).hasSize(1);
+    assertThat(page.headers().allValues("Warning")).anyMatch(w -> w.contains("offset=1"));
+    assertThat(
+            get("dicomweb/studies?AccessionNumber=A1", "tum1", HORSE, "application/json")
+                .headers()
+                .allValues("Warning"))
+        .anyMatch(w -> w.contains("AccessionNumber is not stored by RTDS"));
+    // what cannot be meant is a 400 problem that says why; XML is not offered
+    HttpResponse<String> badDate =
+        get("dicomweb/studies?StudyDate=2013-05-02", "tum1", HORSE, "application/json");
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(badDate.body()).contains("StudyDate must be a date YYYYMMDD");
+    assertThat(
+            get(
+                    "dicomweb/studies",
+                    "tum1",
+                    HORSE,
+                    "multipart/related; type=\"application/dicom+xml\"")
+                .statusCode())
+        .isEqualTo(406);
+    // WADO-RS: a legacy study has no stored files; another hospital's study is not found either
+    for (String uid : List.of(tum3, ucla4)) {
+      HttpResponse<String> r = get("dicomweb/studies/" + uid, "tum1", HORSE, "*/*");
+      assertThat(r.statusCode()).as(uid).isEqualTo(404);
+      assertThat(r.body()).contains("no stored DICOM object of study " + uid);
+    }
+    // each search is in the audit trail
+    auditorAccount();
+    assertThat(auditTotal("user=tum1&type=dicomweb-query")).isPositive();
+  }
+
+  private HttpResponse<byte[]> retrieve(String path, String user, String accept) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(base.toURI().resolve(path))
+            .header("Authorization", basic(user, HORSE))
+            .header("Accept", accept)
+            .timeout(Duration.ofMinutes(2))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private List<String> qidoStudies(String user, String query) throws Exception {
+    HttpResponse<String> r = get("dicomweb/studies" + query, user, HORSE, "application/dicom+json");
+    assertThat(r.statusCode()).as(query + ": " + r.body()).isEqualTo(200);
+    return Json.createReader(new StringReader(r.body())).readArray().stream()
+        .map(v -> v.asJsonObject().getJsonObject("0020000D").getJsonArray("Value").getString(0))
+        .toList();
   }
 
   private enum Scope {

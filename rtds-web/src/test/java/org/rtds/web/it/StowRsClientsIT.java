@@ -3,6 +3,7 @@ package org.rtds.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -133,6 +134,100 @@ class StowRsClientsIT {
       assertThat(view.getJsonObject("objects").getInt("RTDOSE")).isEqualTo(study.doses().size());
       assertThat(view.getJsonArray("missing")).isEmpty();
 
+      // Orthanc's DICOMweb client searches RTDS (QIDO-RS): the study by Patient ID and a date
+      // range, its series, and the CT series' instances
+      JsonArray found =
+          orthancQido(
+              orthanc,
+              "/studies",
+              Json.createObjectBuilder()
+                  .add("PatientID", study.patientId())
+                  .add("StudyDate", "19000101-")
+                  .add("includefield", "all"));
+      assertThat(found).as("%s%n%s", found, orthanc.logTail()).hasSize(1);
+      JsonObject qidoStudy = found.getJsonObject(0);
+      assertThat(qidoValue(qidoStudy, "0020000D")).isEqualTo(study.studyInstanceUid());
+      // Orthanc passes on a simplified form: the first value of each attribute, and no numbers
+      // (RTDS sends IS values as JSON numbers, as PS3.18 F.2.3 says); RTDS's own answer has them
+      assertThat(qidoValue(qidoStudy, "00080061")).isIn("CT", "RTDOSE", "RTPLAN", "RTSTRUCT");
+      HttpResponse<String> direct =
+          send(
+              HttpRequest.newBuilder(
+                      uri(
+                          "dicomweb/studies?StudyInstanceUID="
+                              + study.studyInstanceUid()
+                              + "&PatientID="
+                              + study.patientId()))
+                  .GET(),
+              ACCOUNT);
+      JsonObject rtdsStudy =
+          Json.createReader(new java.io.StringReader(direct.body())).readArray().getJsonObject(0);
+      assertThat(rtdsStudy.getJsonObject("00201208").getJsonArray("Value").getInt(0))
+          .isEqualTo(files.size());
+      assertThat(rtdsStudy.getJsonObject("00080061").getJsonArray("Value").toString())
+          .isEqualTo("[\"CT\",\"RTDOSE\",\"RTPLAN\",\"RTSTRUCT\"]");
+      Set<String> seriesUids =
+          files.stream().map(DicomFile::seriesInstanceUid).collect(Collectors.toSet());
+      JsonArray series =
+          orthancQido(
+              orthanc,
+              "/studies/" + study.studyInstanceUid() + "/series",
+              Json.createObjectBuilder());
+      assertThat(
+              series.getValuesAs(JsonObject.class).stream()
+                  .map(s -> qidoValue(s, "0020000E"))
+                  .collect(Collectors.toSet()))
+          .isEqualTo(seriesUids);
+      String ctSeries = study.ctImages().get(0).seriesInstanceUid();
+      JsonArray slices =
+          orthancQido(
+              orthanc,
+              "/studies/" + study.studyInstanceUid() + "/series/" + ctSeries + "/instances",
+              Json.createObjectBuilder());
+      assertThat(
+              slices.getValuesAs(JsonObject.class).stream()
+                  .map(i -> qidoValue(i, "00080018"))
+                  .collect(Collectors.toSet()))
+          .isEqualTo(
+              study.ctImages().stream().map(DicomFile::sopInstanceUid).collect(Collectors.toSet()));
+      assertThat(
+              orthancQido(
+                  orthanc,
+                  "/studies",
+                  Json.createObjectBuilder().add("PatientID", study.patientId() + "-not")))
+          .isEmpty();
+
+      // Orthanc's DICOMweb client retrieves the study from RTDS (WADO-RS) after forgetting it:
+      // every object comes back byte for byte as it was sent
+      assertThat(orthanc.delete("studies/" + orthancStudy).statusCode()).isEqualTo(200);
+      HttpResponse<String> retrieved =
+          orthanc.post(
+              "dicom-web/servers/" + OrthancPeer.SERVER_NAME + "/retrieve",
+              "application/json",
+              Json.createObjectBuilder()
+                  .add(
+                      "Resources",
+                      Json.createArrayBuilder()
+                          .add(Json.createObjectBuilder().add("Study", study.studyInstanceUid())))
+                  .build()
+                  .toString()
+                  .getBytes(StandardCharsets.UTF_8));
+      assertThat(retrieved.statusCode())
+          .as("Orthanc's WADO-RS client: %s%n%s", retrieved.body(), orthanc.logTail())
+          .isEqualTo(200);
+      for (DicomFile file : files) {
+        HttpResponse<String> lookup =
+            orthanc.post(
+                "tools/lookup",
+                "text/plain",
+                file.sopInstanceUid().getBytes(StandardCharsets.US_ASCII));
+        JsonArray ids = Json.createReader(new java.io.StringReader(lookup.body())).readArray();
+        assertThat(ids).as(file.sopInstanceUid() + " retrieved into Orthanc").hasSize(1);
+        byte[] bytes =
+            orthanc.getBytes("instances/" + ids.getJsonObject(0).getString("ID") + "/file").body();
+        assertThat(bytes).as(file.sopInstanceUid()).isEqualTo(Files.readAllBytes(file.path()));
+      }
+
       // again, as an asynchronous Orthanc job: every object is a duplicate, the job succeeds
       HttpResponse<String> again =
           orthanc.post(
@@ -152,6 +247,41 @@ class StowRsClientsIT {
       assertThat(storedSopInstances(study.studyInstanceUid())).hasSize(files.size());
       assertThat(rejections(study.studyInstanceUid(), files)).isZero();
     }
+  }
+
+  /**
+   * The first value of an attribute in a search result as Orthanc's QIDO-RS client returns it:
+   * DICOM JSON ({@code "Value": [...]}) or Orthanc's simplified form ({@code "Value": "..."}).
+   */
+  private static String qidoValue(JsonObject result, String tag) {
+    jakarta.json.JsonValue value = result.getJsonObject(tag).get("Value");
+    if (value instanceof JsonArray array) {
+      value = array.get(0);
+    }
+    return value instanceof jakarta.json.JsonString text ? text.getString() : value.toString();
+  }
+
+  /**
+   * A search of RTDS through Orthanc's DICOMweb client ({@code POST
+   * /dicom-web/servers/{server}/qido}), which sends the QIDO-RS request and returns RTDS's DICOM
+   * JSON answer.
+   */
+  private static JsonArray orthancQido(
+      OrthancPeer orthanc, String uri, jakarta.json.JsonObjectBuilder arguments) throws Exception {
+    HttpResponse<String> answer =
+        orthanc.post(
+            "dicom-web/servers/" + OrthancPeer.SERVER_NAME + "/qido",
+            "application/json",
+            Json.createObjectBuilder()
+                .add("Uri", uri)
+                .add("Arguments", arguments)
+                .build()
+                .toString()
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(answer.statusCode())
+        .as("Orthanc's QIDO-RS client on %s: %s%n%s", uri, answer.body(), orthanc.logTail())
+        .isEqualTo(200);
+    return Json.createReader(new java.io.StringReader(answer.body())).readArray();
   }
 
   /**

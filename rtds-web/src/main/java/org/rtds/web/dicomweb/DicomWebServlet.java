@@ -38,7 +38,10 @@ import org.rtds.web.ingest.UploadProcessor.RequestTooLargeException;
 import org.rtds.web.security.RtdsAuthenticationMechanism;
 
 /**
- * STOW-RS (PS3.18 §10.5): {@code POST /rtds/dicomweb/studies} and {@code
+ * DICOMweb at {@code /rtds/dicomweb}: searches (QIDO-RS, {@code GET}, answered by {@link QidoRs}),
+ * retrieval of the stored objects (WADO-RS, {@code GET}, {@link WadoRs}) and STOW-RS.
+ *
+ * <p>STOW-RS (PS3.18 §10.5): {@code POST /rtds/dicomweb/studies} and {@code
  * /rtds/dicomweb/studies/{StudyInstanceUID}} with a {@code multipart/related;
  * type="application/dicom"} body. The answer is a DICOM JSON data set ({@code
  * application/dicom+json}) with the Referenced SOP Sequence (stored and already stored objects) and
@@ -47,10 +50,10 @@ import org.rtds.web.security.RtdsAuthenticationMechanism;
  * study UID in the path is informative: objects are stored under the study they name.
  */
 @WebServlet(urlPatterns = "/dicomweb/*")
-public class StowServlet extends HttpServlet {
+public class DicomWebServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = System.getLogger(StowServlet.class.getName());
+  private static final Logger LOG = System.getLogger(DicomWebServlet.class.getName());
 
   static final String DICOM_JSON = "application/dicom+json";
 
@@ -64,6 +67,42 @@ public class StowServlet extends HttpServlet {
   @Inject transient UploadProcessor uploads;
 
   @Inject transient AuditTrail auditTrail;
+
+  @Inject transient QidoRs qido;
+
+  @Inject transient WadoRs wado;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Optional<Account> account = RtdsAuthenticationMechanism.account(request);
+    if (account.isEmpty()) {
+      problem(response, 401, "authentication required");
+      return;
+    }
+    String path = Optional.ofNullable(request.getPathInfo()).orElse("").replaceFirst("/$", "");
+    if (WadoRs.handles(path)) {
+      if (!account.get().has(RtdsPermission.VIEW_PATIENT)) {
+        problem(response, 403, lacking(RtdsPermission.VIEW_PATIENT));
+        return;
+      }
+      WadoRs.Problem refused = wado.retrieve(request, response, account.get());
+      if (refused != null) {
+        problem(response, refused.status(), refused.detail());
+      }
+      return;
+    }
+    QidoRs.Answer answer = qido.search(request, account.get());
+    if (answer.problem() != null) {
+      problem(response, answer.status(), answer.problem());
+      return;
+    }
+    response.setStatus(answer.status());
+    answer.warnings().forEach(w -> response.addHeader("Warning", w));
+    response.setContentType(answer.contentType());
+    response.setCharacterEncoding("UTF-8");
+    response.getOutputStream().write(answer.body().getBytes(StandardCharsets.UTF_8));
+  }
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -97,12 +136,7 @@ public class StowServlet extends HttpServlet {
       return;
     }
     if (!account.get().has(RtdsPermission.ADD_INSTANCE)) {
-      problem(
-          response,
-          403,
-          "your account lacks the permission this needs ("
-              + RtdsPermission.ADD_INSTANCE.codename()
-              + ")");
+      problem(response, 403, lacking(RtdsPermission.ADD_INSTANCE));
       return;
     }
     IngestOrigin origin =
@@ -248,8 +282,12 @@ public class StowServlet extends HttpServlet {
     return Json.createObjectBuilder().add("vr", vr).add("Value", values);
   }
 
-  private static void problem(HttpServletResponse response, int status, String detail)
-      throws IOException {
+  /** The 403 detail for an account without a permission. */
+  static String lacking(RtdsPermission permission) {
+    return "your account lacks the permission this needs (" + permission.codename() + ")";
+  }
+
+  static void problem(HttpServletResponse response, int status, String detail) throws IOException {
     response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");

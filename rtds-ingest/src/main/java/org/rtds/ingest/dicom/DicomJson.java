@@ -1,0 +1,154 @@
+package org.rtds.ingest.dicom;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.SequenceAttribute;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A stored object's attributes as DICOM JSON (PS3.18 Annex F), for WADO-RS metadata: every
+ * attribute of the data set in tag order (not the File Meta Information, group 0002, nor group
+ * lengths), sequences with their items, names as {@code {"Alphabetic": …}} (with the ideographic
+ * and phonetic groups where present), IS/DS/binary numbers as JSON numbers, AT as tags. OB, OW and
+ * UN values up to {@value #MAX_INLINE_BYTES} bytes are {@code InlineBinary} (base64, OW little
+ * endian); larger ones (the pixel data of most images) and OF/OD/OL/OV carry only their VR:
+ * retrieve the instance for them (RTDS serves no bulk data resources).
+ */
+public final class DicomJson {
+
+  /** Largest binary value written inline. */
+  public static final int MAX_INLINE_BYTES = 65_536;
+
+  private static final Set<String> BINARY = Set.of("OB", "OW", "OF", "OD", "OL", "OV", "UN");
+  private static final Set<String> INTEGERS = Set.of("IS", "SL", "SS", "UL", "US", "SV", "UV");
+  private static final Set<String> DECIMALS = Set.of("DS", "FL", "FD");
+
+  private DicomJson() {}
+
+  /**
+   * @param file a stored object
+   * @throws IOException when the file cannot be read
+   * @throws DicomParseException when it is not a DICOM object RTDS can read
+   */
+  public static JsonObject metadata(Path file) throws IOException, DicomParseException {
+    // Contour Data as DS values, not the ingestion's fast text form
+    return object(new DicomReader(false).read(file).attributeList()).build();
+  }
+
+  private static JsonObjectBuilder object(AttributeList list) {
+    JsonObjectBuilder object = Json.createObjectBuilder();
+    for (Attribute attribute : list.values()) {
+      AttributeTag tag = attribute.getTag();
+      if (tag.getGroup() == 0x0002 || tag.getElement() == 0x0000) {
+        continue;
+      }
+      object.add(
+          String.format(Locale.ROOT, "%04X%04X", tag.getGroup(), tag.getElement()),
+          element(attribute));
+    }
+    return object;
+  }
+
+  private static JsonObjectBuilder element(Attribute attribute) {
+    String vr = new String(attribute.getVR(), StandardCharsets.US_ASCII);
+    JsonObjectBuilder element = Json.createObjectBuilder().add("vr", vr);
+    if (attribute instanceof SequenceAttribute sequence) {
+      JsonArrayBuilder items = Json.createArrayBuilder();
+      for (int i = 0; i < sequence.getNumberOfItems(); i++) {
+        items.add(object(sequence.getItem(i).getAttributeList()));
+      }
+      return sequence.getNumberOfItems() == 0 ? element : element.add("Value", items);
+    }
+    if (BINARY.contains(vr)) {
+      long length = attribute.getVL();
+      byte[] bytes = length > 0 && length <= MAX_INLINE_BYTES ? bytes(attribute, vr) : null;
+      return bytes == null || bytes.length == 0
+          ? element
+          : element.add("InlineBinary", Base64.getEncoder().encodeToString(bytes));
+    }
+    String[] values;
+    try {
+      values = attribute.getStringValues();
+    } catch (DicomException e) {
+      return element;
+    }
+    if (values == null || values.length == 0) {
+      return element;
+    }
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    boolean any = false;
+    for (String raw : values) {
+      String value = raw == null ? "" : raw.strip();
+      if (value.isEmpty()) {
+        array.addNull();
+        continue;
+      }
+      any = true;
+      switch (vr) {
+        case "PN" -> array.add(personName(value));
+        case "AT" -> array.add(value.replaceAll("[^0-9A-Fa-f]", "").toUpperCase(Locale.ROOT));
+        default -> {
+          if (INTEGERS.contains(vr) || DECIMALS.contains(vr)) {
+            try {
+              BigDecimal number = new BigDecimal(value);
+              if (INTEGERS.contains(vr)) {
+                array.add(number.toBigIntegerExact());
+              } else {
+                array.add(number);
+              }
+            } catch (NumberFormatException | ArithmeticException e) {
+              array.addNull(); // not a number: left out rather than mistyped
+            }
+          } else {
+            array.add(value);
+          }
+        }
+      }
+    }
+    return any ? element.add("Value", array) : element;
+  }
+
+  private static JsonObjectBuilder personName(String value) {
+    String[] groups = value.split("=", -1);
+    JsonObjectBuilder name = Json.createObjectBuilder();
+    String[] keys = {"Alphabetic", "Ideographic", "Phonetic"};
+    for (int i = 0; i < Math.min(groups.length, keys.length); i++) {
+      if (!groups[i].isEmpty()) {
+        name.add(keys[i], groups[i]);
+      }
+    }
+    return name;
+  }
+
+  /** The value's bytes, little endian (OB, UN, OW); null for other binary VRs or on failure. */
+  private static byte[] bytes(Attribute attribute, String vr) {
+    try {
+      return switch (vr) {
+        case "OB", "UN" -> attribute.getByteValues();
+        case "OW" -> {
+          short[] words = attribute.getShortValues();
+          ByteBuffer buffer = ByteBuffer.allocate(words.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+          buffer.asShortBuffer().put(words);
+          yield buffer.array();
+        }
+        default -> null;
+      };
+    } catch (DicomException | RuntimeException e) {
+      return null;
+    }
+  }
+}
