@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.rtds.web.api.Problem;
 
 /**
@@ -21,7 +22,9 @@ import org.rtds.web.api.Problem;
  *       Referrer-Policy: no-referrer}, {@code Permissions-Policy} without camera, microphone,
  *       geolocation; {@code Strict-Transport-Security} over HTTPS;
  *   <li>{@code Cache-Control: no-store} on API answers (patient data must not stay in caches);
- *   <li>bodies over {@value #MAX_BODY_BYTES} bytes (forms, JSON) are refused with 413.
+ *   <li>bodies over {@value #MAX_BODY_BYTES} bytes (forms, JSON) are refused with 413, also when
+ *       they come without a length (chunked, or an HTTP/2 stream: read into memory up to the limit,
+ *       {@link BufferedBodyRequest}).
  * </ul>
  */
 @WebFilter(urlPatterns = "/*")
@@ -52,7 +55,15 @@ public class SecurityHeadersFilter extends HttpFilter {
     if (path.startsWith("/api/")) {
       response.setHeader("Cache-Control", "no-store");
     }
-    if (!upload(path) && request.getContentLengthLong() > MAX_BODY_BYTES) {
+    HttpServletRequest checked = request;
+    if (!upload(path)
+        && request.getContentLengthLong() < 0
+        && !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())) {
+      // no length announced (chunked, or an HTTP/2 stream): read at most the limit, then let the
+      // application read that
+      checked = BufferedBodyRequest.read(request, MAX_BODY_BYTES);
+    }
+    if (checked == null || !upload(path) && request.getContentLengthLong() > MAX_BODY_BYTES) {
       response.setStatus(413);
       response.setContentType(Problem.MEDIA_TYPE);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -68,7 +79,7 @@ public class SecurityHeadersFilter extends HttpFilter {
                   .toJson());
       return;
     }
-    chain.doFilter(request, response);
+    chain.doFilter(checked, response);
   }
 
   /** The DICOM upload endpoints, limited by RTDS's ingestion settings instead. */

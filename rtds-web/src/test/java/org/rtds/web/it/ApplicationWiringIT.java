@@ -239,6 +239,48 @@ class ApplicationWiringIT {
 
   @Test
   @RunAsClient
+  void requestBodiesOutsideTheUploadsAreLimitedWithOrWithoutALength() throws Exception {
+    // HTTP/1.1: a body without a length is sent chunked
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    byte[] large = new byte[(1 << 20) + 10];
+    java.util.Arrays.fill(large, (byte) ' ');
+    large[0] = '{';
+    large[large.length - 1] = '}';
+    // with Content-Length, and chunked (ofInputStream sends no length)
+    for (HttpRequest.BodyPublisher body :
+        List.of(
+            HttpRequest.BodyPublishers.ofByteArray(large),
+            HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(large)))) {
+      HttpResponse<String> refused =
+          client.send(tokenDraft(body), HttpResponse.BodyHandlers.ofString());
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+      assertThat(refused.body()).contains("at most 1048576 bytes");
+    }
+    // a small chunked body still reaches the application, which reads and judges it
+    HttpResponse<String> read =
+        client.send(
+            tokenDraft(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () ->
+                        new java.io.ByteArrayInputStream(
+                            "{\"username\":\"no-such-account\",\"name\":\"chunked\",\"days\":30}"
+                                .getBytes(StandardCharsets.UTF_8)))),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(400);
+    assertThat(read.body()).contains("no active account 'no-such-account'");
+  }
+
+  private HttpRequest tokenDraft(HttpRequest.BodyPublisher body) throws Exception {
+    return HttpRequest.newBuilder(base.toURI().resolve("api/v1/admin/tokens"))
+        .header("Authorization", basic("admin", ADMIN_PASSWORD))
+        .header("Content-Type", "application/json")
+        .POST(body)
+        .build();
+  }
+
+  @Test
+  @RunAsClient
   void pagesNeedALoginAndTheFormLogsIn() throws Exception {
     HttpClient client = FormLogin.browser();
     URI root = base.toURI();
