@@ -64,7 +64,12 @@ public enum DatabaseFailure {
       String name = t.getClass().getName();
       if (name.endsWith("CommunicationsException")
           || name.endsWith("JDBCConnectionException")
-          || name.endsWith("PoolingException")) {
+          || name.endsWith("PoolingException")
+          // the connection was lost under a transaction: MySQL Connector/J's own exception, and
+          // what the container's pool throws when it cannot commit or roll back on it
+          || name.endsWith("ConnectionIsClosedException")
+          || name.endsWith("LocalTransactionException")
+          || name.endsWith("ResourceAllocationException")) {
         return UNAVAILABLE;
       }
       if (name.endsWith("ConstraintViolationException")

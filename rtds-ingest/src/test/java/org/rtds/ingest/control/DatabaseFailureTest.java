@@ -32,4 +32,39 @@ class DatabaseFailureTest {
         .isEqualTo(DatabaseFailure.UNAVAILABLE);
     assertThat(DatabaseFailure.missingColumn(new SQLException("other"))).isEqualTo("a column");
   }
+
+  @Test
+  void aConnectionLostUnderATransactionIsAnOutageWhateverWrapsIt() {
+    // the database killed while an object's transaction commits: the pool's exception, without
+    // the driver's SQLException underneath, or the driver's own unchecked one
+    assertThat(
+            DatabaseFailure.of(
+                new IllegalStateException(
+                    "Transaction aborted",
+                    new jakarta.resource.spi.LocalTransactionException(
+                        "No operations allowed after connection closed."))))
+        .isEqualTo(DatabaseFailure.UNAVAILABLE);
+    assertThat(
+            DatabaseFailure.of(
+                new RuntimeException(
+                    new ConnectionIsClosedException(
+                        "No operations allowed after connection closed."))))
+        .isEqualTo(DatabaseFailure.UNAVAILABLE);
+    assertThat(
+            DatabaseFailure.of(
+                new jakarta.resource.spi.ResourceAllocationException(
+                    "Error in allocating a connection")))
+        .isEqualTo(DatabaseFailure.UNAVAILABLE);
+    assertThat(DatabaseFailure.of(new IllegalStateException("a bug")))
+        .isEqualTo(DatabaseFailure.OTHER);
+  }
+
+  /** Named like Connector/J's {@code com.mysql.cj.exceptions.ConnectionIsClosedException}. */
+  private static final class ConnectionIsClosedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ConnectionIsClosedException(String message) {
+      super(message);
+    }
+  }
 }
