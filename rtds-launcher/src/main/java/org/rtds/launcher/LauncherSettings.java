@@ -109,8 +109,9 @@ record LauncherSettings(
     Optional<String> raw = value(env, "RTDS_DICOM_PORT");
     if (raw.isPresent()) {
       try {
-        if (Integer.parseInt(raw.get()) <= 0) {
-          return Integer.parseInt(raw.get());
+        int port = Integer.parseInt(raw.get());
+        if (port <= 0) {
+          return port;
         }
       } catch (NumberFormatException e) {
         // reported by port(...)

@@ -126,8 +126,7 @@ public class DicomArchive {
               o.getSopClassUid(),
               o.getSopInstanceUid(),
               o.getSeriesInstanceUid(),
-              o.getTransferSyntaxUid(),
-              o.getSizeBytes() == null ? -1 : o.getSizeBytes()));
+              o.getTransferSyntaxUid()));
     }
     return List.copyOf(files.values());
   }

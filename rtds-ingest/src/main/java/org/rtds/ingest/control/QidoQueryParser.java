@@ -235,8 +235,13 @@ public final class QidoQueryParser {
         key + " must be a whole number from " + min + " to " + max + " (got '" + value + "')");
   }
 
+  /** Whether a text is a DICOM UID: digits in dot-separated components, at most 64 characters. */
+  public static boolean isUid(String text) {
+    return text.length() <= 64 && UID.matcher(text).matches();
+  }
+
   private static void pathUid(String what, String uid) {
-    if (uid != null && (uid.length() > 64 || !UID.matcher(uid).matches())) {
+    if (uid != null && !isUid(uid)) {
       throw new IllegalArgumentException(
           "the " + what + " UID in the path is not a DICOM UID (digits and dots, at most 64)");
     }

@@ -10,12 +10,10 @@ import java.nio.file.Path;
  * @param sopInstanceUid SOP Instance UID
  * @param seriesInstanceUid Series Instance UID
  * @param transferSyntaxUid the transfer syntax it was received in (null if unknown)
- * @param sizeBytes its size in bytes
  */
 public record ArchivedFile(
     Path path,
     String sopClassUid,
     String sopInstanceUid,
     String seriesInstanceUid,
-    String transferSyntaxUid,
-    long sizeBytes) {}
+    String transferSyntaxUid) {}

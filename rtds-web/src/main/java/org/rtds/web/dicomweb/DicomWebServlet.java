@@ -86,13 +86,13 @@ public class DicomWebServlet extends HttpServlet {
         problem(response, 403, lacking(RtdsPermission.VIEW_PATIENT));
         return;
       }
-      WadoRs.Problem refused = wado.retrieve(request, response, account.get());
+      WadoRs.Problem refused = wado.retrieve(request, response, account.get(), path);
       if (refused != null) {
         problem(response, refused.status(), refused.detail());
       }
       return;
     }
-    QidoRs.Answer answer = qido.search(request, account.get());
+    QidoRs.Answer answer = qido.search(request, account.get(), path);
     if (answer.problem() != null) {
       problem(response, answer.status(), answer.problem());
       return;
@@ -180,25 +180,23 @@ public class DicomWebServlet extends HttpServlet {
             .distinct()
             .toList();
     boolean anyStored = statuses.containsKey("STORED") || statuses.containsKey("DUPLICATE");
-    try {
-      auditTrail.record(
-          AuditRecord.of(
-                  AuditRecord.EventId.INSTANCES_TRANSFERRED,
-                  "instance-create",
-                  'C',
-                  anyStored ? AuditRecord.Outcome.SUCCESS : AuditRecord.Outcome.MINOR_FAILURE)
-              .by(account.id(), account.username(), account.hospital())
-              .from(request.getRemoteAddr())
-              .on("instance", null)
-              .study(studies.size() == 1 ? studies.get(0) : null)
-              .request("POST " + request.getRequestURI())
-              .detail(
-                  "STOW-RS "
-                      + statuses
-                      + (studies.size() > 1 ? " in " + studies.size() + " studies" : "")));
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "audit entry not written for a STOW-RS request: " + e);
-    }
+    DicomWebAudit.record(
+        auditTrail,
+        request,
+        account,
+        AuditRecord.of(
+                AuditRecord.EventId.INSTANCES_TRANSFERRED,
+                "instance-create",
+                'C',
+                anyStored ? AuditRecord.Outcome.SUCCESS : AuditRecord.Outcome.MINOR_FAILURE)
+            .on("instance", null)
+            .study(studies.size() == 1 ? studies.get(0) : null)
+            .detail(
+                "STOW-RS "
+                    + statuses
+                    + (studies.size() > 1 ? " in " + studies.size() + " studies" : "")),
+        "POST " + request.getRequestURI(),
+        "a STOW-RS request");
   }
 
   private static void answer(

@@ -6,8 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rtds.ingest.boundary.DicomArchive;
@@ -43,8 +40,6 @@ import org.rtds.security.control.RtdsPermission;
  */
 @ApplicationScoped
 public class QidoRs {
-
-  private static final Logger LOG = System.getLogger(QidoRs.class.getName());
 
   static final String DICOM_JSON = "application/dicom+json";
 
@@ -77,8 +72,10 @@ public class QidoRs {
     }
   }
 
-  Answer search(HttpServletRequest request, Account account) {
-    String path = Optional.ofNullable(request.getPathInfo()).orElse("").replaceFirst("/$", "");
+  /**
+   * @param path the path below {@code /dicomweb}, without a trailing slash
+   */
+  Answer search(HttpServletRequest request, Account account, String path) {
     Matcher m = PATH.matcher(path);
     if (!m.matches()) {
       return Answer.problem(
@@ -209,17 +206,15 @@ public class QidoRs {
   private void audit(
       HttpServletRequest request, Account account, short outcome, String study, String detail) {
     String query = request.getQueryString();
-    try {
-      auditTrail.record(
-          AuditRecord.of(AuditRecord.EventId.QUERY, "dicomweb-query", 'E', outcome)
-              .by(account.id(), account.username(), account.hospital())
-              .from(request.getRemoteAddr())
-              .on("query", "QIDO-RS")
-              .study(study)
-              .request("GET " + request.getRequestURI() + (query == null ? "" : "?" + query))
-              .detail(detail));
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "audit entry not written for a QIDO-RS search: " + e);
-    }
+    DicomWebAudit.record(
+        auditTrail,
+        request,
+        account,
+        AuditRecord.of(AuditRecord.EventId.QUERY, "dicomweb-query", 'E', outcome)
+            .on("query", "QIDO-RS")
+            .study(study)
+            .detail(detail),
+        "GET " + request.getRequestURI() + (query == null ? "" : "?" + query),
+        "a QIDO-RS search");
   }
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rtds.ingest.boundary.DicomArchive;
+import org.rtds.ingest.control.QidoQueryParser;
 import org.rtds.ingest.entity.ArchivedFile;
 import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AuditTrail;
@@ -46,8 +47,6 @@ public class WadoRs {
   static final Pattern PATH =
       Pattern.compile("/studies/([^/]+)(?:/series/([^/]+)(?:/instances/([^/]+))?)?(/metadata)?");
 
-  private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
-
   @Inject DicomArchive archive;
 
   @Inject Hospitals hospitals;
@@ -62,19 +61,21 @@ public class WadoRs {
   /**
    * Answers one retrieval; the caller has been checked for {@code view_patient}.
    *
+   * @param path the path below {@code /dicomweb}, without a trailing slash
    * @return null when the answer was written; otherwise the problem to answer (status, detail)
    */
-  Problem retrieve(HttpServletRequest request, HttpServletResponse response, Account account)
+  Problem retrieve(
+      HttpServletRequest request, HttpServletResponse response, Account account, String path)
       throws IOException {
-    Matcher m = PATH.matcher(request.getPathInfo().replaceFirst("/$", ""));
+    Matcher m = PATH.matcher(path);
     if (!m.matches()) {
-      return new Problem(404, "no WADO-RS resource " + request.getPathInfo());
+      return new Problem(404, "no WADO-RS resource " + path);
     }
     String study = m.group(1);
     String series = m.group(2);
     String instance = m.group(3);
     for (String uid : new String[] {study, series, instance}) {
-      if (uid != null && (uid.length() > 64 || !UID.matcher(uid).matches())) {
+      if (uid != null && !QidoQueryParser.isUid(uid)) {
         return new Problem(400, "'" + uid + "' is not a DICOM UID (digits and dots, at most 64)");
       }
     }
@@ -234,18 +235,15 @@ public class WadoRs {
 
   private void audit(
       HttpServletRequest request, Account account, String study, short outcome, String detail) {
-    try {
-      auditTrail.record(
-          AuditRecord.of(
-                  AuditRecord.EventId.INSTANCES_TRANSFERRED, "dicomweb-retrieve", 'R', outcome)
-              .by(account.id(), account.username(), account.hospital())
-              .from(request.getRemoteAddr())
-              .on("study", study)
-              .study(study)
-              .request("GET " + request.getRequestURI())
-              .detail(detail));
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "audit entry not written for a WADO-RS retrieval: " + e);
-    }
+    DicomWebAudit.record(
+        auditTrail,
+        request,
+        account,
+        AuditRecord.of(AuditRecord.EventId.INSTANCES_TRANSFERRED, "dicomweb-retrieve", 'R', outcome)
+            .on("study", study)
+            .study(study)
+            .detail(detail),
+        "GET " + request.getRequestURI(),
+        "a WADO-RS retrieval");
   }
 }
