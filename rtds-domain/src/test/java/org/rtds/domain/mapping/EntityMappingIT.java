@@ -94,7 +94,8 @@ class EntityMappingIT {
           "rtds_installation_secret",
           "rtds_knowledge_change",
           "rtds_api_token",
-          "rtds_audit_event");
+          "rtds_audit_event",
+          "rtds_api_rate");
 
   @Test
   void theMetamodelMapsTheDocumentedTablesAndRtdsOwnTables() {

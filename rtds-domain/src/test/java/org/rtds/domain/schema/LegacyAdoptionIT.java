@@ -101,7 +101,8 @@ class LegacyAdoptionIT {
             "9 SQL knowledge changes true",
             "10 SQL security roles true",
             "11 SQL api tokens and audit true",
-            "12 SQL relax legacy not null true");
+            "12 SQL relax legacy not null true",
+            "13 SQL api rate limit true");
     assertThat(new SchemaMigrator(legacy.dataSource()).state())
         .isEqualTo(new SchemaState(LATEST, LATEST, 0));
   }

@@ -49,7 +49,8 @@ class SchemaMigratorIT {
               "9 SQL knowledge changes true",
               "10 SQL security roles true",
               "11 SQL api tokens and audit true",
-              "12 SQL relax legacy not null true");
+              "12 SQL relax legacy not null true",
+              "13 SQL api rate limit true");
     }
   }
 

@@ -460,5 +460,11 @@ public final class SampleGraph {
   /** Persists every entity of the graph in the caller's transaction. */
   public void persist(EntityManager entityManager) {
     entities().forEach(entityManager::persist);
+    // keyed by the token's generated id
+    entityManager.persist(
+        new org.rtds.domain.auth.ApiRateWindow(
+            new org.rtds.domain.auth.ApiRateWindow.Key(
+                apiToken.getId(), LocalDateTime.of(2024, 8, 31, 23, 59, 0)),
+            3));
   }
 }

@@ -37,12 +37,25 @@ public class ConstraintCatalogue {
   }
 
   /**
+   * Thrown when another constraint already has the same structure, metric, comparator and limit.
+   */
+  public static final class DuplicateConstraintException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DuplicateConstraintException(String message) {
+      super(message);
+    }
+  }
+
+  /**
    * @throws IllegalArgumentException naming what is wrong with the draft
+   * @throws DuplicateConstraintException when the same constraint exists (the table's unique key)
    */
   @Transactional
   public DoseConstraint create(Draft draft) {
     DoseConstraint constraint = new DoseConstraint();
     apply(constraint, draft);
+    refuseDuplicate(constraint, null);
     em.persist(constraint);
     return constraint;
   }
@@ -50,6 +63,7 @@ public class ConstraintCatalogue {
   /**
    * @return the updated constraint, or empty when there is none with that id
    * @throws IllegalArgumentException naming what is wrong with the draft
+   * @throws DuplicateConstraintException when another constraint is the same
    */
   @Transactional
   public Optional<DoseConstraint> update(int id, Draft draft) {
@@ -57,8 +71,42 @@ public class ConstraintCatalogue {
     if (constraint == null) {
       return Optional.empty();
     }
+    DoseConstraint changed = new DoseConstraint();
+    apply(changed, draft);
+    refuseDuplicate(changed, id);
     apply(constraint, draft);
     return Optional.of(constraint);
+  }
+
+  /** The unique key (structure, metric, comparator, limit) checked first, to say which one. */
+  private void refuseDuplicate(DoseConstraint c, Integer exceptId) {
+    List<Integer> same =
+        new java.util.ArrayList<>(
+            em.createQuery(
+                    "select c.id from DoseConstraint c where c.standardName = :name"
+                        + " and c.metric = :metric and c.comparator = :comparator"
+                        + " and c.limitValue = :limit",
+                    Integer.class)
+                .setParameter("name", c.getStandardName())
+                .setParameter("metric", c.getMetric())
+                .setParameter("comparator", c.getComparator())
+                .setParameter("limit", c.getLimitValue())
+                .getResultList());
+    same.removeIf(id -> id.equals(exceptId));
+    if (!same.isEmpty()) {
+      throw new DuplicateConstraintException(
+          "constraint "
+              + same.get(0)
+              + " is already "
+              + c.getStandardName()
+              + " "
+              + c.getMetric()
+              + " "
+              + c.getComparator()
+              + " "
+              + c.getLimitValue()
+              + "; change that one instead");
+    }
   }
 
   /**

@@ -456,6 +456,46 @@ public class KnowledgeBase {
         rule);
   }
 
+  /**
+   * What the knowledge base holds and says of one study, in short.
+   *
+   * @param ovhPairs stored OVHs of (target level, organ) pairs
+   * @param stsPairs stored STSs
+   * @param comparedStudies other studies that share a (target level, organ) pair with it
+   * @param flaggedOars organs the achievable-dose check flags (TG-263 names)
+   */
+  public record Summary(
+      long ovhPairs, long stsPairs, long comparedStudies, List<String> flaggedOars) {}
+
+  /**
+   * The {@link Summary} of a study whose features are done.
+   *
+   * @param studyId the study
+   * @param caller who asks
+   * @param settings the achievable-dose check's tolerance and k
+   */
+  public Summary summary(int studyId, Caller caller, Settings settings) {
+    long ovh =
+        count(
+            "select count(h) from Ovh h where h.study.id = :id and h.oarRoi is not null", studyId);
+    long sts =
+        count(
+            "select count(h) from Sts h where h.study.id = :id and h.oarRoi is not null", studyId);
+    long compared = similar(studyId, caller, null, 1, settings).candidates();
+    List<String> flagged =
+        compared == 0
+            ? List.of()
+            : qc(studyId, caller, settings).stream()
+                .filter(QcRow::flagged)
+                .map(QcRow::oar)
+                .toList();
+    return new Summary(ovh, sts, compared, flagged);
+  }
+
+  private long count(String jpql, int studyId) {
+    return em.createQuery(jpql, Long.class).setParameter("id", studyId).getSingleResult();
+  }
+
   // ------------------------------------------------------------------------------------------
 
   /** The query study as committed now, with the index caught up. */

@@ -24,11 +24,11 @@ import org.rtds.domain.auth.AuthUserGroup;
 import org.rtds.domain.auth.UserProfile;
 import org.rtds.domain.django.DjangoAdminLog;
 import org.rtds.domain.django.DjangoContentType;
+import org.rtds.domain.query.SearchText;
 import org.rtds.security.control.DjangoPasswordHasher;
 import org.rtds.security.control.HospitalScope;
 import org.rtds.security.control.PasswordPolicy;
 import org.rtds.security.control.RtdsPermission;
-import org.rtds.security.control.SearchText;
 
 /**
  * Accounts, groups and hospitals, administered by RTDS administrators, and every account's own

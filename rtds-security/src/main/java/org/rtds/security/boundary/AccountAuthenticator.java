@@ -9,11 +9,13 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.rtds.domain.auth.AuthPermission;
 import org.rtds.domain.auth.AuthUser;
@@ -23,6 +25,7 @@ import org.rtds.security.control.ApiTokens;
 import org.rtds.security.control.AuditRecord;
 import org.rtds.security.control.DjangoPasswordHasher;
 import org.rtds.security.control.HospitalScope;
+import org.rtds.security.control.LoginThrottle;
 import org.rtds.security.control.RtdsPermission;
 import org.rtds.security.control.VerifiedCredentialCache;
 
@@ -53,6 +56,8 @@ public class AccountAuthenticator {
 
   @Inject ApiTokenStore tokens;
 
+  @Inject TokenRateLimit rateLimit;
+
   /** What a refused password login is told: never which part was wrong. */
   private static final String WRONG = "unknown account, inactive account or wrong password";
 
@@ -62,15 +67,25 @@ public class AccountAuthenticator {
    * @param account the account, when accepted
    * @param refusal why it was refused, in words safe to show the caller (never which part of a
    *     password login was wrong); null when accepted
-   * @param throttled whether the refusal is the failed-login throttle (answer 429 rather than 401)
+   * @param throttled whether the refusal is the failed-login throttle or the token rate limit
+   *     (answer 429 rather than 401)
+   * @param retryAfterSeconds when throttled: seconds until a retry can succeed ({@code
+   *     Retry-After})
    */
-  public record Login(Optional<Account> account, String refusal, boolean throttled) {
+  public record Login(
+      Optional<Account> account, String refusal, boolean throttled, long retryAfterSeconds) {
     public static Login accepted(Account account) {
-      return new Login(Optional.of(account), null, false);
+      return new Login(Optional.of(account), null, false, 0);
     }
 
     public static Login refused(String refusal, boolean throttled) {
-      return new Login(Optional.empty(), refusal, throttled);
+      return new Login(
+          Optional.empty(), refusal, throttled, throttled ? LoginThrottle.WINDOW.toSeconds() : 0);
+    }
+
+    /** Refused by the per-token rate limit: retry after the given seconds. */
+    public static Login overLimit(String refusal, long retryAfterSeconds) {
+      return new Login(Optional.empty(), refusal, true, retryAfterSeconds);
     }
   }
 
@@ -151,9 +166,12 @@ public class AccountAuthenticator {
 
   /**
    * Checks an API token ({@code Authorization: Bearer}): the token's account, with its permissions
-   * narrowed to the token's scope and never administration. A refusal is audited.
+   * narrowed to the token's scope and never administration. A refusal is audited; a request over
+   * the token's rate limit is refused (throttled) without being audited.
+   *
+   * @param ratePerMinute {@code RTDS_TOKEN_RATE_LIMIT}: requests per minute and token; 0: no limit
    */
-  public Login token(String presented, String sourceAddress) {
+  public Login token(String presented, String sourceAddress, int ratePerMinute) {
     ApiTokenStore.Checked checked = tokens.check(presented);
     if (checked.refusal() != null) {
       AuthUser user = checked.token() == null ? null : checked.token().getUser();
@@ -166,6 +184,16 @@ public class AccountAuthenticator {
               .on("token", checked.token() == null ? null : String.valueOf(checked.token().getId()))
               .detail(checked.refusal()));
       return Login.refused(checked.refusal(), false);
+    }
+    OptionalLong wait = rateLimit.admit(checked.token().getId(), ratePerMinute, Instant.now());
+    if (wait.isPresent()) {
+      return Login.overLimit(
+          "this API token made more than "
+              + ratePerMinute
+              + " requests this minute (RTDS_TOKEN_RATE_LIMIT); retry in "
+              + wait.getAsLong()
+              + " s",
+          wait.getAsLong());
     }
     Account holder = toAccount(checked.token().getUser());
     Set<RtdsPermission> scope = ApiTokens.parseScope(checked.token().getScope());

@@ -38,6 +38,14 @@ public record HospitalScope(boolean everyHospital, String hospital, Set<Integer>
   }
 
   /**
+   * The sending accounts whose patients and studies this scope covers, as the read boundaries take
+   * them: {@code auth_user.id}s, or null for every hospital's.
+   */
+  public Set<Integer> senders() {
+    return everyHospital ? null : accountIds;
+  }
+
+  /**
    * The hospital name as stored: spaces around it removed; null when blank (no hospital).
    *
    * @param institution {@code userprofile_userprofile.institution}

@@ -11,11 +11,15 @@ import java.util.function.Predicate;
 import org.rtds.testdata.Generate;
 import org.rtds.testdata.StudyManifest;
 
-/** What the fault tests share: where things are, ports, the pushed study, generous timeouts. */
-final class FaultSupport {
+/**
+ * What the fault tests share (and the other tests that launch RTDS with {@link LaunchedRtds}, such
+ * as {@code org.rtds.st.api.ApiWalkthroughIT}): where things are, ports, the pushed study, generous
+ * timeouts.
+ */
+public final class FaultSupport {
 
   /** A cold start of Payara Micro takes ~40 s on a quiet 2-core machine, ~2 min on a busy one. */
-  static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+  public static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
   static final Duration PUSH_TIMEOUT = Duration.ofMinutes(5);
   static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
@@ -28,7 +32,7 @@ final class FaultSupport {
 
   private FaultSupport() {}
 
-  static Path launcherJar() {
+  public static Path launcherJar() {
     Path jar = Path.of(property("rtds.st.launcher.jar"));
     if (!Files.isRegularFile(jar)
         || !Files.isRegularFile(jar.resolveSibling("rtds.war"))
@@ -46,7 +50,7 @@ final class FaultSupport {
   }
 
   /** A fresh RTDS_DATA_DIR in the build folder (a failed run's logs stay beside the reports). */
-  static Path freshDataDir(String name) throws IOException, InterruptedException {
+  public static Path freshDataDir(String name) throws IOException, InterruptedException {
     Path dir = workDir().resolve(name);
     LaunchedRtds.killLeftovers(dir); // a previous run that was killed itself
     LaunchedRtds.deleteTree(dir);
@@ -78,7 +82,7 @@ final class FaultSupport {
         .isTrue();
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -29,14 +29,14 @@ import java.util.concurrent.TimeUnit;
  * Payara and MariaDB), and then kills whatever process still runs on its data directory (e.g. a
  * mariadbd the test restarted itself, which is not the launcher's child), whatever state it is in.
  */
-final class LaunchedRtds implements AutoCloseable {
+public final class LaunchedRtds implements AutoCloseable {
 
-  static final String ADMIN = "admin";
+  public static final String ADMIN = "admin";
 
   final Path dataDir;
   final int httpPort;
   final int dicomPort;
-  final String adminPassword;
+  public final String adminPassword;
   final Process launcher;
   private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
   private final HttpClient http =
@@ -84,7 +84,7 @@ final class LaunchedRtds implements AutoCloseable {
   }
 
   /** Starts the launcher and waits for {@code RTDS ready at}. */
-  static LaunchedRtds start(
+  public static LaunchedRtds start(
       Path launcherJar,
       Path dataDir,
       int httpPort,
@@ -161,7 +161,7 @@ final class LaunchedRtds implements AutoCloseable {
     }
   }
 
-  HttpResponse<String> get(String path, boolean authenticated)
+  public HttpResponse<String> get(String path, boolean authenticated)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
@@ -223,6 +223,11 @@ final class LaunchedRtds implements AutoCloseable {
     return launcher.exitValue();
   }
 
+  /** {@code http://localhost:PORT/rtds}, as {@code ./rtds run} prints it (without the slash). */
+  public String baseUrl() {
+    return "http://localhost:" + httpPort + "/rtds";
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (launcher.isAlive()) {
@@ -256,7 +261,7 @@ final class LaunchedRtds implements AutoCloseable {
     }
   }
 
-  static void deleteTree(Path dir) {
+  public static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

@@ -2,7 +2,6 @@ package org.rtds.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
@@ -76,20 +75,8 @@ public class CallerAccount {
     }
   }
 
-  /**
-   * A JPQL condition restricting {@code senderPath} (an {@code AuthUser} id path such as {@code
-   * s.user.id}) to the caller's hospital: empty for superusers, else {@code and <path> in
-   * :hospitalAccounts}; bind it with {@link #bindScope}.
-   */
-  public String scopeCondition(String senderPath) {
-    return scope().everyHospital() ? "" : " and " + senderPath + " in :hospitalAccounts";
-  }
-
-  /** Binds the parameter of {@link #scopeCondition}. */
-  public <Q extends Query> Q bindScope(Q query) {
-    if (!scope().everyHospital()) {
-      query.setParameter("hospitalAccounts", scope().accountIds());
-    }
-    return query;
+  /** The sending accounts whose records the caller sees: {@link HospitalScope#senders()}. */
+  public java.util.Set<Integer> senders() {
+    return scope().senders();
   }
 }

@@ -2,7 +2,7 @@ package org.rtds.web.api;
 
 import jakarta.ws.rs.BadRequestException;
 import java.util.Locale;
-import org.rtds.web.api.study.Csv;
+import org.rtds.web.api.csv.Csv;
 
 /** Numeric query parameters: a value in range, the default when absent, a 400 otherwise. */
 public final class QueryParameters {

@@ -8,9 +8,9 @@ import java.lang.System.Logger.Level;
 import java.util.UUID;
 
 /**
- * Any other failure: 503 with {@code Retry-After} when the database is unreachable (transient),
- * otherwise 500 with an incident id that is also in the server log; no internals leak to the
- * client.
+ * Any other failure: 400 when it is a JSON body JAX-RS could not read, 503 with {@code Retry-After}
+ * when the database is unreachable (transient), otherwise 500 with an incident id that is also in
+ * the server log; no internals leak to the client.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
@@ -25,6 +25,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
       return Response.fromResponse(DatabaseUnavailable.problem().toResponse())
           .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
           .build();
+    }
+    String malformed = WebApplicationExceptionMapper.malformedBody(exception);
+    if (malformed != null) {
+      // a body JSON-B could not read (Jersey wraps the failure in a ProcessingException)
+      return Problem.of(Response.Status.BAD_REQUEST, malformed).toResponse();
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.ERROR, "API request failed, incident " + incident, exception);

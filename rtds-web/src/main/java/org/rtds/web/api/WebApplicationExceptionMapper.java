@@ -16,15 +16,34 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   public Response toResponse(WebApplicationException exception) {
     Response original = exception.getResponse();
     Response.StatusType status = original.getStatusInfo();
+    String malformed = status.getStatusCode() == 400 ? malformedBody(exception) : null;
     String detail =
-        exception.getMessage() != null && !exception.getMessage().startsWith("HTTP ")
-            ? exception.getMessage()
-            : defaultDetail(status.getStatusCode());
+        malformed != null
+            ? malformed
+            : exception.getMessage() != null && !exception.getMessage().startsWith("HTTP ")
+                ? exception.getMessage()
+                : defaultDetail(status.getStatusCode());
     Response.ResponseBuilder builder =
         Response.fromResponse(original)
             .type(Problem.MEDIA)
             .entity(new Problem(status.getStatusCode(), status.getReasonPhrase(), detail).toJson());
     return builder.build();
+  }
+
+  /**
+   * What was wrong with a JSON body JAX-RS could not read (the JSON-B or JSON-P message names the
+   * position or the property), or null when that was not the failure.
+   */
+  static String malformedBody(Throwable exception) {
+    for (Throwable t = exception.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof jakarta.json.bind.JsonbException
+          || t instanceof jakarta.json.JsonException) {
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        return "the request body is not JSON this operation reads"
+            + (message.isBlank() ? "" : ": " + message);
+      }
+    }
+    return null;
   }
 
   private static String defaultDetail(int status) {

@@ -89,6 +89,7 @@ public class ApplicationStartup {
   private void bringUp() {
     try {
       config.knowledgeBase(); // a wrong setting stops here, with its name
+      config.tokenRateLimit();
     } catch (IllegalArgumentException e) {
       state = StartupState.refused(e.getMessage());
       LOG.log(Level.ERROR, "RTDS start-up refused its configuration: " + e.getMessage());

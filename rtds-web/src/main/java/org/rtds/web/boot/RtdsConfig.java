@@ -62,6 +62,39 @@ public class RtdsConfig {
     }
   }
 
+  /** Default of {@link #tokenRateLimit()}: 20 requests a second on average. */
+  public static final int DEFAULT_TOKEN_RATE_LIMIT = 1200;
+
+  /**
+   * {@code RTDS_TOKEN_RATE_LIMIT}: requests per minute and API token (default {@value
+   * #DEFAULT_TOKEN_RATE_LIMIT}; 0: no limit). Password (HTTP Basic) callers are not limited: the
+   * failed-login throttle protects passwords, and {@code ./rtds import} sends one request per file.
+   *
+   * @throws IllegalArgumentException when it is not a whole number ≥ 0
+   */
+  public int tokenRateLimit() {
+    double limit = number("RTDS_TOKEN_RATE_LIMIT", DEFAULT_TOKEN_RATE_LIMIT);
+    if (limit < 0 || limit != Math.rint(limit) || limit > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "RTDS_TOKEN_RATE_LIMIT must be a whole number of requests per minute (0: no limit)");
+    }
+    return (int) limit;
+  }
+
+  /**
+   * {@code RTDS_CORS_ORIGINS}: the origins (e.g. {@code https://tps.example.org}, comma-separated)
+   * whose browser pages may call the API and DICOMweb; {@code *} for any; empty (the default): no
+   * cross-origin access.
+   */
+  public java.util.List<String> corsOrigins() {
+    String text = config.getOptionalValue("RTDS_CORS_ORIGINS", String.class).orElse("");
+    return java.util.Arrays.stream(text.split(","))
+        .map(String::trim)
+        .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o)
+        .filter(o -> !o.isEmpty())
+        .toList();
+  }
+
   private double number(String name, double fallback) {
     String text = config.getOptionalValue(name, String.class).orElse(null);
     if (text == null || text.isBlank()) {

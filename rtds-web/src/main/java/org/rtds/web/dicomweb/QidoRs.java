@@ -109,7 +109,7 @@ public class QidoRs {
       return Answer.problem(400, e.getMessage());
     }
     HospitalScope scope = hospitals.scopeOf(account);
-    QidoAnswer found = archive.search(query, scope.everyHospital() ? null : scope.accountIds());
+    QidoAnswer found = archive.search(query, scope.senders());
     List<String> warnings = new ArrayList<>();
     query.warnings().forEach(w -> warnings.add(warning(w)));
     if (found.more()) {

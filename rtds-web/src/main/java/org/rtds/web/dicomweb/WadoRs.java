@@ -95,8 +95,7 @@ public class WadoRs {
       return new Problem(406, e.getMessage());
     }
     HospitalScope scope = hospitals.scopeOf(account);
-    List<ArchivedFile> files =
-        archive.files(study, series, instance, scope.everyHospital() ? null : scope.accountIds());
+    List<ArchivedFile> files = archive.files(study, series, instance, scope.senders());
     String what =
         instance != null
             ? "object " + instance

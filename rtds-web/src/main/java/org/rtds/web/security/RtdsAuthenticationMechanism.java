@@ -17,9 +17,9 @@ import java.util.Optional;
 import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AccountAuthenticator;
 import org.rtds.security.boundary.AccountAuthenticator.Login;
-import org.rtds.security.control.LoginThrottle;
 import org.rtds.web.api.DatabaseUnavailable;
 import org.rtds.web.api.Problem;
+import org.rtds.web.boot.RtdsConfig;
 
 /**
  * The one authentication mechanism of the RTDS web module (Jakarta Security 3.0 cannot combine
@@ -56,6 +56,8 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
 
   @Inject AccountAuthenticator authenticator;
 
+  @Inject RtdsConfig config;
+
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -84,7 +86,12 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
           : context.doNothing();
     }
     if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      Login login = authenticator.token(authorization.substring(7).trim(), request.getRemoteAddr());
+      Login login =
+          authenticator.token(
+              authorization.substring(7).trim(), request.getRemoteAddr(), config.tokenRateLimit());
+      if (login.throttled()) {
+        return tooManyAttempts(response, login);
+      }
       return login.account().isPresent()
           ? accepted(request, context, login.account().get())
           : unauthorized(response, login.refusal());
@@ -105,7 +112,7 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
       Login login =
           authenticator.login(credentials.username, credentials.password, request.getRemoteAddr());
       if (login.throttled()) {
-        return tooManyAttempts(response, login.refusal());
+        return tooManyAttempts(response, login);
       }
       if (login.account().isEmpty()) {
         return unauthorized(response, login.refusal());
@@ -228,9 +235,9 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
         : Optional.empty();
   }
 
-  private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, String detail) {
-    response.setHeader("Retry-After", String.valueOf(LoginThrottle.WINDOW.toSeconds()));
-    return refuse(response, new Problem(429, "Too Many Requests", detail));
+  private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, Login login) {
+    response.setHeader("Retry-After", String.valueOf(login.retryAfterSeconds()));
+    return refuse(response, new Problem(429, "Too Many Requests", login.refusal()));
   }
 
   private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {

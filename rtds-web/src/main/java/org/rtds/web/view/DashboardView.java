@@ -3,15 +3,9 @@ package org.rtds.web.view;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import org.rtds.domain.imaging.CtImage;
-import org.rtds.domain.patient.Patient;
-import org.rtds.domain.patient.Series;
-import org.rtds.domain.patient.Study;
-import org.rtds.domain.rt.RtDose;
-import org.rtds.domain.rt.RtStructureSet;
+import org.rtds.ingest.boundary.PatientRecords;
+import org.rtds.ingest.entity.ArchiveCounts;
 import org.rtds.security.control.RtdsPermission;
 import org.rtds.web.boot.ApplicationStartup;
 import org.rtds.web.boot.BuildInfo;
@@ -21,8 +15,7 @@ import org.rtds.web.boot.BuildInfo;
 @RequestScoped
 public class DashboardView {
 
-  @PersistenceContext(unitName = "rtds")
-  EntityManager em;
+  @Inject PatientRecords records;
 
   @Inject ApplicationStartup startup;
 
@@ -35,14 +28,15 @@ public class DashboardView {
 
   public List<Count> getCounts() {
     if (counts == null) {
+      ArchiveCounts held = records.counts();
       counts =
           List.of(
-              new Count("patients", count(Patient.class)),
-              new Count("studies", count(Study.class)),
-              new Count("series", count(Series.class)),
-              new Count("CT images", count(CtImage.class)),
-              new Count("structure sets", count(RtStructureSet.class)),
-              new Count("dose grids", count(RtDose.class)));
+              new Count("patients", held.patients()),
+              new Count("studies", held.studies()),
+              new Count("series", held.series()),
+              new Count("CT images", held.ctImages()),
+              new Count("structure sets", held.structureSets()),
+              new Count("dose grids", held.doseGrids()));
     }
     return counts;
   }
@@ -69,28 +63,17 @@ public class DashboardView {
       recent = List.of();
     }
     if (recent == null) {
-      var query =
-          caller
-              .bindScope(
-                  em.createQuery(
-                      "select s.studyInstanceUid, p.patientId, p.patientName, s.studyDate,"
-                          + " j.status, j.detail from FeatureJob j join j.study s join s.patient p"
-                          + " where 1 = 1"
-                          + caller.scopeCondition("s.user.id")
-                          + " order by s.id desc",
-                      Object[].class))
-              .setMaxResults(20);
       recent =
-          query.getResultList().stream()
+          records.recentStudies(20, caller.senders()).stream()
               .map(
-                  r ->
+                  s ->
                       new RecentStudy(
-                          (String) r[0],
-                          (String) r[1],
-                          (String) r[2],
-                          (java.time.LocalDate) r[3],
-                          (String) r[4],
-                          (String) r[5]))
+                          s.studyInstanceUid(),
+                          s.patientId(),
+                          s.patientName(),
+                          s.studyDate(),
+                          s.featureStatus(),
+                          s.featureDetail()))
               .toList();
     }
     return recent;
@@ -106,12 +89,5 @@ public class DashboardView {
 
   public String getStatus() {
     return startup.state().detail();
-  }
-
-  private long count(Class<?> entity) {
-    var builder = em.getCriteriaBuilder();
-    var query = builder.createQuery(Long.class);
-    query.select(builder.count(query.from(entity)));
-    return em.createQuery(query).getSingleResult();
   }
 }

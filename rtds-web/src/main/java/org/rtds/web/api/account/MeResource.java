@@ -4,6 +4,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AccountAdministration;
@@ -36,7 +43,21 @@ public class MeResource {
   @Context HttpServletRequest request;
 
   /** A password change: the current one proves it is the account's owner. */
-  public record PasswordChange(String currentPassword, String newPassword) {}
+  public static final class PasswordChange {
+    /** The password now. */
+    @NotNull public String currentPassword;
+
+    /** The new one: at least 10 characters, not common, not the account name. */
+    @NotBlank public String newPassword;
+
+    public String currentPassword() {
+      return currentPassword;
+    }
+
+    public String newPassword() {
+      return newPassword;
+    }
+  }
 
   @POST
   @Path("password")
@@ -46,7 +67,19 @@ public class MeResource {
       description =
           "At least 10 characters, not entirely numeric, not the account name, not common. A wrong"
               + " current password counts as a failed login.")
-  public Response changePassword(PasswordChange change) {
+  @APIResponse(responseCode = "204", description = "changed")
+  public Response changePassword(
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "example",
+                              value =
+                                  "{\"currentPassword\": \"amber-meadow-compass-17\", \"newPassword\": \"violet-harbour-lantern-42\"}")))
+          @Valid
+          PasswordChange change) {
     if (change == null) {
       throw new BadRequestException("send JSON {\"currentPassword\": …, \"newPassword\": …}");
     }

@@ -3,6 +3,8 @@ package org.rtds.web.api.admin;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.security.boundary.AccountAdministration;
 import org.rtds.security.boundary.AccountAdministration.CreatedUser;
@@ -52,7 +59,14 @@ public class AdministrationResource {
   @Inject CallerAccount caller;
 
   /** A password to set. */
-  public record PasswordDraft(String password) {}
+  public static final class PasswordDraft {
+    /** The new password: at least 10 characters, not common. */
+    @NotBlank public String password;
+
+    public String password() {
+      return password;
+    }
+  }
 
   /** An RTDS permission: its codename (also a role name) and what it allows. */
   public record PermissionView(String codename, List<String> grantedAlsoBy) {}
@@ -78,7 +92,24 @@ public class AdministrationResource {
       summary =
           "Create an account (with hospital and groups); without a password RTDS generates"
               + " one and shows it in this answer only")
-  public Response createUser(UserDraft draft) {
+  @APIResponse(
+      responseCode = "201",
+      description = "the account, and the generated password if none was sent",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CreatedUser.class)))
+  public Response createUser(
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "example",
+                              value =
+                                  "{\"username\": \"jdoe\", \"firstName\": \"Jane\", \"lastName\": \"Doe\", \"email\": \"jane.doe@example.org\", \"hospital\": \"UCLA\", \"groups\": [\"RTDS physicists\"]}")))
+          UserDraft draft) {
     CreatedUser created = call(() -> administration.createUser(caller.get(), required(draft)));
     return Response.status(Response.Status.CREATED)
         .header("Cache-Control", "no-store")
@@ -93,7 +124,18 @@ public class AdministrationResource {
       summary =
           "Change an account: names, e-mail, hospital, groups, active/staff/superuser;"
               + " absent fields stay; deactivate with active=false (accounts are never deleted)")
-  public UserView updateUser(@PathParam("id") String id, UserDraft draft) {
+  public UserView updateUser(
+      @PathParam("id") String id,
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "example",
+                              value =
+                                  "{\"email\": \"jane.doe@hospital.example.org\", \"groups\": [\"RTDS physicists\", \"RTDS auditors\"]}")))
+          UserDraft draft) {
     return call(() -> administration.updateUser(caller.get(), id(id), required(draft)));
   }
 
@@ -101,7 +143,18 @@ public class AdministrationResource {
   @Path("users/{id}/password")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Set an account's password (at least 10 characters, not common)")
-  public UserView setPassword(@PathParam("id") String id, PasswordDraft draft) {
+  public UserView setPassword(
+      @PathParam("id") String id,
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "example",
+                              value = "{\"password\": \"violet-harbour-lantern-42\"}")))
+          @Valid
+          PasswordDraft draft) {
     return call(() -> administration.setPassword(caller.get(), id(id), required(draft).password()));
   }
 
@@ -116,7 +169,24 @@ public class AdministrationResource {
   @Path("groups")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a group with RTDS permissions")
-  public Response createGroup(GroupDraft draft) {
+  @APIResponse(
+      responseCode = "201",
+      description = "the group",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = GroupView.class)))
+  public Response createGroup(
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "example",
+                              value =
+                                  "{\"name\": \"RTDS research fellows\", \"permissions\": [\"view_patient\", \"view_knowledgebase\"]}")))
+          GroupDraft draft) {
     GroupView created = call(() -> administration.createGroup(caller.get(), required(draft)));
     return Response.status(Response.Status.CREATED).entity(created).build();
   }
@@ -125,7 +195,18 @@ public class AdministrationResource {
   @Path("groups/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Rename a group or replace its RTDS permissions")
-  public GroupView updateGroup(@PathParam("id") String id, GroupDraft draft) {
+  public GroupView updateGroup(
+      @PathParam("id") String id,
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "example",
+                              value =
+                                  "{\"name\": \"RTDS research fellows\", \"permissions\": [\"view_knowledgebase\"]}")))
+          GroupDraft draft) {
     return call(() -> administration.updateGroup(caller.get(), id(id), required(draft)));
   }
 
@@ -137,7 +218,14 @@ public class AdministrationResource {
   }
 
   /** A hospital's new name. */
-  public record HospitalRename(String name) {}
+  public static final class HospitalRename {
+    /** The hospital's new name. */
+    @NotBlank public String name;
+
+    public String name() {
+      return name;
+    }
+  }
 
   @PUT
   @Path("hospitals/{name}")
@@ -145,7 +233,18 @@ public class AdministrationResource {
   @Operation(
       summary = "Rename a hospital: every account of it gets the new institution name",
       description = "Accounts join or leave a hospital through PUT /admin/users/{id} (hospital).")
-  public HospitalView renameHospital(@PathParam("name") String name, HospitalRename rename) {
+  public HospitalView renameHospital(
+      @PathParam("name") String name,
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "example",
+                              value = "{\"name\": \"UCLA Radiation Oncology\"}")))
+          @Valid
+          HospitalRename rename) {
     return call(() -> administration.renameHospital(caller.get(), name, required(rename).name()));
   }
 

@@ -3,6 +3,11 @@ package org.rtds.web.api.admin;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,6 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.security.boundary.ApiTokenStore;
 import org.rtds.security.boundary.ApiTokenStore.TokenView;
@@ -46,12 +56,43 @@ public class TokensResource {
   /**
    * What to make.
    *
-   * @param username the account the token acts for
-   * @param name what it is for (shown in lists)
-   * @param scope permission codenames, comma-separated; absent or empty for all the account holds
-   * @param days lifetime in days, 1 to 730 (default 365)
+   * <p>A class with constrained fields, not a record: Payara's OpenAPI generator fails on Bean
+   * Validation constraints that a record passes on to its constructor's parameters.
    */
-  public record Draft(String username, String name, String scope, Integer days) {}
+  public static final class Draft {
+    /** The account the token acts for. */
+    @NotBlank public String username;
+
+    /** What it is for (shown in lists). */
+    @NotBlank
+    @Size(max = 100)
+    public String name;
+
+    /** Permission codenames, comma-separated; absent or empty for all the account holds. */
+    @Size(max = 500)
+    public String scope;
+
+    /** Lifetime in days, 1 to 730 (default 365). */
+    @Min(1)
+    @Max(730)
+    public Integer days;
+
+    public String username() {
+      return username;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public String scope() {
+      return scope;
+    }
+
+    public Integer days() {
+      return days;
+    }
+  }
 
   @GET
   @Operation(summary = "Every API token (never the token itself), newest first")
@@ -67,7 +108,25 @@ public class TokensResource {
       description =
           "Send it as 'Authorization: Bearer <token>'. It acts with the account's permissions,"
               + " narrowed to the scope, until it expires or is revoked; it never administers RTDS.")
-  public Response create(Draft draft) {
+  @APIResponse(
+      responseCode = "201",
+      description = "the token (shown only in this answer) and its listing",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiTokenStore.Created.class)))
+  public Response create(
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "example",
+                              value =
+                                  "{\"username\": \"admin\", \"name\": \"TPS export at site B\", \"scope\": \"view_patient,add_instance\", \"days\": 90}")))
+          @Valid
+          Draft draft) {
     if (draft == null) {
       throw new BadRequestException(
           "send JSON {\"username\": …, \"name\": …, \"scope\": \"view_patient,add_instance\", \"days\": 365}");

@@ -10,21 +10,25 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.domain.auth.AuditEvent;
 import org.rtds.security.boundary.AuditTrail;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.security.control.AuditRecord;
-import org.rtds.web.api.study.Csv;
+import org.rtds.web.api.PagedAnswer;
+import org.rtds.web.api.Rejects;
+import org.rtds.web.api.csv.Csv;
+import org.rtds.web.api.csv.CsvColumns;
+import org.rtds.web.api.csv.CsvRows;
+import org.rtds.web.api.csv.CsvWriter;
 
 /**
  * {@code GET /rtds/api/v1/audit}: the audit trail, searched and exported (CSV) by auditors ({@code
@@ -32,7 +36,7 @@ import org.rtds.web.api.study.Csv;
  */
 @Path("v1/audit")
 @RequestScoped
-@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV_SECOND})
 @RolesAllowed(RtdsRoles.VIEW_AUDIT_EVENT)
 @Audited(eventId = AuditRecord.EventId.AUDIT_LOG_USED, objectType = "audit")
 @Tag(name = "audit")
@@ -63,7 +67,52 @@ public class AuditResource {
       String node) {}
 
   /** A page of entries, newest first. */
-  public record EntryPage(List<Entry> items, int page, int size, long total) {}
+  @CsvColumns({
+    "id",
+    "time_utc",
+    "event_id",
+    "event_type",
+    "action",
+    "outcome",
+    "username",
+    "hospital",
+    "source_address",
+    "object_type",
+    "object_id",
+    "patient_id",
+    "study_instance_uid",
+    "request",
+    "detail",
+    "node"
+  })
+  public record EntryPage(List<Entry> items, int page, int size, long total)
+      implements PagedAnswer, CsvRows {
+    /** The entries of this page, free texts defused against formula injection. */
+    @Override
+    public void csvRows(Consumer<String[]> row) {
+      for (Entry e : items) {
+        row.accept(
+            new String[] {
+              String.valueOf(e.id()),
+              String.valueOf(e.time()),
+              e.eventId(),
+              e.eventType(),
+              e.action(),
+              String.valueOf(e.outcome()),
+              Csv.text(e.username()),
+              Csv.text(e.hospital()),
+              e.sourceAddress(),
+              e.objectType(),
+              Csv.text(e.objectId()),
+              e.patientId() == null ? "" : String.valueOf(e.patientId()),
+              Csv.text(e.studyInstanceUid()),
+              Csv.text(e.request()),
+              Csv.text(e.detail()),
+              e.node()
+            });
+      }
+    }
+  }
 
   @GET
   @Operation(
@@ -73,8 +122,11 @@ public class AuditResource {
               + " study (StudyInstanceUID), type (e.g. login, patient-read, study-read), outcome"
               + " (0, 4, 8, 12), address; page from 1; size 1 to "
               + MAX_PAGE_SIZE)
-  public Response search(
-      @QueryParam("from") String from,
+  @Rejects("a filter is malformed (a date, a number, an outcome); the detail names it")
+  public EntryPage search(
+      @Parameter(description = "ISO date or date-time, UTC", example = "2026-01-01")
+          @QueryParam("from")
+          String from,
       @QueryParam("to") String to,
       @QueryParam("user") String user,
       @QueryParam("patient") String patient,
@@ -82,9 +134,9 @@ public class AuditResource {
       @QueryParam("type") String type,
       @QueryParam("outcome") String outcome,
       @QueryParam("address") String address,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size,
-      @Context HttpHeaders headers) {
+      @Parameter(description = "from 1", example = "1") @QueryParam("page") String page,
+      @Parameter(description = "1 to 10000, default 100", example = "20") @QueryParam("size")
+          String size) {
     AuditTrail.Query query =
         new AuditTrail.Query(
             time("from", from),
@@ -102,40 +154,16 @@ public class AuditResource {
             intParameter("page", page, 1, 1, 1_000_000),
             intParameter("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
     AuditTrail.Page found = trail.search(query);
-    List<Entry> entries = found.items().stream().map(AuditResource::entry).toList();
-    return Csv.answer(
-        headers,
-        new EntryPage(entries, found.page(), found.size(), found.total()),
-        CSV_HEADER,
-        entries,
-        (e, out) -> out.accept(csvRow(e)));
+    return page(found);
   }
 
-  /** The CSV header of the trail (API export and the audit page). */
-  public static final String CSV_HEADER =
-      "id,time_utc,event_id,event_type,action,outcome,username,hospital,source_address,"
-          + "object_type,object_id,patient_id,study_instance_uid,request,detail,node";
-
-  /** One entry as CSV fields, free texts defused against formula injection. */
-  public static String[] csvRow(Entry e) {
-    return new String[] {
-      String.valueOf(e.id()),
-      String.valueOf(e.time()),
-      e.eventId(),
-      e.eventType(),
-      e.action(),
-      String.valueOf(e.outcome()),
-      Csv.text(e.username()),
-      Csv.text(e.hospital()),
-      e.sourceAddress(),
-      e.objectType(),
-      Csv.text(e.objectId()),
-      e.patientId() == null ? "" : String.valueOf(e.patientId()),
-      Csv.text(e.studyInstanceUid()),
-      Csv.text(e.request()),
-      Csv.text(e.detail()),
-      e.node()
-    };
+  /** The API's view of a page of the trail. */
+  public static EntryPage page(AuditTrail.Page found) {
+    return new EntryPage(
+        found.items().stream().map(AuditResource::entry).toList(),
+        found.page(),
+        found.size(),
+        found.total());
   }
 
   /** The API's view of a stored entry. */

@@ -19,6 +19,39 @@ public final class IngestResults {
   private IngestResults() {}
 
   /**
+   * One object's result, as {@link #toJson} writes it (absent values left out); for the API's
+   * documentation.
+   *
+   * @param sopInstanceUid SOP Instance UID (0008,0018), when it could be read
+   * @param sopClass SOP Class UID (0008,0016)
+   * @param status STORED, DUPLICATE or REJECTED
+   * @param reason why it was refused, in words
+   * @param reasonCode why it was refused, for programs (e.g. NOT_DICOM, UNSUPPORTED_SOP_CLASS)
+   * @param studyInstanceUid the study it belongs to
+   * @param file its file name in a multipart or zip upload
+   */
+  public record Result(
+      String sopInstanceUid,
+      String sopClass,
+      String status,
+      String reason,
+      String reasonCode,
+      String studyInstanceUid,
+      String file) {}
+
+  /**
+   * The 400 answer when nothing in a request was readable: a problem document with the results.
+   *
+   * @param type about:blank
+   * @param title Bad Request
+   * @param status 400
+   * @param detail what the first object's refusal says
+   * @param results every object's result
+   */
+  public record NothingReadable(
+      String type, String title, int status, String detail, List<Result> results) {}
+
+  /**
    * {@code [{sopInstanceUid, sopClass, status, reason, reasonCode, studyInstanceUid, file}]};
    * absent values are left out.
    */

@@ -84,9 +84,31 @@ public class InstancesResource {
         @Content(mediaType = MediaType.MULTIPART_FORM_DATA),
         @Content(mediaType = "application/zip")
       })
-  @APIResponse(responseCode = "200", description = "per-object results")
-  @APIResponse(responseCode = "400", description = "nothing readable")
-  @APIResponse(responseCode = "413", description = "request too large")
+  @APIResponse(
+      responseCode = "200",
+      description = "one result per object: STORED, DUPLICATE or REJECTED with the reason",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                      implementation = IngestResults.Result.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "nothing readable: every part was refused, each result says why",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = IngestResults.NothingReadable.class)))
+  @APIResponse(
+      responseCode = "413",
+      description =
+          "an object or the request is larger than RTDS_MAX_OBJECT_MB / RTDS_MAX_REQUEST_MB")
+  @APIResponse(
+      responseCode = "415",
+      description =
+          "not application/dicom, multipart/form-data, multipart/related or application/zip")
   public Response store(@Context HttpHeaders headers, InputStream body) throws IOException {
     IngestOrigin origin =
         new IngestOrigin(caller.get().id(), IngestChannel.REST, request.getRemoteAddr());

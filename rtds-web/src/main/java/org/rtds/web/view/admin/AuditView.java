@@ -6,8 +6,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Serializable;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.rtds.security.boundary.AuditTrail;
 import org.rtds.security.control.AuditRecord;
 import org.rtds.web.api.audit.AuditResource;
 import org.rtds.web.api.audit.AuditResource.Entry;
-import org.rtds.web.api.study.Csv;
+import org.rtds.web.api.csv.CsvColumns;
+import org.rtds.web.api.csv.CsvWriter;
 
 /**
  * {@code audit.xhtml}: the audit trail for auditors ({@code view_auditevent}): search by time,
@@ -70,12 +72,12 @@ public class AuditView implements Serializable {
     external.responseReset();
     external.setResponseContentType("text/csv; charset=UTF-8");
     external.setResponseHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
-    try (OutputStream out = external.getResponseOutputStream()) {
-      out.write((AuditResource.CSV_HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-      for (var e : page.items()) {
-        out.write(
-            Csv.row(AuditResource.csvRow(AuditResource.entry(e))).getBytes(StandardCharsets.UTF_8));
-      }
+    try (Writer out =
+        new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8)) {
+      CsvWriter.write(
+          AuditResource.page(page),
+          AuditResource.EntryPage.class.getAnnotation(CsvColumns.class),
+          out);
     }
     faces.responseComplete();
   }

@@ -1,14 +1,11 @@
-package org.rtds.web.api.study;
+package org.rtds.web.api.csv;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Locale;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
-/** RFC 4180 CSV rows for the tabular API answers ({@code Accept: text/csv}). */
+/**
+ * RFC 4180 CSV fields and lines for the tabular API answers ({@code Accept: text/csv}, written by
+ * {@link CsvWriter}) and the pages' exports.
+ */
 public final class Csv {
 
   private Csv() {}
@@ -31,37 +28,6 @@ public final class Csv {
       }
     }
     return line.append('\n').toString();
-  }
-
-  /**
-   * The answer of a tabular endpoint: {@code json} as JSON, or, when the caller accepts {@code
-   * text/csv}, the header line and the rows each item gives.
-   *
-   * @param headers the request's headers
-   * @param json the JSON answer
-   * @param header the CSV header line (without line end)
-   * @param items what the rows come from
-   * @param rows writes an item's rows (each a field array) to the consumer
-   * @param <T> item type
-   * @return the response
-   */
-  public static <T> Response answer(
-      HttpHeaders headers,
-      Object json,
-      String header,
-      List<T> items,
-      BiConsumer<T, Consumer<String[]>> rows) {
-    boolean csv =
-        headers.getAcceptableMediaTypes().stream()
-            .anyMatch(t -> "text".equals(t.getType()) && "csv".equals(t.getSubtype()));
-    if (!csv) {
-      return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-    StringBuilder text = new StringBuilder(header).append('\n');
-    for (T item : items) {
-      rows.accept(item, fields -> text.append(row(fields)));
-    }
-    return Response.ok(text.toString(), "text/csv").build();
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.rtds.security.control;
+package org.rtds.domain.query;
 
 import java.util.Locale;
 

@@ -1,0 +1,329 @@
+package org.rtds.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.rtds.security.boundary.RtdsRoles;
+import org.rtds.web.api.account.MeResource;
+import org.rtds.web.api.admin.AdministrationResource;
+import org.rtds.web.api.admin.TokensResource;
+import org.rtds.web.api.audit.AuditResource;
+import org.rtds.web.api.constraint.ConstraintsResource;
+import org.rtds.web.api.feature.FeaturesResource;
+import org.rtds.web.api.ingest.InstancesResource;
+import org.rtds.web.api.patient.PatientsResource;
+import org.rtds.web.api.study.StudiesResource;
+import org.rtds.web.api.system.SystemResource;
+
+/**
+ * Completes the generated OpenAPI document ({@code mp.openapi.filter}) with what every operation of
+ * the API shares, so that each one lists every status it can answer: the problem document schema
+ * ({@code Problem}, RFC 9457) and, per operation, {@code 401} (no or refused credentials), {@code
+ * 403} (the permission it needs, named in its description), {@code 404} (its path names something),
+ * {@code 400} (it reads a body; operations whose parameters can be malformed declare their own),
+ * {@code 406} (a GET asked for a format it lacks), {@code 413}/{@code 415} (a body too large or of
+ * another type), {@code 429} (the token rate limit) and {@code 503} (the database is unreachable).
+ * A generated {@code default} answer becomes {@code 200}. The contract test ({@code ApiContractIT})
+ * calls every operation the served document lists and checks each answer against it.
+ */
+public class OpenApiDocument implements OASFilter {
+
+  /** Every JAX-RS resource of the API (a unit test checks none is missing). */
+  public static final List<Class<?>> RESOURCES =
+      List.of(
+          AdministrationResource.class,
+          AuditResource.class,
+          ConstraintsResource.class,
+          FeaturesResource.class,
+          InstancesResource.class,
+          MeResource.class,
+          PatientsResource.class,
+          StudiesResource.class,
+          SystemResource.class,
+          TokensResource.class);
+
+  static final String PROBLEM = "Problem";
+
+  @Override
+  public void filterOpenAPI(OpenAPI openApi) {
+    if (openApi.getComponents() == null) {
+      openApi.setComponents(OASFactory.createComponents());
+    }
+    Components components = openApi.getComponents();
+    components.addSchema(PROBLEM, problemSchema());
+    describeTimes(components);
+    if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
+      return;
+    }
+    Map<String, String> roles = roles();
+    Map<String, String> rejects = rejects();
+    Map<String, String> conflicts = described(Conflicts.class);
+    for (Map.Entry<String, PathItem> path : openApi.getPaths().getPathItems().entrySet()) {
+      if (!path.getKey().startsWith("/api/")) {
+        continue;
+      }
+      for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+          path.getValue().getOperations().entrySet()) {
+        complete(
+            path.getKey(),
+            entry.getKey(),
+            entry.getValue(),
+            roles.get(entry.getKey() + " " + path.getKey()),
+            rejects.get(entry.getKey() + " " + path.getKey()),
+            conflicts.get(entry.getKey() + " " + path.getKey()));
+      }
+    }
+  }
+
+  /**
+   * java.time values are ISO-8601 text in the answers (JSON-B), but Payara describes them as
+   * objects: the properties of the API's representations that hold a {@code LocalDate} become
+   * {@code string}/{@code date}, those with a {@code LocalDateTime} {@code string}/{@code
+   * date-time}.
+   */
+  private static void describeTimes(Components components) {
+    if (components.getSchemas() == null) {
+      return;
+    }
+    Map<String, Class<?>> representations = new LinkedHashMap<>();
+    List<Class<?>> holders = new java.util.ArrayList<>(RESOURCES);
+    holders.add(org.rtds.web.api.study.StudyDtos.class);
+    holders.add(org.rtds.web.api.patient.PatientDtos.class);
+    holders.add(org.rtds.web.api.ingest.IngestResults.class);
+    for (Class<?> holder : holders) {
+      for (Class<?> nested : holder.getDeclaredClasses()) {
+        representations.putIfAbsent(nested.getSimpleName(), nested);
+      }
+    }
+    for (Map.Entry<String, Schema> schema : components.getSchemas().entrySet()) {
+      Class<?> type = representations.get(schema.getKey());
+      if (type == null || schema.getValue().getProperties() == null) {
+        continue;
+      }
+      for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+        String format =
+            field.getType() == java.time.LocalDate.class
+                ? "date"
+                : field.getType() == java.time.LocalDateTime.class ? "date-time" : null;
+        if (format != null && schema.getValue().getProperties().containsKey(field.getName())) {
+          schema
+              .getValue()
+              .addProperty(
+                  field.getName(),
+                  OASFactory.createSchema()
+                      .type(Schema.SchemaType.STRING)
+                      .format(format)
+                      .description(
+                          format.equals("date") ? "ISO 8601 date" : "ISO 8601, UTC, no offset"));
+        }
+      }
+    }
+  }
+
+  private static void complete(
+      String path,
+      PathItem.HttpMethod method,
+      Operation operation,
+      String role,
+      String rejected,
+      String conflict) {
+    APIResponses responses = operation.getResponses();
+    if (responses == null) {
+      responses = OASFactory.createAPIResponses();
+      operation.setResponses(responses);
+    }
+    APIResponse generated = responses.getDefaultValue();
+    boolean hasSuccess =
+        responses.getAPIResponses() != null
+            && responses.getAPIResponses().keySet().stream().anyMatch(k -> k.startsWith("2"));
+    if (generated != null) {
+      responses.removeAPIResponse(APIResponses.DEFAULT); // setDefaultValue(null) leaves a null
+      if (!hasSuccess) {
+        if (generated.getDescription() == null || generated.getDescription().isBlank()) {
+          generated.setDescription("OK");
+        }
+        responses.addAPIResponse("200", generated);
+      }
+    }
+    if (role != null && !RtdsRoles.USER.equals(role)) {
+      String needs = "Needs the permission " + role + ".";
+      String description = operation.getDescription();
+      if (description == null || !description.contains(needs)) {
+        operation.setDescription(description == null ? needs : description + " " + needs);
+      }
+    }
+    boolean body = operation.getRequestBody() != null;
+    if (rejected != null) {
+      error(responses, "400", rejected);
+    } else if (body) {
+      error(responses, "400", "the request is malformed: the detail names the field and why");
+    }
+    error(
+        responses,
+        "401",
+        "no credentials, or refused ones: send HTTP Basic of an RTDS account or an API token");
+    if (role != null && !RtdsRoles.USER.equals(role)) {
+      error(responses, "403", "the account lacks the permission " + role);
+    }
+    if (path.contains("{")) {
+      error(responses, "404", "nothing of that name the caller may see");
+    }
+    if (conflict != null) {
+      error(responses, "409", conflict);
+    }
+    if (method == PathItem.HttpMethod.GET) {
+      error(responses, "406", "the Accept header names no format this resource answers in");
+    }
+    if (body) {
+      error(responses, "413", "the request body is larger than allowed");
+      error(responses, "415", "the body's Content-Type is not one this operation reads");
+    }
+    error(
+        responses,
+        "429",
+        "too many requests: an API token over RTDS_TOKEN_RATE_LIMIT, or failed logins; see"
+            + " Retry-After");
+    error(responses, "503", "the database is unreachable; retry after Retry-After seconds");
+  }
+
+  private static void error(APIResponses responses, String status, String description) {
+    if (responses.getAPIResponses() != null && responses.getAPIResponses().containsKey(status)) {
+      APIResponse existing = responses.getAPIResponses().get(status);
+      if (existing.getContent() == null
+          || existing.getContent().getMediaTypes() == null
+          || existing.getContent().getMediaTypes().isEmpty()) {
+        existing.setContent(problemContent());
+      }
+      return;
+    }
+    responses.addAPIResponse(
+        status, OASFactory.createAPIResponse().description(description).content(problemContent()));
+  }
+
+  private static Content problemContent() {
+    return OASFactory.createContent()
+        .addMediaType(
+            Problem.MEDIA_TYPE,
+            OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM)));
+  }
+
+  private static Schema problemSchema() {
+    return OASFactory.createSchema()
+        .type(Schema.SchemaType.OBJECT)
+        .description("RFC 9457 problem details: the body of every error answer")
+        .addProperty(
+            "type",
+            OASFactory.createSchema()
+                .type(Schema.SchemaType.STRING)
+                .description("always about:blank")
+                .example("about:blank"))
+        .addProperty(
+            "title",
+            OASFactory.createSchema()
+                .type(Schema.SchemaType.STRING)
+                .description("the status' reason phrase")
+                .example("Not Found"))
+        .addProperty(
+            "status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER).example(404))
+        .addProperty(
+            "detail",
+            OASFactory.createSchema()
+                .type(Schema.SchemaType.STRING)
+                .description("what was wrong with this request, for a human")
+                .example("no study 1.2.3 visible to this account"))
+        .required(List.of("type", "title", "status"));
+  }
+
+  /**
+   * The role each operation needs, by {@code "METHOD /api/path"} as the document names it (the
+   * method's {@code @RolesAllowed}, else its class's).
+   */
+  public static Map<String, String> roles() {
+    Map<String, String> roles = new LinkedHashMap<>();
+    forEachOperation(
+        (key, method) -> {
+          RolesAllowed r = method.getAnnotation(RolesAllowed.class);
+          if (r == null) {
+            r = method.getDeclaringClass().getAnnotation(RolesAllowed.class);
+          }
+          roles.put(key, r == null ? null : r.value()[0]);
+        });
+    return roles;
+  }
+
+  /**
+   * When each operation answers 400 for its parameters ({@link Rejects}), by {@code "METHOD
+   * /api/path"}.
+   */
+  static Map<String, String> rejects() {
+    return described(Rejects.class);
+  }
+
+  /** The {@code value()} of an annotation ({@link Rejects}, {@link Conflicts}) per operation. */
+  private static Map<String, String> described(
+      Class<? extends java.lang.annotation.Annotation> annotation) {
+    Map<String, String> described = new LinkedHashMap<>();
+    forEachOperation(
+        (key, method) -> {
+          var a = method.getAnnotation(annotation);
+          if (a instanceof Rejects r) {
+            described.put(key, r.value());
+          } else if (a instanceof Conflicts c) {
+            described.put(key, c.value());
+          }
+        });
+    return described;
+  }
+
+  private static void forEachOperation(java.util.function.BiConsumer<String, Method> action) {
+    for (Class<?> resource : RESOURCES) {
+      String base = resource.getAnnotation(Path.class).value();
+      for (Method m : resource.getMethods()) {
+        String method = httpMethod(m);
+        if (method != null) {
+          Path sub = m.getAnnotation(Path.class);
+          String path = "/api/" + base + (sub == null ? "" : "/" + sub.value());
+          action.accept(method + " " + path.replaceAll("/+", "/").replaceAll("/$", ""), m);
+        }
+      }
+    }
+  }
+
+  private static String httpMethod(Method m) {
+    if (m.isAnnotationPresent(GET.class)) {
+      return "GET";
+    }
+    if (m.isAnnotationPresent(POST.class)) {
+      return "POST";
+    }
+    if (m.isAnnotationPresent(PUT.class)) {
+      return "PUT";
+    }
+    if (m.isAnnotationPresent(DELETE.class)) {
+      return "DELETE";
+    }
+    if (m.isAnnotationPresent(HEAD.class)) {
+      return "HEAD";
+    }
+    return null;
+  }
+}
