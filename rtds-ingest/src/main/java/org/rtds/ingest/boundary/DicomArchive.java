@@ -138,10 +138,24 @@ public class DicomArchive {
    * @throws UncheckedIOException when a stored file can no longer be read
    */
   public List<JsonObject> metadata(List<ArchivedFile> files) {
+    return metadata(files, null);
+  }
+
+  /**
+   * The attributes of stored objects as DICOM JSON, large binary values as {@code BulkDataURI}s.
+   *
+   * @param files what {@link #files} found
+   * @param bulkDataBase the URL of each file's WADO-RS instance resource; null for no bulk data
+   * @throws UncheckedIOException when a stored file can no longer be read
+   */
+  public List<JsonObject> metadata(
+      List<ArchivedFile> files, java.util.function.Function<ArchivedFile, String> bulkDataBase) {
     List<JsonObject> metadata = new ArrayList<>();
     for (ArchivedFile file : files) {
       try {
-        metadata.add(DicomJson.metadata(file.path()));
+        metadata.add(
+            DicomJson.metadata(
+                file.path(), bulkDataBase == null ? null : bulkDataBase.apply(file)));
       } catch (IOException e) {
         throw new UncheckedIOException(
             "cannot read the stored file of " + file.sopInstanceUid(), e);
@@ -152,6 +166,26 @@ public class DicomArchive {
       }
     }
     return metadata;
+  }
+
+  /**
+   * One binary value of a stored object (WADO-RS bulk data), as {@link DicomJson#bulkData}.
+   *
+   * @param file what {@link #files} found
+   * @param tag the top-level attribute
+   * @return its bytes; empty when the object has no such binary value
+   * @throws UncheckedIOException when the stored file can no longer be read
+   */
+  public java.util.Optional<byte[]> bulkData(ArchivedFile file, int tag) {
+    try {
+      return DicomJson.bulkData(file.path(), tag);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the stored file of " + file.sopInstanceUid(), e);
+    } catch (DicomParseException e) {
+      throw new UncheckedIOException(
+          "the stored file of " + file.sopInstanceUid() + " is no longer readable",
+          new IOException(e.getMessage(), e));
+    }
   }
 
   private QidoAnswer studies(QidoQuery query, Collection<Integer> senders) {

@@ -22,6 +22,7 @@ import org.rtds.domain.rt.RtStructureSet;
 import org.rtds.ingest.control.IngestWriter;
 import org.rtds.ingest.entity.ArchiveCounts;
 import org.rtds.ingest.entity.PatientListing;
+import org.rtds.ingest.entity.PatientOrder;
 import org.rtds.ingest.entity.PatientRecord;
 import org.rtds.ingest.entity.ResultPage;
 import org.rtds.ingest.entity.StudyListing;
@@ -49,15 +50,16 @@ public class PatientRecords {
   @PersistenceContext EntityManager em;
 
   /**
-   * Patients by name, a page at a time.
+   * Patients, a page at a time.
    *
    * @param text matches any part of the name or Patient ID without regard to case; blank for all
    * @param page 1 for the first
    * @param size patients per page
+   * @param order how they are sorted
    * @param senders whose patients count; null for every hospital's
    */
   public ResultPage<PatientListing> patients(
-      String text, int page, int size, Collection<Integer> senders) {
+      String text, PatientOrder order, int page, int size, Collection<Integer> senders) {
     if (senders != null && senders.isEmpty()) {
       return new ResultPage<>(List.of(), 0);
     }
@@ -73,9 +75,9 @@ public class PatientRecords {
     Query rows =
         em.createQuery(
             "select p.id, p.patientId, p.patientName, p.birthDate, p.gender,"
-                + " (select count(s) from Study s where s.patient = p) from Patient p"
+                + " (select count(s) from Study s where s.patient = p) as studies from Patient p"
                 + where
-                + " order by p.patientName, p.id",
+                + order.jpql(),
             Object[].class);
     for (Query q : List.of(count, rows)) {
       bindSenders(q, senders);

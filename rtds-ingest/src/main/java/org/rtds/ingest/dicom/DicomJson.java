@@ -33,6 +33,8 @@ public final class DicomJson {
   /** Largest binary value written inline. */
   public static final int MAX_INLINE_BYTES = 65_536;
 
+  private static final long UNDEFINED_LENGTH = 0xFFFFFFFFL;
+
   private static final Set<String> BINARY = Set.of("OB", "OW", "OF", "OD", "OL", "OV", "UN");
   private static final Set<String> INTEGERS = Set.of("IS", "SL", "SS", "UL", "US", "SV", "UV");
   private static final Set<String> DECIMALS = Set.of("DS", "FL", "FD");
@@ -45,20 +47,71 @@ public final class DicomJson {
    * @throws DicomParseException when it is not a DICOM object RTDS can read
    */
   public static JsonObject metadata(Path file) throws IOException, DicomParseException {
+    return metadata(file, null);
+  }
+
+  /**
+   * @param file a stored object
+   * @param bulkDataBase the URL of the object's WADO-RS resource; a top-level binary value larger
+   *     than {@value #MAX_INLINE_BYTES} bytes (the CT pixels, a dose grid) then gets a {@code
+   *     BulkDataURI} {@code <base>/bulkdata/<tag>} ({@link #bulkData}); null: only its VR
+   * @throws IOException when the file cannot be read
+   * @throws DicomParseException when it is not a DICOM object RTDS can read
+   */
+  public static JsonObject metadata(Path file, String bulkDataBase)
+      throws IOException, DicomParseException {
     // Contour Data as DS values, not the ingestion's fast text form
-    return object(new DicomReader(false).read(file).attributeList()).build();
+    return object(new DicomReader(false).read(file).attributeList(), bulkDataBase).build();
+  }
+
+  /**
+   * The value of one top-level binary attribute (OB, OW or UN; OW as little-endian bytes), for
+   * WADO-RS bulk data.
+   *
+   * @param tag the attribute, e.g. {@code 0x7FE00010} for Pixel Data
+   * @return the bytes; empty when the object has no such binary value RTDS can serve (another VR,
+   *     or compressed pixel data)
+   * @throws IOException when the file cannot be read
+   * @throws DicomParseException when it is not a DICOM object RTDS can read
+   */
+  public static java.util.Optional<byte[]> bulkData(Path file, int tag)
+      throws IOException, DicomParseException {
+    Attribute attribute =
+        new DicomReader(false)
+            .read(file)
+            .attributeList()
+            .get(new AttributeTag(tag >>> 16, tag & 0xFFFF));
+    if (attribute == null || attribute instanceof SequenceAttribute) {
+      return java.util.Optional.empty();
+    }
+    String vr = new String(attribute.getVR(), StandardCharsets.US_ASCII);
+    return BINARY.contains(vr)
+        ? java.util.Optional.ofNullable(bytes(attribute, vr))
+        : java.util.Optional.empty();
   }
 
   private static JsonObjectBuilder object(AttributeList list) {
+    return object(list, null);
+  }
+
+  private static JsonObjectBuilder object(AttributeList list, String bulkDataBase) {
     JsonObjectBuilder object = Json.createObjectBuilder();
     for (Attribute attribute : list.values()) {
       AttributeTag tag = attribute.getTag();
       if (tag.getGroup() == 0x0002 || tag.getElement() == 0x0000) {
         continue;
       }
-      object.add(
-          String.format(Locale.ROOT, "%04X%04X", tag.getGroup(), tag.getElement()),
-          element(attribute));
+      String key = String.format(Locale.ROOT, "%04X%04X", tag.getGroup(), tag.getElement());
+      JsonObjectBuilder element = element(attribute);
+      String vr = new String(attribute.getVR(), StandardCharsets.US_ASCII);
+      if (bulkDataBase != null
+          && BINARY.contains(vr)
+          && !(attribute instanceof SequenceAttribute)
+          && attribute.getVL() > MAX_INLINE_BYTES
+          && attribute.getVL() != UNDEFINED_LENGTH) { // encapsulated pixel data is not served
+        element.add("BulkDataURI", bulkDataBase + "/bulkdata/" + key);
+      }
+      object.add(key, element);
     }
     return object;
   }

@@ -41,8 +41,11 @@ import org.rtds.web.api.system.SystemResource;
  * {@code 400} (it reads a body; operations whose parameters can be malformed declare their own),
  * {@code 406} (a GET asked for a format it lacks), {@code 413}/{@code 415} (a body too large or of
  * another type), {@code 429} (the token rate limit) and {@code 503} (the database is unreachable).
- * A generated {@code default} answer becomes {@code 200}. The contract test ({@code ApiContractIT})
- * calls every operation the served document lists and checks each answer against it.
+ * The success answer and its schema come from the method's Java signature ({@link JavaSchemas};
+ * {@link Success} where the signature does not say), also {@code 409} where {@link Conflicts} says
+ * so; request bodies get their {@link BodyExample}. The contract test ({@code ApiContractIT}) calls
+ * every operation the served document lists, with those examples, and checks each answer against
+ * it.
  */
 public class OpenApiDocument implements OASFilter {
 
@@ -69,11 +72,13 @@ public class OpenApiDocument implements OASFilter {
     }
     Components components = openApi.getComponents();
     components.addSchema(PROBLEM, problemSchema());
-    describeTimes(components);
     if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
       return;
     }
     Map<String, String> roles = roles();
+    Map<String, Method> methods = new LinkedHashMap<>();
+    forEachOperation(methods::put);
+    JavaSchemas schemas = new JavaSchemas(components);
     Map<String, String> rejects = rejects();
     Map<String, String> conflicts = described(Conflicts.class);
     for (Map.Entry<String, PathItem> path : openApi.getPaths().getPathItems().entrySet()) {
@@ -89,53 +94,99 @@ public class OpenApiDocument implements OASFilter {
             roles.get(entry.getKey() + " " + path.getKey()),
             rejects.get(entry.getKey() + " " + path.getKey()),
             conflicts.get(entry.getKey() + " " + path.getKey()));
+        Method method = methods.get(entry.getKey() + " " + path.getKey());
+        if (method != null) {
+          success(entry.getValue(), method, schemas);
+          bodyExample(entry.getValue(), method);
+        }
       }
     }
   }
 
   /**
-   * java.time values are ISO-8601 text in the answers (JSON-B), but Payara describes them as
-   * objects: the properties of the API's representations that hold a {@code LocalDate} become
-   * {@code string}/{@code date}, those with a {@code LocalDateTime} {@code string}/{@code
-   * date-time}.
+   * The successful answer from the Java signature (or {@link Success}): its status (200, 204 for
+   * {@code void}), and its schema made by {@link JavaSchemas} from the type the method returns —
+   * replacing what the generator made, which misses the records of other modules and java.time.
    */
-  private static void describeTimes(Components components) {
-    if (components.getSchemas() == null) {
-      return;
+  private static void success(Operation operation, Method method, JavaSchemas schemas) {
+    Success declared = method.getAnnotation(Success.class);
+    int status;
+    Schema body;
+    if (declared != null) {
+      status = declared.status();
+      body =
+          declared.type() == Void.class
+              ? null
+              : declared.list() ? schemas.listOf(declared.type()) : schemas.of(declared.type());
+    } else if (method.getReturnType() == void.class) {
+      status = 204;
+      body = null;
+    } else {
+      status = 200;
+      body = schemas.of(method.getGenericReturnType());
     }
-    Map<String, Class<?>> representations = new LinkedHashMap<>();
-    List<Class<?>> holders = new java.util.ArrayList<>(RESOURCES);
-    holders.add(org.rtds.web.api.study.StudyDtos.class);
-    holders.add(org.rtds.web.api.patient.PatientDtos.class);
-    holders.add(org.rtds.web.api.ingest.IngestResults.class);
-    for (Class<?> holder : holders) {
-      for (Class<?> nested : holder.getDeclaredClasses()) {
-        representations.putIfAbsent(nested.getSimpleName(), nested);
-      }
-    }
-    for (Map.Entry<String, Schema> schema : components.getSchemas().entrySet()) {
-      Class<?> type = representations.get(schema.getKey());
-      if (type == null || schema.getValue().getProperties() == null) {
-        continue;
-      }
-      for (java.lang.reflect.Field field : type.getDeclaredFields()) {
-        String format =
-            field.getType() == java.time.LocalDate.class
-                ? "date"
-                : field.getType() == java.time.LocalDateTime.class ? "date-time" : null;
-        if (format != null && schema.getValue().getProperties().containsKey(field.getName())) {
-          schema
-              .getValue()
-              .addProperty(
-                  field.getName(),
-                  OASFactory.createSchema()
-                      .type(Schema.SchemaType.STRING)
-                      .format(format)
-                      .description(
-                          format.equals("date") ? "ISO 8601 date" : "ISO 8601, UTC, no offset"));
+    APIResponses responses = operation.getResponses();
+    if (responses.getAPIResponses() != null) {
+      for (String code : List.copyOf(responses.getAPIResponses().keySet())) {
+        if (code.startsWith("2") || code.equals(APIResponses.DEFAULT)) {
+          responses.removeAPIResponse(code);
         }
       }
     }
+    String description =
+        declared != null && !declared.description().isEmpty()
+            ? declared.description()
+            : switch (status) {
+              case 201 -> "Created";
+              case 202 -> "Accepted";
+              case 204 -> "No Content";
+              default -> "OK";
+            };
+    APIResponse answer = OASFactory.createAPIResponse().description(description);
+    if (body != null) {
+      Content content =
+          OASFactory.createContent()
+              .addMediaType(
+                  jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                  OASFactory.createMediaType().schema(body));
+      if (producesCsv(method)) {
+        content.addMediaType(
+            "text/csv",
+            OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
+      }
+      answer.setContent(content);
+    }
+    responses.addAPIResponse(String.valueOf(status), answer);
+  }
+
+  /** The {@link BodyExample} of a method as its JSON request body's example. */
+  private static void bodyExample(Operation operation, Method method) {
+    BodyExample example = method.getAnnotation(BodyExample.class);
+    if (example == null || operation.getRequestBody() == null) {
+      return;
+    }
+    Content content = operation.getRequestBody().getContent();
+    if (content == null) {
+      content = OASFactory.createContent();
+      operation.getRequestBody().setContent(content);
+    }
+    org.eclipse.microprofile.openapi.models.media.MediaType json =
+        content.getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
+    if (json == null) {
+      json = OASFactory.createMediaType();
+      content.addMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON, json);
+    }
+    json.addExample("example", OASFactory.createExample().value(example.value()));
+  }
+
+  private static boolean producesCsv(Method method) {
+    jakarta.ws.rs.Produces produces = method.getAnnotation(jakarta.ws.rs.Produces.class);
+    if (produces == null) {
+      produces = method.getDeclaringClass().getAnnotation(jakarta.ws.rs.Produces.class);
+    }
+    return produces != null
+        && java.util.Arrays.stream(produces.value()).anyMatch(t -> t.startsWith("text/csv"));
   }
 
   private static void complete(
@@ -149,19 +200,6 @@ public class OpenApiDocument implements OASFilter {
     if (responses == null) {
       responses = OASFactory.createAPIResponses();
       operation.setResponses(responses);
-    }
-    APIResponse generated = responses.getDefaultValue();
-    boolean hasSuccess =
-        responses.getAPIResponses() != null
-            && responses.getAPIResponses().keySet().stream().anyMatch(k -> k.startsWith("2"));
-    if (generated != null) {
-      responses.removeAPIResponse(APIResponses.DEFAULT); // setDefaultValue(null) leaves a null
-      if (!hasSuccess) {
-        if (generated.getDescription() == null || generated.getDescription().isBlank()) {
-          generated.setDescription("OK");
-        }
-        responses.addAPIResponse("200", generated);
-      }
     }
     if (role != null && !RtdsRoles.USER.equals(role)) {
       String needs = "Needs the permission " + role + ".";
@@ -250,7 +288,10 @@ public class OpenApiDocument implements OASFilter {
                 .type(Schema.SchemaType.STRING)
                 .description("what was wrong with this request, for a human")
                 .example("no study 1.2.3 visible to this account"))
-        .required(List.of("type", "title", "status"));
+        .required(List.of("type", "title", "status"))
+        // RFC 9457 extension members, e.g. the per-object results of an upload with nothing
+        // readable
+        .additionalPropertiesBoolean(Boolean.TRUE);
   }
 
   /**

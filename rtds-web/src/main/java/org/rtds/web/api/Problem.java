@@ -37,6 +37,15 @@ public record Problem(int status, String title, String detail) {
     return json.build().toString();
   }
 
+  /** Writes this problem as a servlet's answer (filters and the authentication mechanism). */
+  public void send(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    response.setStatus(status);
+    response.setContentType(MEDIA_TYPE);
+    response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
+    response.getWriter().write(toJson());
+    response.flushBuffer();
+  }
+
   public Response toResponse() {
     return Response.status(status).type(MEDIA).entity(toJson()).build();
   }

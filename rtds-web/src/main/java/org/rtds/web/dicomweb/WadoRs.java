@@ -45,7 +45,9 @@ public class WadoRs {
 
   /** The retrieve paths: study, series or instance. */
   static final Pattern PATH =
-      Pattern.compile("/studies/([^/]+)(?:/series/([^/]+)(?:/instances/([^/]+))?)?(/metadata)?");
+      Pattern.compile(
+          "/studies/([^/]+)(?:/series/([^/]+)(?:/instances/([^/]+)(?:/bulkdata/([0-9A-Fa-f]{8}))?)?)?"
+              + "(/metadata)?");
 
   @Inject DicomArchive archive;
 
@@ -79,7 +81,11 @@ public class WadoRs {
         return new Problem(400, "'" + uid + "' is not a DICOM UID (digits and dots, at most 64)");
       }
     }
-    boolean metadata = m.group(4) != null;
+    String bulkTag = m.group(4);
+    boolean metadata = m.group(5) != null;
+    if (bulkTag != null && metadata) {
+      return new Problem(404, "no WADO-RS resource " + path);
+    }
     String json = metadata ? QidoRs.contentType(request.getHeader("Accept")) : null;
     if (metadata && json == null) {
       return new Problem(
@@ -90,7 +96,10 @@ public class WadoRs {
     }
     Optional<String> wanted;
     try {
-      wanted = metadata ? Optional.empty() : acceptedTransferSyntax(request.getHeader("Accept"));
+      wanted =
+          metadata || bulkTag != null
+              ? Optional.empty()
+              : acceptedTransferSyntax(request.getHeader("Accept"));
     } catch (IllegalArgumentException e) {
       return new Problem(406, e.getMessage());
     }
@@ -132,9 +141,13 @@ public class WadoRs {
                 + " is missing from RTDS's file store; tell the administrator");
       }
     }
+    String base = request.getRequestURL().toString().replaceFirst("/dicomweb/.*$", "/dicomweb");
+    if (bulkTag != null) {
+      return bulkData(request, response, account, study, files.get(0), bulkTag, base);
+    }
     if (metadata) {
       JsonArrayBuilder array = Json.createArrayBuilder();
-      archive.metadata(files).forEach(array::add);
+      archive.metadata(files, f -> instanceUrl(base, study, f)).forEach(array::add);
       response.setStatus(200);
       response.setContentType(json);
       response.setCharacterEncoding("UTF-8");
@@ -163,13 +176,7 @@ public class WadoRs {
                   + "\r\nContent-Length: "
                   + Files.size(file.path())
                   + "\r\nContent-Location: "
-                  + request.getRequestURL().toString().replaceFirst("/dicomweb/.*$", "/dicomweb")
-                  + "/studies/"
-                  + study
-                  + "/series/"
-                  + file.seriesInstanceUid()
-                  + "/instances/"
-                  + file.sopInstanceUid()
+                  + instanceUrl(base, study, file)
                   + "\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       Files.copy(file.path(), out);
@@ -182,6 +189,76 @@ public class WadoRs {
         study,
         AuditRecord.Outcome.SUCCESS,
         what + ": " + files.size() + " object(s)");
+    return null;
+  }
+
+  private static String instanceUrl(String base, String study, ArchivedFile file) {
+    return base
+        + "/studies/"
+        + study
+        + "/series/"
+        + file.seriesInstanceUid()
+        + "/instances/"
+        + file.sopInstanceUid();
+  }
+
+  /**
+   * One binary value of one object (PS3.18 bulk data): {@code multipart/related;
+   * type="application/octet-stream"}, one part, the value's bytes (OW little endian).
+   */
+  private Problem bulkData(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Account account,
+      String study,
+      ArchivedFile file,
+      String tagHex,
+      String base)
+      throws IOException {
+    String accept = request.getHeader("Accept");
+    if (accept != null
+        && !accept.isBlank()
+        && !accept.contains("*/*")
+        && !accept.contains("multipart/related")
+        && !accept.contains("application/octet-stream")) {
+      return new Problem(
+          406,
+          "bulk data is answered as multipart/related; type=\"application/octet-stream\" (asked"
+              + " for "
+              + accept
+              + ")");
+    }
+    Optional<byte[]> value = archive.bulkData(file, Integer.parseUnsignedInt(tagHex, 16));
+    String what =
+        "object " + file.sopInstanceUid() + " attribute " + tagHex.toUpperCase(Locale.ROOT);
+    if (value.isEmpty()) {
+      audit(request, account, study, AuditRecord.Outcome.MINOR_FAILURE, what + ": no bulk data");
+      return new Problem(404, what + " holds no binary value RTDS serves as bulk data");
+    }
+    String boundary = "rtds-" + UUID.randomUUID();
+    response.setStatus(200);
+    response.setContentType(
+        "multipart/related; type=\"application/octet-stream\"; boundary=\"" + boundary + "\"");
+    OutputStream out = response.getOutputStream();
+    out.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                + value.get().length
+                + "\r\nContent-Location: "
+                + instanceUrl(base, study, file)
+                + "/bulkdata/"
+                + tagHex
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    out.write(value.get());
+    out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    audit(
+        request,
+        account,
+        study,
+        AuditRecord.Outcome.SUCCESS,
+        what + ": " + value.get().length + " bytes of bulk data");
     return null;
   }
 

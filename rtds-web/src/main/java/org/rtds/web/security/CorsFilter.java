@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.rtds.web.api.Problem;
 import org.rtds.web.boot.RtdsConfig;
@@ -52,19 +51,11 @@ public class CorsFilter extends HttpFilter {
       boolean preflight =
           origin != null && request.getHeader("Access-Control-Request-Method") != null;
       if (preflight && !allowed) {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response
-            .getWriter()
-            .write(
-                new Problem(
-                        403,
-                        "Forbidden",
-                        "cross-origin requests from "
-                            + origin
-                            + " are not allowed (RTDS_CORS_ORIGINS)")
-                    .toJson());
+        new Problem(
+                403,
+                "Forbidden",
+                "cross-origin requests from " + origin + " are not allowed (RTDS_CORS_ORIGINS)")
+            .send(response);
         return;
       }
       if (preflight) {

@@ -211,12 +211,7 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
     try {
       response.setHeader("Retry-After", Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
       if (api) {
-        Problem problem = DatabaseUnavailable.problem();
-        response.setStatus(problem.status());
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(problem.toJson());
-        response.flushBuffer();
+        DatabaseUnavailable.problem().send(response);
       } else {
         response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       }
@@ -248,11 +243,7 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
   /** Answers with a problem document now (the request goes no further). */
   private static AuthenticationStatus refuse(HttpServletResponse response, Problem problem) {
     try {
-      response.setStatus(problem.status());
-      response.setContentType(Problem.MEDIA_TYPE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write(problem.toJson());
-      response.flushBuffer();
+      problem.send(response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

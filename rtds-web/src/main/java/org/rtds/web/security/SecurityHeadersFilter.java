@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.rtds.web.api.Problem;
 
@@ -64,19 +63,13 @@ public class SecurityHeadersFilter extends HttpFilter {
       checked = BufferedBodyRequest.read(request, MAX_BODY_BYTES);
     }
     if (checked == null || !upload(path) && request.getContentLengthLong() > MAX_BODY_BYTES) {
-      response.setStatus(413);
-      response.setContentType(Problem.MEDIA_TYPE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response
-          .getWriter()
-          .write(
-              new Problem(
-                      413,
-                      "Content Too Large",
-                      "request bodies here may have at most "
-                          + MAX_BODY_BYTES
-                          + " bytes (DICOM objects go to /api/v1/instances or /dicomweb/studies)")
-                  .toJson());
+      new Problem(
+              413,
+              "Content Too Large",
+              "request bodies here may have at most "
+                  + MAX_BODY_BYTES
+                  + " bytes (DICOM objects go to /api/v1/instances or /dicomweb/studies)")
+          .send(response);
       return;
     }
     chain.doFilter(checked, response);

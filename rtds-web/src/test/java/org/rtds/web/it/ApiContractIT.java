@@ -81,7 +81,8 @@ class ApiContractIT {
           Map.entry("from", "yesterday"),
           Map.entry("to", "31.12.2026"),
           Map.entry("patient", "abc"),
-          Map.entry("outcome", "7"));
+          Map.entry("outcome", "7"),
+          Map.entry("sort", "shoe-size"));
 
   @ArquillianResource URL base;
 
@@ -257,6 +258,9 @@ class ApiContractIT {
     if (schema == null) {
       failures.add(op.key() + ": " + status + " has no schema");
     } else {
+      if (!schemas.describes(schema)) {
+        failures.add(op.key() + ": " + status + " is described only as " + schema);
+      }
       JsonValue body = Json.createReader(new StringReader(answer.body())).readValue();
       schemas.check(body, schema).forEach(e -> failures.add(op.key() + " " + status + ": " + e));
     }

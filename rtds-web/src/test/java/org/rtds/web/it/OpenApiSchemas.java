@@ -41,6 +41,23 @@ final class OpenApiSchemas {
     return schema;
   }
 
+  /**
+   * Whether a schema says what its values hold: an object with properties (or a map's value
+   * schema), an array whose items do, or a simple type; not a bare {@code object}.
+   */
+  boolean describes(JsonObject schema) {
+    schema = resolve(schema);
+    String type = schema.getString("type", schema.containsKey("properties") ? "object" : "");
+    return switch (type) {
+      case "object" ->
+          schema.containsKey("properties") && !schema.getJsonObject("properties").isEmpty()
+              || schema.get("additionalProperties") instanceof JsonObject;
+      case "array" -> schema.containsKey("items") && describes(schema.getJsonObject("items"));
+      case "" -> false;
+      default -> true;
+    };
+  }
+
   /** The mismatches of {@code value} against {@code schema}, each naming its JSON path. */
   List<String> check(JsonValue value, JsonObject schema) {
     List<String> errors = new ArrayList<>();

@@ -563,6 +563,43 @@ class SecurityIT {
       assertThat(
               retrieve("dicomweb/studies/" + plan.studyInstanceUid(), "jdoe", "*/*").statusCode())
           .isEqualTo(404);
+      // bulk data: the CT's pixels (256 × 256 × 2 bytes, too large to inline) by their URI
+      String sliceUrl =
+          "dicomweb/studies/"
+              + plan.studyInstanceUid()
+              + "/series/"
+              + slice.seriesInstanceUid()
+              + "/instances/"
+              + slice.sopInstanceUid();
+      JsonObject sliceMetadata =
+          Json.createReader(
+                  new StringReader(
+                      new String(
+                          retrieve(sliceUrl + "/metadata", "charite2", "application/dicom+json")
+                              .body(),
+                          StandardCharsets.UTF_8)))
+              .readArray()
+              .getJsonObject(0);
+      String bulk = sliceMetadata.getJsonObject("7FE00010").getString("BulkDataURI");
+      assertThat(bulk).endsWith(sliceUrl + "/bulkdata/7FE00010").startsWith("http");
+      HttpResponse<byte[]> pixels =
+          retrieve(
+              bulk.substring(bulk.indexOf("dicomweb/")),
+              "charite2",
+              "multipart/related; type=\"application/octet-stream\"");
+      assertThat(pixels.statusCode()).isEqualTo(200);
+      assertThat(pixels.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("multipart/related; type=\"application/octet-stream\"; boundary=");
+      int rows = sliceMetadata.getJsonObject("00280010").getJsonArray("Value").getInt(0);
+      int columns = sliceMetadata.getJsonObject("00280011").getJsonArray("Value").getInt(0);
+      assertThat(new String(pixels.body(), StandardCharsets.ISO_8859_1))
+          .contains("Content-Length: " + rows * columns * 2 + "\r\n");
+      assertThat(pixels.body().length).isGreaterThan(rows * columns * 2);
+      assertThat(retrieve(bulk.substring(bulk.indexOf("dicomweb/")), "jdoe", "*/*").statusCode())
+          .isEqualTo(404);
+      assertThat(retrieve(sliceUrl + "/bulkdata/00280010", "charite2", "*/*").statusCode())
+          .isEqualTo(404);
+
       // metadata: the structure set's attributes as DICOM JSON, sequences and numbers typed
       DicomFile structures = plan.structureSet();
       HttpResponse<byte[]> metadata =
@@ -977,7 +1014,8 @@ class SecurityIT {
           // WADO-RS retrievals (no files in this legacy database: a clear 404 when allowed)
           "GET /dicomweb/studies/{uid}",
           "GET /dicomweb/studies/{uid}/series/{uid}",
-          "GET /dicomweb/studies/{uid}/series/{uid}/instances/{uid}");
+          "GET /dicomweb/studies/{uid}/series/{uid}/instances/{uid}",
+          "GET /dicomweb/studies/{uid}/series/{uid}/instances/{uid}/bulkdata/7FE00010");
 
   @Test
   void dicomWebSearchesFindOnlyTheHospitalsStudiesAndMatchAsPs34Says() throws Exception {

@@ -18,15 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AccountAdministration;
 import org.rtds.security.boundary.RtdsRoles;
+import org.rtds.web.api.BodyExample;
 import org.rtds.web.api.CallerAccount;
+import org.rtds.web.api.Success;
 
 /** The calling account: lets a partner system check its credentials and see its roles. */
 @Path("v1/me")
@@ -67,19 +65,10 @@ public class MeResource {
       description =
           "At least 10 characters, not entirely numeric, not the account name, not common. A wrong"
               + " current password counts as a failed login.")
-  @APIResponse(responseCode = "204", description = "changed")
-  public Response changePassword(
-      @RequestBody(
-              content =
-                  @Content(
-                      mediaType = MediaType.APPLICATION_JSON,
-                      examples =
-                          @ExampleObject(
-                              name = "example",
-                              value =
-                                  "{\"currentPassword\": \"amber-meadow-compass-17\", \"newPassword\": \"violet-harbour-lantern-42\"}")))
-          @Valid
-          PasswordChange change) {
+  @Success(status = 204, description = "changed")
+  @BodyExample(
+      "{\"currentPassword\": \"amber-meadow-compass-17\", \"newPassword\": \"violet-harbour-lantern-42\"}")
+  public Response changePassword(@Valid PasswordChange change) {
     if (change == null) {
       throw new BadRequestException("send JSON {\"currentPassword\": …, \"newPassword\": …}");
     }

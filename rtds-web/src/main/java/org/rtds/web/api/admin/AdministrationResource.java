@@ -22,11 +22,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.security.boundary.AccountAdministration;
 import org.rtds.security.boundary.AccountAdministration.CreatedUser;
@@ -38,7 +33,9 @@ import org.rtds.security.boundary.AccountAdministration.UserView;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.security.control.AuditRecord;
 import org.rtds.security.control.RtdsPermission;
+import org.rtds.web.api.BodyExample;
 import org.rtds.web.api.CallerAccount;
+import org.rtds.web.api.Success;
 import org.rtds.web.api.audit.Audited;
 
 /**
@@ -92,24 +89,13 @@ public class AdministrationResource {
       summary =
           "Create an account (with hospital and groups); without a password RTDS generates"
               + " one and shows it in this answer only")
-  @APIResponse(
-      responseCode = "201",
-      description = "the account, and the generated password if none was sent",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = CreatedUser.class)))
-  public Response createUser(
-      @RequestBody(
-              content =
-                  @Content(
-                      mediaType = MediaType.APPLICATION_JSON,
-                      examples =
-                          @ExampleObject(
-                              name = "example",
-                              value =
-                                  "{\"username\": \"jdoe\", \"firstName\": \"Jane\", \"lastName\": \"Doe\", \"email\": \"jane.doe@example.org\", \"hospital\": \"UCLA\", \"groups\": [\"RTDS physicists\"]}")))
-          UserDraft draft) {
+  @Success(
+      status = 201,
+      type = CreatedUser.class,
+      description = "the account, and the generated password if none was sent")
+  @BodyExample(
+      "{\"username\": \"jdoe\", \"firstName\": \"Jane\", \"lastName\": \"Doe\", \"email\": \"jane.doe@example.org\", \"hospital\": \"UCLA\", \"groups\": [\"RTDS physicists\"]}")
+  public Response createUser(UserDraft draft) {
     CreatedUser created = call(() -> administration.createUser(caller.get(), required(draft)));
     return Response.status(Response.Status.CREATED)
         .header("Cache-Control", "no-store")
@@ -124,18 +110,9 @@ public class AdministrationResource {
       summary =
           "Change an account: names, e-mail, hospital, groups, active/staff/superuser;"
               + " absent fields stay; deactivate with active=false (accounts are never deleted)")
-  public UserView updateUser(
-      @PathParam("id") String id,
-      @RequestBody(
-              content =
-                  @Content(
-                      mediaType = MediaType.APPLICATION_JSON,
-                      examples =
-                          @ExampleObject(
-                              name = "example",
-                              value =
-                                  "{\"email\": \"jane.doe@hospital.example.org\", \"groups\": [\"RTDS physicists\", \"RTDS auditors\"]}")))
-          UserDraft draft) {
+  @BodyExample(
+      "{\"email\": \"jane.doe@hospital.example.org\", \"groups\": [\"RTDS physicists\", \"RTDS auditors\"]}")
+  public UserView updateUser(@PathParam("id") String id, UserDraft draft) {
     return call(() -> administration.updateUser(caller.get(), id(id), required(draft)));
   }
 
@@ -143,18 +120,8 @@ public class AdministrationResource {
   @Path("users/{id}/password")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Set an account's password (at least 10 characters, not common)")
-  public UserView setPassword(
-      @PathParam("id") String id,
-      @RequestBody(
-              content =
-                  @Content(
-                      mediaType = MediaType.APPLICATION_JSON,
-                      examples =
-                          @ExampleObject(
-                              name = "example",
-                              value = "{\"password\": \"violet-harbour-lantern-42\"}")))
-          @Valid
-          PasswordDraft draft) {
+  @BodyExample("{\"password\": \"violet-harbour-lantern-42\"}")
+  public UserView setPassword(@PathParam("id") String id, @Valid PasswordDraft draft) {
     return call(() -> administration.setPassword(caller.get(), id(id), required(draft).password()));
   }
 
@@ -169,24 +136,10 @@ public class AdministrationResource {
   @Path("groups")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a group with RTDS permissions")
-  @APIResponse(
-      responseCode = "201",
-      description = "the group",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = GroupView.class)))
-  public Response createGroup(
-      @RequestBody(
-              content =
-                  @Content(
-                      mediaType = MediaType.APPLICATION_JSON,
-                      examples =
-                          @ExampleObject(
-                              name = "example",
-                              value =
-                                  "{\"name\": \"RTDS research fellows\", \"permissions\": [\"view_patient\", \"view_knowledgebase\"]}")))
-          GroupDraft draft) {
+  @Success(status = 201, type = GroupView.class, description = "the group")
+  @BodyExample(
+      "{\"name\": \"RTDS research fellows\", \"permissions\": [\"view_patient\", \"view_knowledgebase\"]}")
+  public Response createGroup(GroupDraft draft) {
     GroupView created = call(() -> administration.createGroup(caller.get(), required(draft)));
     return Response.status(Response.Status.CREATED).entity(created).build();
   }
@@ -195,18 +148,8 @@ public class AdministrationResource {
   @Path("groups/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Rename a group or replace its RTDS permissions")
-  public GroupView updateGroup(
-      @PathParam("id") String id,
-      @RequestBody(
-              content =
-                  @Content(
-                      mediaType = MediaType.APPLICATION_JSON,
-                      examples =
-                          @ExampleObject(
-                              name = "example",
-                              value =
-                                  "{\"name\": \"RTDS research fellows\", \"permissions\": [\"view_knowledgebase\"]}")))
-          GroupDraft draft) {
+  @BodyExample("{\"name\": \"RTDS research fellows\", \"permissions\": [\"view_knowledgebase\"]}")
+  public GroupView updateGroup(@PathParam("id") String id, GroupDraft draft) {
     return call(() -> administration.updateGroup(caller.get(), id(id), required(draft)));
   }
 
@@ -233,18 +176,8 @@ public class AdministrationResource {
   @Operation(
       summary = "Rename a hospital: every account of it gets the new institution name",
       description = "Accounts join or leave a hospital through PUT /admin/users/{id} (hospital).")
-  public HospitalView renameHospital(
-      @PathParam("name") String name,
-      @RequestBody(
-              content =
-                  @Content(
-                      mediaType = MediaType.APPLICATION_JSON,
-                      examples =
-                          @ExampleObject(
-                              name = "example",
-                              value = "{\"name\": \"UCLA Radiation Oncology\"}")))
-          @Valid
-          HospitalRename rename) {
+  @BodyExample("{\"name\": \"UCLA Radiation Oncology\"}")
+  public HospitalView renameHospital(@PathParam("name") String name, @Valid HospitalRename rename) {
     return call(() -> administration.renameHospital(caller.get(), name, required(rename).name()));
   }
 

@@ -21,17 +21,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.security.boundary.ApiTokenStore;
 import org.rtds.security.boundary.ApiTokenStore.TokenView;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.security.control.AuditRecord;
+import org.rtds.web.api.BodyExample;
 import org.rtds.web.api.CallerAccount;
+import org.rtds.web.api.Success;
 import org.rtds.web.api.audit.Audited;
 
 /**
@@ -108,25 +105,13 @@ public class TokensResource {
       description =
           "Send it as 'Authorization: Bearer <token>'. It acts with the account's permissions,"
               + " narrowed to the scope, until it expires or is revoked; it never administers RTDS.")
-  @APIResponse(
-      responseCode = "201",
-      description = "the token (shown only in this answer) and its listing",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ApiTokenStore.Created.class)))
-  public Response create(
-      @RequestBody(
-              content =
-                  @Content(
-                      mediaType = MediaType.APPLICATION_JSON,
-                      examples =
-                          @ExampleObject(
-                              name = "example",
-                              value =
-                                  "{\"username\": \"admin\", \"name\": \"TPS export at site B\", \"scope\": \"view_patient,add_instance\", \"days\": 90}")))
-          @Valid
-          Draft draft) {
+  @Success(
+      status = 201,
+      type = ApiTokenStore.Created.class,
+      description = "the token (shown only in this answer) and its listing")
+  @BodyExample(
+      "{\"username\": \"admin\", \"name\": \"TPS export at site B\", \"scope\": \"view_patient,add_instance\", \"days\": 90}")
+  public Response create(@Valid Draft draft) {
     if (draft == null) {
       throw new BadRequestException(
           "send JSON {\"username\": …, \"name\": …, \"scope\": \"view_patient,add_instance\", \"days\": 365}");

@@ -18,17 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.domain.feature.DoseConstraint;
 import org.rtds.features.boundary.ConstraintCatalogue;
 import org.rtds.features.boundary.ConstraintCatalogue.Draft;
 import org.rtds.security.boundary.RtdsRoles;
+import org.rtds.web.api.BodyExample;
 import org.rtds.web.api.Conflicts;
+import org.rtds.web.api.Success;
 
 /**
  * {@code /rtds/api/v1/constraints}: the organ-at-risk dose constraints every study is checked
@@ -92,25 +89,11 @@ public class ConstraintsResource {
       description =
           "Body: {standardName, metric, comparator, limit, unit?, source?, note?, active?}; the"
               + " unit defaults to the metric's own (Gy, % or cc).")
-  @APIResponse(
-      responseCode = "201",
-      description = "the constraint",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ConstraintView.class)))
+  @Success(status = 201, type = ConstraintView.class, description = "the constraint")
   @Conflicts("the same constraint (structure, metric, comparator, limit) exists already")
-  public Response create(
-      @RequestBody(
-              content =
-                  @Content(
-                      mediaType = MediaType.APPLICATION_JSON,
-                      examples =
-                          @ExampleObject(
-                              name = "example",
-                              value =
-                                  "{\"standardName\": \"Parotid_L\", \"metric\": \"Dmean\", \"comparator\": \"<\", \"limit\": 20, \"source\": \"QUANTEC\", \"note\": \"one parotid spared: mean dose < 20 Gy\"}")))
-          Draft draft) {
+  @BodyExample(
+      "{\"standardName\": \"Parotid_L\", \"metric\": \"Dmean\", \"comparator\": \"<\", \"limit\": 20, \"source\": \"QUANTEC\", \"note\": \"one parotid spared: mean dose < 20 Gy\"}")
+  public Response create(Draft draft) {
     try {
       return Response.status(Response.Status.CREATED)
           .entity(ConstraintView.of(catalogue.create(draft)))
@@ -128,18 +111,9 @@ public class ConstraintsResource {
   @RolesAllowed(RtdsRoles.CHANGE_DOSE_CONSTRAINT)
   @Operation(summary = "Replace a constraint, e.g. to switch it off (administrators)")
   @Conflicts("another constraint is the same (structure, metric, comparator, limit)")
-  public ConstraintView update(
-      @PathParam("id") int id,
-      @RequestBody(
-              content =
-                  @Content(
-                      mediaType = MediaType.APPLICATION_JSON,
-                      examples =
-                          @ExampleObject(
-                              name = "example",
-                              value =
-                                  "{\"standardName\": \"Parotid_L\", \"metric\": \"Dmean\", \"comparator\": \"<\", \"limit\": 19, \"source\": \"QUANTEC\", \"active\": false}")))
-          Draft draft) {
+  @BodyExample(
+      "{\"standardName\": \"Parotid_L\", \"metric\": \"Dmean\", \"comparator\": \"<\", \"limit\": 19, \"source\": \"QUANTEC\", \"active\": false}")
+  public ConstraintView update(@PathParam("id") int id, Draft draft) {
     try {
       return catalogue
           .update(id, draft)
@@ -156,7 +130,7 @@ public class ConstraintsResource {
   @Path("{id}")
   @RolesAllowed(RtdsRoles.CHANGE_DOSE_CONSTRAINT)
   @Operation(summary = "Delete a constraint (administrators)")
-  @APIResponse(responseCode = "204", description = "deleted")
+  @Success(status = 204, description = "deleted")
   public Response delete(@PathParam("id") int id) {
     if (!catalogue.delete(id)) {
       throw new NotFoundException("no constraint " + id);

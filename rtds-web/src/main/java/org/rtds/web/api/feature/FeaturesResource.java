@@ -10,14 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.features.boundary.FeatureJobStore;
 import org.rtds.features.control.FeatureJobs;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.web.api.CallerAccount;
+import org.rtds.web.api.Success;
 
 /**
  * {@code /rtds/api/v1/features}: the feature computations of every study: how far they are (counts
@@ -61,13 +59,7 @@ public class FeaturesResource {
               + " recomputation survives restarts and runs on every node; asking again computes"
               + " again with the same result. Answers 202 with the progress; follow it with GET"
               + " /v1/features.")
-  @APIResponse(
-      responseCode = "202",
-      description = "the recomputation is queued",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Recompute.class)))
+  @Success(status = 202, type = Recompute.class, description = "the recomputation is queued")
   public Response recompute() {
     int n =
         jobs.requestRecomputeAll(

@@ -40,18 +40,6 @@ public final class IngestResults {
       String file) {}
 
   /**
-   * The 400 answer when nothing in a request was readable: a problem document with the results.
-   *
-   * @param type about:blank
-   * @param title Bad Request
-   * @param status 400
-   * @param detail what the first object's refusal says
-   * @param results every object's result
-   */
-  public record NothingReadable(
-      String type, String title, int status, String detail, List<Result> results) {}
-
-  /**
    * {@code [{sopInstanceUid, sopClass, status, reason, reasonCode, studyInstanceUid, file}]};
    * absent values are left out.
    */

@@ -30,6 +30,7 @@ import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.security.control.AuditRecord;
 import org.rtds.web.api.CallerAccount;
 import org.rtds.web.api.Problem;
+import org.rtds.web.api.Success;
 import org.rtds.web.api.audit.Audited;
 import org.rtds.web.ingest.MalformedMultipartException;
 import org.rtds.web.ingest.UploadProcessor;
@@ -84,23 +85,15 @@ public class InstancesResource {
         @Content(mediaType = MediaType.MULTIPART_FORM_DATA),
         @Content(mediaType = "application/zip")
       })
-  @APIResponse(
-      responseCode = "200",
-      description = "one result per object: STORED, DUPLICATE or REJECTED with the reason",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema =
-                  @Schema(
-                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                      implementation = IngestResults.Result.class)))
+  @Success(
+      type = IngestResults.Result.class,
+      list = true,
+      description = "one result per object: STORED, DUPLICATE or REJECTED with the reason")
   @APIResponse(
       responseCode = "400",
-      description = "nothing readable: every part was refused, each result says why",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = IngestResults.NothingReadable.class)))
+      description =
+          "nothing readable: every part was refused; the problem document's extension member"
+              + " results lists each object's result")
   @APIResponse(
       responseCode = "413",
       description =

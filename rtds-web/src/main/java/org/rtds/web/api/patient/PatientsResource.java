@@ -5,6 +5,7 @@ import static org.rtds.web.api.QueryParameters.intParameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.ingest.boundary.PatientRecords;
+import org.rtds.ingest.entity.PatientOrder;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.security.control.AuditRecord;
 import org.rtds.web.api.CallerAccount;
@@ -47,7 +49,7 @@ public class PatientsResource {
   @GET
   @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV_SECOND})
   @Operation(
-      summary = "The patients of the caller's hospital, by name, a page at a time",
+      summary = "The patients of the caller's hospital, a page at a time, by name unless sorted",
       description =
           "q matches any part of the name or Patient ID, without regard to case; page counts"
               + " from 1; size is 1 to "
@@ -55,17 +57,30 @@ public class PatientsResource {
               + " (default "
               + DEFAULT_PAGE_SIZE
               + ")")
-  @Rejects("page or size is not a whole number in range; the detail names it")
+  @Rejects("page or size is not a whole number in range, or sort names no key; the detail says")
   public PatientPage list(
       @Parameter(description = "part of the name or Patient ID, any case; absent: every patient")
           @QueryParam("q")
           String q,
       @Parameter(description = "from 1", example = "1") @QueryParam("page") String pageText,
       @Parameter(description = "1 to 500, default 50", example = "50") @QueryParam("size")
-          String sizeText) {
+          String sizeText,
+      @Parameter(
+              description =
+                  "name (default), patientId, birthDate or studies; '-' before it for descending",
+              example = "-studies")
+          @QueryParam("sort")
+          String sort) {
     int page = intParameter("page", pageText, 1, 1, 1_000_000);
     int size = intParameter("size", sizeText, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-    return PatientAssembler.page(records.patients(q, page, size, caller.senders()), page, size);
+    PatientOrder order;
+    try {
+      order = PatientOrder.parse(sort);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+    return PatientAssembler.page(
+        records.patients(q, order, page, size, caller.senders()), page, size);
   }
 
   @GET
