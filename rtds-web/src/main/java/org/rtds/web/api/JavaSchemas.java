@@ -22,8 +22,9 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  * OpenAPI schemas of the Java types the API answers with, as JSON-B writes them: a record's
  * components (or a class's public fields) become properties, records and classes become named
  * components ({@code #/components/schemas/Name}), lists and arrays arrays, maps objects with {@code
- * additionalProperties}, java.time values ISO-8601 strings, enums their names. JSON-B leaves null
- * values out, so no property is required.
+ * additionalProperties}, java.time values ISO-8601 strings, enums their names; every property with
+ * its description and example from {@link SchemaDescriptions}. JSON-B leaves null values out, so no
+ * property is required.
  */
 final class JavaSchemas {
 
@@ -124,6 +125,30 @@ final class JavaSchemas {
     return OASFactory.createSchema().type(type);
   }
 
+  /** A property's schema with its description and example ({@link SchemaDescriptions}). */
+  private Schema described(Class<?> owner, String property, Type type) {
+    Schema schema = of(type);
+    SchemaDescriptions.description(owner, property).ifPresent(schema::setDescription);
+    SchemaDescriptions.example(owner, property)
+        .ifPresent(
+            text -> {
+              Schema.SchemaType kind = schema.getType();
+              if (kind == Schema.SchemaType.INTEGER || kind == Schema.SchemaType.NUMBER) {
+                // a wrong example must not break the document (SchemaDescriptionsTest finds it)
+                try {
+                  schema.setExample(new java.math.BigDecimal(text));
+                } catch (NumberFormatException e) {
+                  schema.setExample(null);
+                }
+              } else if (kind == Schema.SchemaType.BOOLEAN) {
+                schema.setExample(Boolean.valueOf(text));
+              } else if (kind == Schema.SchemaType.STRING) {
+                schema.setExample(text);
+              }
+            });
+    return schema;
+  }
+
   /** The component name of a record or class, its schema made once. */
   private String component(Class<?> c) {
     String name = named.get(c);
@@ -142,12 +167,14 @@ final class JavaSchemas {
     components.addSchema(name, schema); // before the properties: a record may refer to itself
     if (c.isRecord()) {
       for (RecordComponent component : c.getRecordComponents()) {
-        schema.addProperty(component.getName(), of(component.getGenericType()));
+        schema.addProperty(
+            component.getName(), described(c, component.getName(), component.getGenericType()));
       }
     } else {
       for (Field field : c.getFields()) {
         if (!Modifier.isStatic(field.getModifiers())) {
-          schema.addProperty(field.getName(), of(field.getGenericType()));
+          schema.addProperty(
+              field.getName(), described(c, field.getName(), field.getGenericType()));
         }
       }
     }

@@ -87,14 +87,15 @@ public class OpenApiDocument implements OASFilter {
       }
       for (Map.Entry<PathItem.HttpMethod, Operation> entry :
           path.getValue().getOperations().entrySet()) {
+        String key = entry.getKey() + " " + path.getKey();
         complete(
             path.getKey(),
             entry.getKey(),
             entry.getValue(),
-            roles.get(entry.getKey() + " " + path.getKey()),
-            rejects.get(entry.getKey() + " " + path.getKey()),
-            conflicts.get(entry.getKey() + " " + path.getKey()));
-        Method method = methods.get(entry.getKey() + " " + path.getKey());
+            roles.get(key),
+            rejects.get(key),
+            conflicts.get(key));
+        Method method = methods.get(key);
         if (method != null) {
           success(entry.getValue(), method, schemas);
           bodyExample(entry.getValue(), method);

@@ -261,6 +261,9 @@ class ApiContractIT {
       if (!schemas.describes(schema)) {
         failures.add(op.key() + ": " + status + " is described only as " + schema);
       }
+      schemas
+          .undescribed(schema)
+          .forEach(p -> failures.add(op.key() + " " + status + ": " + p + " has no description"));
       JsonValue body = Json.createReader(new StringReader(answer.body())).readValue();
       schemas.check(body, schema).forEach(e -> failures.add(op.key() + " " + status + ": " + e));
     }

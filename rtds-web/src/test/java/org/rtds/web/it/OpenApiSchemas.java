@@ -58,6 +58,33 @@ final class OpenApiSchemas {
     };
   }
 
+  /** The properties (paths) of a schema and the schemas it refers to that have no description. */
+  List<String> undescribed(JsonObject schema) {
+    List<String> missing = new ArrayList<>();
+    undescribed(schema, "$", missing, new java.util.HashSet<>());
+    return missing;
+  }
+
+  private void undescribed(
+      JsonObject schema, String where, List<String> missing, java.util.Set<String> seen) {
+    if (schema.containsKey("$ref") && !seen.add(schema.getString("$ref"))) {
+      return;
+    }
+    schema = resolve(schema);
+    if (schema.containsKey("items")) {
+      undescribed(schema.getJsonObject("items"), where + "[]", missing, seen);
+    }
+    if (schema.containsKey("properties")) {
+      for (Map.Entry<String, JsonValue> p : schema.getJsonObject("properties").entrySet()) {
+        JsonObject property = p.getValue().asJsonObject();
+        if (!property.containsKey("description") && !property.containsKey("$ref")) {
+          missing.add(where + "." + p.getKey());
+        }
+        undescribed(property, where + "." + p.getKey(), missing, seen);
+      }
+    }
+  }
+
   /** The mismatches of {@code value} against {@code schema}, each naming its JSON path. */
   List<String> check(JsonValue value, JsonObject schema) {
     List<String> errors = new ArrayList<>();
