@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.rtds.features.knowledge.sts.StsBins;
 import org.rtds.web.api.csv.Csv;
 import org.rtds.web.api.csv.CsvColumns;
 import org.rtds.web.api.csv.CsvRows;
@@ -282,7 +283,7 @@ public final class StudyDtos {
    * @param elevationEdgesDeg bin edges (deg)
    * @param distanceEdgesMm bin edges (mm)
    * @param azimuthEdgesDeg bin edges (deg)
-   * @param amounts fractions, index (elevation × n + distance) × n + azimuth
+   * @param amounts fractions, in the order of {@link StsBins#index}
    */
   @CsvColumns({
     "ptv",
@@ -311,7 +312,7 @@ public final class StudyDtos {
       for (int e = 0; e < n; e++) {
         for (int d = 0; d < n; d++) {
           for (int a = 0; a < n; a++) {
-            double amount = amounts[(e * n + d) * n + a];
+            double amount = amounts[StsBins.index(e, d, a)];
             if (amount > 0) {
               row.accept(
                   new String[] {
