@@ -3,6 +3,7 @@ package org.rtds.domain.feature;
 import static jakarta.persistence.FetchType.LAZY;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -16,12 +17,14 @@ import org.rtds.domain.patient.Study;
  * The feature computation of one study ({@code rtds_feature_job}, an RTDS table), claimed through
  * the database so that exactly one node runs it.
  *
- * <p>Life cycle: {@code PENDING} (waiting for its inputs or a worker) &rarr; {@code RUNNING}
- * (claimed by {@link #getClaimedBy() claimedBy} until {@link #getLeaseUntil() leaseUntil}; an
- * expired lease may be claimed again) &rarr; {@code DONE} or {@code FAILED}. {@link
- * #getRequestedGeneration() requestedGeneration} grows whenever new inputs arrive; a run records
- * the generation it computed, so an object that arrives during a run causes another run. Times are
- * UTC.
+ * <p>Life cycle ({@link FeatureJobStatus}): {@code PENDING} (waiting for its inputs or a worker)
+ * &rarr; {@code RUNNING} (claimed by {@link #getClaimedBy() claimedBy} until {@link
+ * #getLeaseUntil() leaseUntil}; an expired lease may be claimed again) &rarr; {@code DONE} or
+ * {@code FAILED}. {@link #getRequestedGeneration() requestedGeneration} grows whenever new inputs
+ * arrive; a run records the generation it computed, so an object that arrives during a run causes
+ * another run. The transitions are this class's methods ({@link #bookFor}, {@link #inputsChanged},
+ * {@link #finishRun}); claiming is one conditional UPDATE of several rows, in {@code FeatureJobs}.
+ * Times are UTC.
  */
 @Entity
 @Table(name = "rtds_feature_job")
@@ -30,9 +33,10 @@ import org.rtds.domain.patient.Study;
     query = "select j from FeatureJob j where j.study.id = :studyId")
 public class FeatureJob extends GeneratedIdEntity {
 
-  /** {@code PENDING}, {@code RUNNING}, {@code DONE} or {@code FAILED}. */
+  /** Where the computation stands. */
   @Column(name = "Status", nullable = false, length = 16)
-  private String status;
+  @Convert(converter = FeatureJobStatusConverter.class)
+  private FeatureJobStatus status;
 
   /** What the status means for this study: missing inputs, progress, or why it failed. */
   @Column(name = "Detail", length = 1000)
@@ -72,11 +76,84 @@ public class FeatureJob extends GeneratedIdEntity {
   /** The job of a study (parameter {@code studyId}). */
   public static final String FIND_BY_STUDY = "FeatureJob.findByStudy";
 
-  public String getStatus() {
+  /** The longest {@link #getDetail() detail} the column holds. */
+  public static final int DETAIL_LENGTH = 1000;
+
+  /**
+   * The job of a study that has none yet: nothing requested, nothing computed, PENDING.
+   *
+   * @param now UTC
+   */
+  public static FeatureJob bookFor(Study study, LocalDateTime now) {
+    FeatureJob job = new FeatureJob();
+    job.study = study;
+    job.status = FeatureJobStatus.PENDING;
+    job.requestedGeneration = 0;
+    job.computedGeneration = 0;
+    job.attempts = 0;
+    job.updatedAt = now;
+    return job;
+  }
+
+  /**
+   * New inputs arrived: one more generation is requested. A job being computed stays RUNNING (its
+   * run ends PENDING and computes again, see {@link #finishRun}); any other goes back to PENDING
+   * with {@code detail}.
+   *
+   * @param detail what the study holds or still waits for
+   * @param now UTC
+   */
+  public void inputsChanged(String detail, LocalDateTime now) {
+    requestedGeneration = requestedGeneration + 1;
+    if (status != FeatureJobStatus.RUNNING) {
+      status = FeatureJobStatus.PENDING;
+      this.detail = fit(detail);
+    }
+    updatedAt = now;
+  }
+
+  /**
+   * Ends a run that computed {@code generation}: records it and the outcome, and lets go of the
+   * claim. If newer inputs arrived during the run the job goes back to PENDING, so they are
+   * computed too.
+   *
+   * @param outcome DONE, FAILED, or PENDING (waiting for an input)
+   * @param now UTC
+   * @return false, changing nothing, when the job is no longer RUNNING (the lease expired and
+   *     another node took over)
+   * @throws IllegalArgumentException for outcome RUNNING
+   */
+  public boolean finishRun(
+      int generation, FeatureJobStatus outcome, String detail, LocalDateTime now) {
+    if (!outcome.endsARun()) {
+      throw new IllegalArgumentException("a run cannot end " + outcome);
+    }
+    if (status != FeatureJobStatus.RUNNING) {
+      return false;
+    }
+    computedGeneration = generation;
+    boolean newer = requestedGeneration > generation;
+    status = newer ? FeatureJobStatus.PENDING : outcome;
+    this.detail = fit(newer ? "new objects arrived; computing again (" + detail + ")" : detail);
+    claimedBy = null;
+    leaseUntil = null;
+    updatedAt = now;
+    return true;
+  }
+
+  /** A detail cut to what the column holds. */
+  public static String fit(String detail) {
+    return detail == null || detail.length() <= DETAIL_LENGTH
+        ? detail
+        : detail.substring(0, DETAIL_LENGTH);
+  }
+
+  public FeatureJobStatus getStatus() {
     return status;
   }
 
-  public void setStatus(String status) {
+  /** For mapping tests and migrations; the application changes it through the transitions. */
+  public void setStatus(FeatureJobStatus status) {
     this.status = status;
   }
 

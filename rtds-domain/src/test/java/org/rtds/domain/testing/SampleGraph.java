@@ -365,7 +365,7 @@ public final class SampleGraph {
     rejection.setOrigin("10.0.0.17");
     rejection.setReceivedAt(LocalDateTime.of(2024, 3, 6, 9, 16, 0));
     rejection.setUser(user);
-    featureJob.setStatus("DONE");
+    featureJob.setStatus(org.rtds.domain.feature.FeatureJobStatus.DONE);
     featureJob.setDetail("DVHs of 12 ROIs");
     featureJob.setRequestedGeneration(3);
     featureJob.setComputedGeneration(3);

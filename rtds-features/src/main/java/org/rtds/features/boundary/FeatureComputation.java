@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import org.rtds.domain.event.FeaturesComputed;
+import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.features.control.DoseFeatureWriter;
 import org.rtds.features.control.FeatureJobs;
 import org.rtds.features.control.FeatureJobs.Claim;
@@ -47,7 +48,7 @@ public class FeatureComputation {
         new SimilarityWriter(em, knowledgeIndex.signatures(), knowledgeIndex::refresh)
             .store(claim.studyId());
     String summary = dose.summary() + "; " + geometry + "; " + similarity;
-    new FeatureJobs(em, Clock.systemUTC()).finish(claim, "DONE", summary);
+    new FeatureJobs(em, Clock.systemUTC()).finish(claim, FeatureJobStatus.DONE, summary);
     computed.fire(new FeaturesComputed(claim.studyId(), claim.generation()));
     return summary;
   }

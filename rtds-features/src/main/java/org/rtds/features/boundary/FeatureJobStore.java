@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.features.control.FeatureJobs;
 import org.rtds.features.control.FeatureJobs.Claim;
 
@@ -28,7 +29,7 @@ public class FeatureJobStore {
   }
 
   @Transactional(TxType.REQUIRES_NEW)
-  public void finish(Claim claim, String status, String detail) {
+  public void finish(Claim claim, FeatureJobStatus status, String detail) {
     jobs().finish(claim, status, detail);
   }
 

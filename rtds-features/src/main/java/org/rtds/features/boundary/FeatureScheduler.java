@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rtds.domain.event.StudyInputsChanged;
+import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.features.control.FeatureJobs.Claim;
 import org.rtds.features.control.MissingInputException;
 
@@ -154,11 +155,11 @@ public class FeatureScheduler {
       Throwable cause = rootOf(e, MissingInputException.class);
       if (cause != null) {
         LOG.log(Level.INFO, "Features of study {0} wait: {1}", claim.studyId(), cause.getMessage());
-        jobs.finish(claim, "PENDING", "waiting: " + cause.getMessage());
+        jobs.finish(claim, FeatureJobStatus.PENDING, "waiting: " + cause.getMessage());
         return;
       }
       LOG.log(Level.ERROR, "Features of study " + claim.studyId() + " failed", e);
-      jobs.finish(claim, "FAILED", "computation failed: " + e);
+      jobs.finish(claim, FeatureJobStatus.FAILED, "computation failed: " + e);
     }
   }
 

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import org.rtds.domain.feature.FeatureJob;
+import org.rtds.domain.feature.FeatureJobStatus;
 
 /**
  * The {@code rtds_feature_job} table as a work queue shared by every node: a job is runnable when
@@ -34,9 +35,11 @@ public final class FeatureJobs {
     LocalDateTime now = now();
     return em.createQuery(
             "select j.id from FeatureJob j where j.requestedGeneration > j.computedGeneration"
-                + " and j.updatedAt <= :quiet and (j.status = 'PENDING' or (j.status = 'RUNNING'"
+                + " and j.updatedAt <= :quiet and (j.status = :pending or (j.status = :running"
                 + " and j.leaseUntil < :now)) order by j.updatedAt",
             Integer.class)
+        .setParameter("pending", FeatureJobStatus.PENDING)
+        .setParameter("running", FeatureJobStatus.RUNNING)
         .setParameter("quiet", now.minus(quietPeriod))
         .setParameter("now", now)
         .setMaxResults(limit)
@@ -52,10 +55,12 @@ public final class FeatureJobs {
     LocalDateTime now = now();
     int updated =
         em.createQuery(
-                "update FeatureJob j set j.status = 'RUNNING', j.claimedBy = :node,"
+                "update FeatureJob j set j.status = :running, j.claimedBy = :node,"
                     + " j.leaseUntil = :lease, j.attempts = j.attempts + 1, j.updatedAt = :now"
                     + " where j.id = :id and j.requestedGeneration > j.computedGeneration and"
-                    + " (j.status = 'PENDING' or (j.status = 'RUNNING' and j.leaseUntil < :now))")
+                    + " (j.status = :pending or (j.status = :running and j.leaseUntil < :now))")
+            .setParameter("pending", FeatureJobStatus.PENDING)
+            .setParameter("running", FeatureJobStatus.RUNNING)
             .setParameter("node", node)
             .setParameter("lease", now.plus(lease))
             .setParameter("now", now)
@@ -73,22 +78,13 @@ public final class FeatureJobs {
    * Ends a run: records the generation it computed and the outcome. If newer inputs arrived during
    * the run the job goes back to PENDING, so they are computed too.
    *
-   * @param status DONE, FAILED, or PENDING (waiting for an input)
+   * @param outcome DONE, FAILED, or PENDING (waiting for an input)
    */
-  public void finish(Claim claim, String status, String detail) {
+  public void finish(Claim claim, FeatureJobStatus outcome, String detail) {
     FeatureJob job = em.find(FeatureJob.class, claim.jobId());
     em.refresh(job);
-    if (!"RUNNING".equals(job.getStatus())) {
-      return; // the lease expired and another node took over
-    }
-    job.setComputedGeneration(claim.generation());
-    boolean newer = job.getRequestedGeneration() > claim.generation();
-    job.setStatus(newer ? "PENDING" : status);
-    job.setDetail(
-        truncate(newer ? "new objects arrived; computing again (" + detail + ")" : detail));
-    job.setClaimedBy(null);
-    job.setLeaseUntil(null);
-    job.setUpdatedAt(now());
+    // false when the lease expired and another node took over: nothing of this run is recorded
+    job.finishRun(claim.generation(), outcome, detail, now());
   }
 
   /**
@@ -105,14 +101,17 @@ public final class FeatureJobs {
     int running =
         em.createQuery(
                 "update FeatureJob j set j.requestedGeneration = j.requestedGeneration + 1"
-                    + " where j.status = 'RUNNING'")
+                    + " where j.status = :running")
+            .setParameter("running", FeatureJobStatus.RUNNING)
             .executeUpdate();
     int others =
         em.createQuery(
                 "update FeatureJob j set j.requestedGeneration = j.requestedGeneration + 1,"
-                    + " j.status = 'PENDING', j.detail = :reason, j.updatedAt = :now"
-                    + " where j.status <> 'RUNNING'")
-            .setParameter("reason", truncate(reason))
+                    + " j.status = :pending, j.detail = :reason, j.updatedAt = :now"
+                    + " where j.status <> :running")
+            .setParameter("pending", FeatureJobStatus.PENDING)
+            .setParameter("running", FeatureJobStatus.RUNNING)
+            .setParameter("reason", FeatureJob.fit(reason))
             .setParameter("now", now)
             .executeUpdate();
     return running + others;
@@ -151,10 +150,10 @@ public final class FeatureJobs {
       long n = ((Number) r[2]).longValue();
       boolean current = ((Number) r[1]).intValue() == 1;
       total += n;
-      switch ((String) r[0]) {
-        case "RUNNING" -> running += n;
-        case "PENDING" -> pending += n;
-        case "DONE" -> {
+      switch ((FeatureJobStatus) r[0]) {
+        case RUNNING -> running += n;
+        case PENDING -> pending += n;
+        case DONE -> {
           if (current) {
             done += n;
             upToDate += n;
@@ -162,7 +161,7 @@ public final class FeatureJobs {
             pending += n;
           }
         }
-        case "FAILED" -> {
+        case FAILED -> {
           if (current) {
             failed += n;
             upToDate += n;
@@ -170,7 +169,6 @@ public final class FeatureJobs {
             pending += n;
           }
         }
-        default -> pending += n;
       }
     }
     return new Progress(total, upToDate, done, failed, pending, running);
@@ -178,9 +176,5 @@ public final class FeatureJobs {
 
   private LocalDateTime now() {
     return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-  }
-
-  private static String truncate(String text) {
-    return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
   }
 }

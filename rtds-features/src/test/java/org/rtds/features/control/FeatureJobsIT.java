@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rtds.domain.feature.FeatureJob;
+import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.domain.schema.SchemaMigrator;
 import org.rtds.domain.testing.SampleGraph;
 import org.rtds.domain.testing.TestDatabase;
@@ -102,7 +103,7 @@ class FeatureJobsIT {
     } finally {
       executor.shutdownNow();
     }
-    assertThat(job().getStatus()).isEqualTo("RUNNING");
+    assertThat(job().getStatus()).isEqualTo(FeatureJobStatus.RUNNING);
   }
 
   @Test
@@ -122,12 +123,12 @@ class FeatureJobsIT {
 
     inTransaction(
         em -> {
-          jobs(em).finish(claim, "DONE", "DVHs of 4 ROIs");
+          jobs(em).finish(claim, FeatureJobStatus.DONE, "DVHs of 4 ROIs");
           return null;
         });
 
     FeatureJob job = job();
-    assertThat(job.getStatus()).isEqualTo("PENDING");
+    assertThat(job.getStatus()).isEqualTo(FeatureJobStatus.PENDING);
     assertThat(job.getComputedGeneration()).isEqualTo(5);
     assertThat(job.getDetail()).startsWith("new objects arrived");
   }
@@ -137,11 +138,11 @@ class FeatureJobsIT {
     Claim claim = inTransaction(em -> jobs(em).claim(jobId, "node", Duration.ofMinutes(5)));
     inTransaction(
         em -> {
-          jobs(em).finish(claim, "DONE", "DVHs of 4 ROIs");
+          jobs(em).finish(claim, FeatureJobStatus.DONE, "DVHs of 4 ROIs");
           return null;
         });
 
-    assertThat(job().getStatus()).isEqualTo("DONE");
+    assertThat(job().getStatus()).isEqualTo(FeatureJobStatus.DONE);
     assertThat(job().getClaimedBy()).isNull();
     List<Integer> runnable = inTransaction(em -> jobs(em).runnable(Duration.ZERO, 10));
     assertThat(runnable).isEmpty();
@@ -154,7 +155,7 @@ class FeatureJobsIT {
     Claim claim = inTransaction(em -> jobs(em).claim(jobId, "node", Duration.ofMinutes(5)));
     inTransaction(
         em -> {
-          jobs(em).finish(claim, "DONE", "DVHs of 4 ROIs");
+          jobs(em).finish(claim, FeatureJobStatus.DONE, "DVHs of 4 ROIs");
           return null;
         });
     FeatureJobs.Progress done = inTransaction(em -> jobs(em).progress());
@@ -162,7 +163,7 @@ class FeatureJobsIT {
 
     Integer asked = inTransaction(em -> jobs(em).requestRecomputeAll("definitions changed"));
     assertThat(asked).isEqualTo(1);
-    assertThat(job().getStatus()).isEqualTo("PENDING");
+    assertThat(job().getStatus()).isEqualTo(FeatureJobStatus.PENDING);
     assertThat(job().getDetail()).isEqualTo("definitions changed");
     FeatureJobs.Progress waiting = inTransaction(em -> jobs(em).progress());
     assertThat(waiting).isEqualTo(new FeatureJobs.Progress(1, 0, 0, 0, 1, 0));
@@ -173,15 +174,15 @@ class FeatureJobsIT {
     Claim running = inTransaction(em -> jobs(em).claim(jobId, "node", Duration.ofMinutes(5)));
     Integer again = inTransaction(em -> jobs(em).requestRecomputeAll("again"));
     assertThat(again).isEqualTo(1);
-    assertThat(job().getStatus()).isEqualTo("RUNNING");
+    assertThat(job().getStatus()).isEqualTo(FeatureJobStatus.RUNNING);
     FeatureJobs.Progress running1 = inTransaction(em -> jobs(em).progress());
     assertThat(running1.running()).isEqualTo(1);
     inTransaction(
         em -> {
-          jobs(em).finish(running, "DONE", "DVHs of 4 ROIs");
+          jobs(em).finish(running, FeatureJobStatus.DONE, "DVHs of 4 ROIs");
           return null;
         });
-    assertThat(job().getStatus()).isEqualTo("PENDING");
+    assertThat(job().getStatus()).isEqualTo(FeatureJobStatus.PENDING);
     assertThat(job().getRequestedGeneration()).isEqualTo(running.generation() + 1);
   }
 

@@ -22,8 +22,6 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.rtds.ingest.control.ContentAddressedStore.SpooledFile;
-import org.rtds.ingest.control.DatabaseFailure;
-import org.rtds.ingest.control.IngestUnavailableException;
 import org.rtds.ingest.dicom.DicomListenerSettings;
 import org.rtds.ingest.dicom.DicomStoreListener;
 import org.rtds.ingest.dicom.DicomStoreOutcome;
@@ -60,6 +58,8 @@ public class DicomListenerService {
   @Resource ManagedThreadFactory threads;
 
   @EJB Ingestion ingestion;
+
+  @EJB DatabaseOutages outages;
 
   @Inject FileStore fileStore;
 
@@ -148,11 +148,8 @@ public class DicomListenerService {
                     : Kind.CANNOT_UNDERSTAND,
                 outcome.reason());
       };
-    } catch (IngestUnavailableException e) {
-      return DicomStoreOutcome.failure(
-          Kind.OUT_OF_RESOURCES, "RTDS database unavailable; resend later");
     } catch (IOException | RuntimeException e) {
-      if (DatabaseFailure.of(e) == DatabaseFailure.UNAVAILABLE) {
+      if (outages.explains(e)) {
         return DicomStoreOutcome.failure(
             Kind.OUT_OF_RESOURCES, "RTDS database unavailable; resend later");
       }

@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rtds.ingest.control.ContentAddressedStore.SpooledFile;
 import org.rtds.ingest.control.ContentAddressedStore.TooLargeException;
-import org.rtds.ingest.control.DatabaseFailure;
 import org.rtds.ingest.control.DropFolder;
 import org.rtds.ingest.control.DropFolder.ScanReport;
 import org.rtds.ingest.control.IngestUnavailableException;
@@ -58,6 +57,8 @@ public class DropFolderService {
   @Resource TimerService timers;
 
   @EJB Ingestion ingestion;
+
+  @EJB DatabaseOutages outages;
 
   @Inject FileStore fileStore;
 
@@ -198,12 +199,7 @@ public class DropFolderService {
       return ingestion.ingest(
           spooled, new IngestOrigin(account, IngestChannel.DROP_FOLDER, relativeName));
     } catch (RuntimeException e) {
-      RuntimeException cause = unwrapUnavailable(e);
-      if (cause instanceof IngestUnavailableException
-          || DatabaseFailure.of(e) == DatabaseFailure.UNAVAILABLE) {
-        throw new IngestUnavailableException("the database is not reachable", e);
-      }
-      throw cause;
+      throw classified(e);
     }
   }
 
@@ -212,10 +208,7 @@ public class DropFolderService {
     try {
       account = ingestion.accountForSender(null);
     } catch (RuntimeException e) {
-      if (DatabaseFailure.of(e) == DatabaseFailure.UNAVAILABLE) {
-        throw new IngestUnavailableException("the database is not reachable", e);
-      }
-      throw unwrapUnavailable(e);
+      throw classified(e);
     }
     return account.orElseThrow(
         () ->
@@ -226,12 +219,18 @@ public class DropFolderService {
                 null));
   }
 
-  /** An EJB call wraps the pipeline's exceptions; the folder needs to see unavailability. */
-  private static RuntimeException unwrapUnavailable(RuntimeException e) {
+  /**
+   * What the scan sees of a failure: an outage (whatever the EJB container wrapped it in, see
+   * {@link DatabaseOutages}) as {@link IngestUnavailableException}, so the folder pauses and keeps
+   * the file; an I/O failure unwrapped, so the folder reports it; anything else as it came.
+   */
+  private RuntimeException classified(RuntimeException e) {
+    if (outages.explains(e)) {
+      return e instanceof IngestUnavailableException unavailable
+          ? unavailable
+          : new IngestUnavailableException("the database is not reachable", e);
+    }
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof IngestUnavailableException unavailable) {
-        return unavailable;
-      }
       if (t instanceof java.io.UncheckedIOException io) {
         return io;
       }

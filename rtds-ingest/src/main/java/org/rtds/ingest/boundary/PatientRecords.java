@@ -9,9 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.domain.imaging.CtImage;
 import org.rtds.domain.patient.Patient;
 import org.rtds.domain.patient.Series;
@@ -25,6 +27,8 @@ import org.rtds.ingest.entity.PatientListing;
 import org.rtds.ingest.entity.PatientOrder;
 import org.rtds.ingest.entity.PatientRecord;
 import org.rtds.ingest.entity.ResultPage;
+import org.rtds.ingest.entity.SeriesRecord;
+import org.rtds.ingest.entity.SeriesRecord.InstanceListing;
 import org.rtds.ingest.entity.StudyListing;
 import org.rtds.ingest.entity.StudyRecord;
 import org.rtds.ingest.entity.StudyRecord.SeriesListing;
@@ -206,6 +210,53 @@ public class PatientRecords {
     return new StudyRecord(studyId, listing, series, IngestWriter.studyInputs(em, studyId));
   }
 
+  /**
+   * One series of a study found by {@link #visibleStudy}, with the objects of it RTDS received.
+   *
+   * @param studyId {@code studies.id}
+   * @param seriesInstanceUid Series Instance UID (0020,000E)
+   * @return empty when the study has no such series
+   */
+  public Optional<SeriesRecord> series(int studyId, String seriesInstanceUid) {
+    Optional<SeriesListing> series =
+        em.createQuery(
+                "select s.seriesInstanceUid, s.modality, s.seriesDescription,"
+                    + " s.frameOfReferenceUid from Series s where s.study.id = :id"
+                    + " and s.seriesInstanceUid = :uid order by s.id",
+                Object[].class)
+            .setParameter("id", studyId)
+            .setParameter("uid", seriesInstanceUid)
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst()
+            .map(
+                r -> new SeriesListing((String) r[0], (String) r[1], (String) r[2], (String) r[3]));
+    return series.map(
+        s ->
+            new SeriesRecord(
+                s,
+                em.createQuery(
+                        "select o.sopInstanceUid, o.sopClassUid, o.modality, o.transferSyntaxUid,"
+                            + " o.sizeBytes, o.receivedAt, o.channel"
+                            + " from StoredObject o where o.study.id = :id"
+                            + " and o.seriesInstanceUid = :uid order by o.id",
+                        Object[].class)
+                    .setParameter("id", studyId)
+                    .setParameter("uid", seriesInstanceUid)
+                    .getResultStream()
+                    .map(
+                        r ->
+                            new InstanceListing(
+                                (String) r[0],
+                                (String) r[1],
+                                (String) r[2],
+                                (String) r[3],
+                                ((Number) r[4]).longValue(),
+                                (LocalDateTime) r[5],
+                                (String) r[6]))
+                    .toList()));
+  }
+
   /** How many patients, studies, series, CT images, structure sets and dose grids are held. */
   public ArchiveCounts counts() {
     return new ArchiveCounts(
@@ -234,7 +285,7 @@ public class PatientRecords {
                     (String) r[2],
                     (String) r[3],
                     (String) r[4],
-                    (String) r[5],
+                    (FeatureJobStatus) r[5],
                     (String) r[6]))
         .toList();
   }

@@ -70,6 +70,9 @@ public final class ContentFingerprint {
       for (EmbeddedDvh dvh : dose.embeddedDvhs()) {
         d.add(dvh.referencedRoiNumber(), dvh.type(), dvh.doseScaling(), dvh.data());
       }
+    } else {
+      // a fingerprint that ignored a new kind's content would call different objects duplicates
+      throw new IllegalStateException("no fingerprint for " + parsed.getClass().getName());
     }
     return d.hex();
   }

@@ -146,6 +146,9 @@ public final class IngestWriter {
       writePlan(plan, se, account);
     } else if (parsed instanceof Dose dose) {
       writeDose(dose, se, account);
+    } else {
+      // a new kind of ParsedInstance without a writer would otherwise store only its rtds_object
+      throw new IllegalStateException("no rows writer for " + parsed.getClass().getName());
     }
 
     StoredObject object = new StoredObject();
@@ -350,13 +353,7 @@ public final class IngestWriter {
 
   /** The feature job of a study that has none yet: nothing requested, nothing computed. */
   private FeatureJob newFeatureJob(Study study) {
-    FeatureJob job = new FeatureJob();
-    job.setStudy(study);
-    job.setStatus("PENDING");
-    job.setRequestedGeneration(0);
-    job.setComputedGeneration(0);
-    job.setAttempts(0);
-    job.setUpdatedAt(now());
+    FeatureJob job = FeatureJob.bookFor(study, now());
     em.persist(job);
     return job;
   }
@@ -572,19 +569,11 @@ public final class IngestWriter {
             .getResultStream()
             .findFirst()
             .orElseGet(() -> newFeatureJob(study)); // a legacy study without a job row
-    job.setRequestedGeneration(job.getRequestedGeneration() + 1);
-    if (!"RUNNING".equals(job.getStatus())) {
-      job.setStatus("PENDING");
-      job.setDetail(
-          inputs.complete()
-              ? "inputs complete (" + inputs.summary() + "); waiting for feature computation"
-              : "waiting for "
-                  + String.join(", ", inputs.missing())
-                  + " ("
-                  + inputs.summary()
-                  + ")");
-    }
-    job.setUpdatedAt(now());
+    job.inputsChanged(
+        inputs.complete()
+            ? "inputs complete (" + inputs.summary() + "); waiting for feature computation"
+            : "waiting for " + String.join(", ", inputs.missing()) + " (" + inputs.summary() + ")",
+        now());
     return job;
   }
 

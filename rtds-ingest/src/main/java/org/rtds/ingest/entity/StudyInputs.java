@@ -4,28 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.rtds.domain.feature.FeatureInputs;
 
 /**
  * What a study holds for feature computation.
  *
  * @param objectsByModality number of stored objects per modality, ordered by modality
- * @param missing which of {@link #FEATURE_INPUTS} the study still lacks
+ * @param missing which of the modalities features need ({@link FeatureInputs}) the study still
+ *     lacks
  */
 public record StudyInputs(Map<String, Long> objectsByModality, List<String> missing) {
-
-  /** What features need before they can run: a CT, a structure set and a dose. */
-  public static final List<String> FEATURE_INPUTS = List.of("CT", "RTSTRUCT", "RTDOSE");
 
   /** The inputs of a study with these object counts per modality. */
   public static StudyInputs of(Map<String, Long> objectsByModality) {
     Map<String, Long> counts = new TreeMap<>(objectsByModality);
-    List<String> missing = new ArrayList<>();
-    for (String modality : FEATURE_INPUTS) {
-      if (counts.getOrDefault(modality, 0L) == 0) {
-        missing.add(modality);
-      }
-    }
-    return new StudyInputs(counts, List.copyOf(missing));
+    return new StudyInputs(counts, FeatureInputs.missing(counts));
   }
 
   public boolean complete() {

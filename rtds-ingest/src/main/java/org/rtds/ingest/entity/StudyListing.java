@@ -1,6 +1,7 @@
 package org.rtds.ingest.entity;
 
 import java.time.LocalDate;
+import org.rtds.domain.feature.FeatureJobStatus;
 
 /**
  * A study in a list, with where its feature computation stands.
@@ -10,7 +11,8 @@ import java.time.LocalDate;
  * @param description Study Description (0008,1030)
  * @param patientId its patient's DICOM Patient ID
  * @param patientName its patient's DICOM Patient's Name
- * @param featureStatus PENDING, RUNNING, DONE or FAILED; null before the study has a feature job
+ * @param featureStatus where its feature computation stands; null before the study has a feature
+ *     job
  * @param featureDetail what the status means (e.g. "waiting for RTDOSE"); null without a job
  */
 public record StudyListing(
@@ -19,5 +21,5 @@ public record StudyListing(
     String description,
     String patientId,
     String patientName,
-    String featureStatus,
+    FeatureJobStatus featureStatus,
     String featureDetail) {}

@@ -1,11 +1,13 @@
 package org.rtds.web.api;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.UUID;
+import org.rtds.ingest.boundary.DatabaseOutages;
 
 /**
  * Any other failure: 400 when it is a JSON body JAX-RS could not read, 503 with {@code Retry-After}
@@ -17,9 +19,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
 
   private static final Logger LOG = System.getLogger(UnexpectedExceptionMapper.class.getName());
 
+  @Inject DatabaseOutages outages;
+
   @Override
   public Response toResponse(RuntimeException exception) {
-    if (DatabaseUnavailable.isCause(exception)) {
+    if (outages.explains(exception)) {
       LOG.log(
           Level.WARNING, "API request refused, database unreachable: {0}", exception.toString());
       return Response.fromResponse(DatabaseUnavailable.problem().toResponse())

@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.rtds.ingest.control.IngestUnavailableException;
+import org.rtds.ingest.boundary.DatabaseOutages;
 import org.rtds.ingest.entity.IngestChannel;
 import org.rtds.ingest.entity.IngestOrigin;
 import org.rtds.ingest.entity.IngestOutcome;
@@ -65,6 +65,8 @@ public class DicomWebServlet extends HttpServlet {
   static final int CANNOT_UNDERSTAND = 0xC000;
 
   @Inject transient UploadProcessor uploads;
+
+  @Inject transient DatabaseOutages outages;
 
   @Inject transient AuditTrail auditTrail;
 
@@ -151,7 +153,7 @@ public class DicomWebServlet extends HttpServlet {
       problem(response, 400, e.getMessage());
       return;
     } catch (RuntimeException e) {
-      if (!(e instanceof IngestUnavailableException) && !DatabaseUnavailable.isCause(e)) {
+      if (!outages.explains(e)) {
         throw e;
       }
       response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));

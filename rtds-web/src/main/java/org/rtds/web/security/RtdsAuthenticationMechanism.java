@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import org.rtds.ingest.boundary.DatabaseOutages;
 import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AccountAuthenticator;
 import org.rtds.security.boundary.AccountAuthenticator.Login;
@@ -26,9 +27,10 @@ import org.rtds.web.boot.RtdsConfig;
  * built-in ones):
  *
  * <ul>
- *   <li>{@code /api/**} and {@code /dicomweb/**}: stateless HTTP Basic with an RTDS account on
- *       every request; a missing or wrong credential gets 401 {@code application/problem+json} with
- *       {@code WWW-Authenticate};
+ *   <li>{@code /api/**} and {@code /dicomweb/**}: stateless, on every request HTTP Basic with an
+ *       RTDS account or Bearer with an RTDS API token; a missing or wrong credential gets 401
+ *       {@code application/problem+json} with a {@code WWW-Authenticate} challenge for each scheme
+ *       (a refused token's names {@code error="invalid_token"}, RFC 6750);
  *   <li>pages: a login form posting to {@code /login}; the session then remembers the account name
  *       and the account is re-read on each request, so deactivating it ends its sessions; {@code
  *       /logout} ends the session.
@@ -54,9 +56,13 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
   static final String LOGOUT_ACTION = "/logout";
   private static final String BASIC_CHALLENGE = "Basic realm=\"RTDS\", charset=\"UTF-8\"";
 
+  private static final String BEARER_CHALLENGE = "Bearer realm=\"RTDS\"";
+
   @Inject AccountAuthenticator authenticator;
 
   @Inject RtdsConfig config;
+
+  @Inject DatabaseOutages outages;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -68,7 +74,7 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
           ? validateApiRequest(request, response, context)
           : validatePageRequest(path, request, context);
     } catch (RuntimeException e) {
-      if (!DatabaseUnavailable.isCause(e)) {
+      if (!outages.explains(e)) {
         throw e;
       }
       // accounts cannot be checked while the database is away: a transient 503, not a 500
@@ -82,7 +88,9 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
     if (authorization == null || authorization.isBlank()) {
       return context.isProtected()
           ? unauthorized(
-              response, "authentication required: send HTTP Basic credentials of an RTDS account")
+              response,
+              "authentication required: send HTTP Basic credentials of an RTDS account or"
+                  + " Bearer with an RTDS API token")
           : context.doNothing();
     }
     if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -92,9 +100,13 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
       if (login.throttled()) {
         return tooManyAttempts(response, login);
       }
-      return login.account().isPresent()
-          ? accepted(request, context, login.account().get())
-          : unauthorized(response, login.refusal());
+      if (login.account().isEmpty()) {
+        // RFC 6750 section 3.1: the token was presented and refused
+        response.setHeader("WWW-Authenticate", BEARER_CHALLENGE + ", error=\"invalid_token\"");
+        response.addHeader("WWW-Authenticate", BASIC_CHALLENGE);
+        return refuse(response, new Problem(401, "Unauthorized", login.refusal()));
+      }
+      return accepted(request, context, login.account().get());
     }
     if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return unauthorized(
@@ -235,8 +247,10 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
     return refuse(response, new Problem(429, "Too Many Requests", login.refusal()));
   }
 
+  /** 401 with a challenge for each scheme the API accepts (RFC 9110 section 11.6.1). */
   private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
     response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
+    response.addHeader("WWW-Authenticate", BEARER_CHALLENGE);
     return refuse(response, new Problem(401, "Unauthorized", detail));
   }
 

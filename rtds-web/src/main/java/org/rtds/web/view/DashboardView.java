@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.ingest.boundary.PatientRecords;
 import org.rtds.ingest.entity.ArchiveCounts;
 import org.rtds.security.control.RtdsPermission;
@@ -52,7 +53,7 @@ public class DashboardView {
       String patientId,
       String patientName,
       java.time.LocalDate studyDate,
-      String features,
+      FeatureJobStatus features,
       String detail) {}
 
   private List<RecentStudy> recent;

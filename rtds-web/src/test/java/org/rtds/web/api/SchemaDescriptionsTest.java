@@ -43,7 +43,7 @@ class SchemaDescriptionsTest {
         if (number && !example.get().matches("-?\\d+(\\.\\d+)?")) {
           wrong.add(type.getSimpleName() + "." + c.getName() + " = " + example.get());
         }
-        if (!number && !t.isPrimitive() && t != String.class && t != java.time.LocalDate.class) {
+        if (!number && !t.isPrimitive() && t != String.class && !isoTime(t, example.get())) {
           wrong.add(type.getSimpleName() + "." + c.getName() + " has a " + t.getSimpleName());
         }
       }
@@ -57,5 +57,29 @@ class SchemaDescriptionsTest {
         .contains(StudyDtos.StudyView.class, StudyDtos.MetricView.class, StudyDtos.TopMetric.class);
     assertThat(SchemaDescriptions.description(StudyDtos.DvhView.class, "doseGy"))
         .hasValueSatisfying(d -> assertThat(d).contains("Gy"));
+  }
+
+  /**
+   * Whether {@code type} is a date or time the example spells as its JSON does (ISO 8601), or an
+   * enum the example names a constant of.
+   */
+  private static boolean isoTime(Class<?> type, String example) {
+    if (type.isEnum()) {
+      return java.util.Arrays.stream(type.getEnumConstants())
+          .anyMatch(c -> ((Enum<?>) c).name().equals(example));
+    }
+    try {
+      if (type == java.time.LocalDate.class) {
+        java.time.LocalDate.parse(example);
+        return true;
+      }
+      if (type == java.time.LocalDateTime.class) {
+        java.time.LocalDateTime.parse(example);
+        return true;
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+    return false;
   }
 }

@@ -183,6 +183,7 @@ class ApiContractIT {
             .asJsonArray()
             .getJsonObject(0)
             .getString("number");
+    assertSeriesListsWhatWasReceived(rtds);
     ApplicationWiringIT.createAccount(CONTRACT_USER, CONTRACT_PASSWORD);
     ApplicationWiringIT.createAccount(NOBODY, NOBODY_PASSWORD, null, null);
 
@@ -218,6 +219,40 @@ class ApiContractIT {
     Files.write(report, exchanged);
     assertThat(failures).as("contract violations").isEmpty();
     assertThat(exchanged.size()).isGreaterThan(ops.size() * 3);
+  }
+
+  /** The CT series answer lists exactly the CT images sent, in JSON and as CSV rows. */
+  private void assertSeriesListsWhatWasReceived(RtdsHttp rtds) throws Exception {
+    String ctSeries = study.ctImages().get(0).seriesInstanceUid();
+    String path = "api/v1/studies/" + study.studyInstanceUid() + "/series/" + ctSeries;
+    JsonObject series = rtds.json(path).asJsonObject();
+    assertThat(series.getString("modality")).isEqualTo("CT");
+    assertThat(
+            series.getJsonArray("instances").stream()
+                .map(i -> i.asJsonObject().getString("sopInstanceUid"))
+                .toList())
+        .containsExactlyInAnyOrderElementsOf(
+            study.ctImages().stream().map(DicomFile::sopInstanceUid).toList());
+    series.getJsonArray("instances").stream()
+        .map(JsonValue::asJsonObject)
+        .forEach(
+            i -> {
+              assertThat(i.getString("sopClassUid")).isEqualTo("1.2.840.10008.5.1.4.1.1.2");
+              assertThat(i.getJsonNumber("sizeBytes").longValue()).isPositive();
+              assertThat(i.getString("channel")).isEqualTo("REST");
+            });
+    assertThat(series.getJsonObject("links").getString("metadata"))
+        .isEqualTo(
+            "/rtds/dicomweb/studies/"
+                + study.studyInstanceUid()
+                + "/series/"
+                + ctSeries
+                + "/metadata");
+    HttpResponse<String> csv = rtds.get(path, "text/csv");
+    assertThat(csv.body().split("\n"))
+        .as("a header and one row per CT image")
+        .hasSize(study.ctSliceCount() + 1);
+    assertThat(rtds.get(path.replace(ctSeries, ctSeries + ".9"), JSON).statusCode()).isEqualTo(404);
   }
 
   private void succeed(Op op, OpenApiSchemas schemas) throws Exception {
@@ -485,7 +520,7 @@ class ApiContractIT {
 
   private static String unknown(String name) {
     return switch (name) {
-      case "uid", "ctSopInstanceUid" -> "1.2.826.0.1.3680043.99999";
+      case "uid", "ctSopInstanceUid", "seriesUid" -> "1.2.826.0.1.3680043.99999";
       case "name" -> "No Such Hospital";
       default -> "999999";
     };
@@ -496,6 +531,7 @@ class ApiContractIT {
     return switch (name) {
       case "uid" -> study.studyInstanceUid();
       case "ctSopInstanceUid" -> study.ctImages().get(study.ctImages().size() / 2).sopInstanceUid();
+      case "seriesUid" -> study.ctImages().get(0).seriesInstanceUid();
       case "roiNumber" -> roiNumber;
       case "name" -> "UCLA";
       default -> {

@@ -168,8 +168,10 @@ class ApplicationWiringIT {
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(anonymous.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
-        .hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+    assertThat(anonymous.headers().allValues("WWW-Authenticate"))
+        .as("a challenge for each scheme the API accepts")
+        .anySatisfy(value -> assertThat(value).startsWith("Basic realm=\"RTDS\""))
+        .anySatisfy(value -> assertThat(value).isEqualTo("Bearer realm=\"RTDS\""));
     assertThat(anonymous.body()).contains("\"status\":401").contains("\"detail\"");
 
     HttpResponse<String> wrong =

@@ -358,6 +358,9 @@ class SecurityIT {
     HttpResponse<String> revoked = send("GET", "api/v1/patients", "Bearer " + token, null);
     assertThat(revoked.statusCode()).isEqualTo(401);
     assertThat(revoked.body()).contains("revoked");
+    assertThat(revoked.headers().allValues("WWW-Authenticate"))
+        .as("RFC 6750: the presented token is named invalid")
+        .contains("Bearer realm=\"RTDS\", error=\"invalid_token\"");
 
     // expired: a second token whose expiry has passed
     JsonObject second =
@@ -877,6 +880,7 @@ class SecurityIT {
     for (String sub :
         List.of(
             "",
+            "/series/{seriesUid}",
             "/rois",
             "/dvhs",
             "/dvhs/{roiNumber}",
@@ -1173,7 +1177,8 @@ class SecurityIT {
                 path(endpoint).startsWith("/api/v1/patients") ? (own ? "4" : "3") : "999999")
             .replace("{roiNumber}", "1")
             .replace("{name}", "no-such-hospital")
-            .replace("{ctSopInstanceUid}", "1.2.3");
+            .replace("{ctSopInstanceUid}", "1.2.3")
+            .replace("{seriesUid}", "1.2.3");
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.toURI().resolve(path.substring(1)))
             .timeout(Duration.ofMinutes(2));

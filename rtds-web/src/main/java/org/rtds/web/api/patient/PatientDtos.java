@@ -3,6 +3,7 @@ package org.rtds.web.api.patient;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
+import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.web.api.PagedAnswer;
 import org.rtds.web.api.csv.Csv;
 import org.rtds.web.api.csv.CsvColumns;
@@ -68,7 +69,7 @@ public final class PatientDtos {
       String studyInstanceUid,
       LocalDate studyDate,
       String description,
-      String features,
+      FeatureJobStatus features,
       String link) {}
 
   /** One patient with its studies (newest first). */

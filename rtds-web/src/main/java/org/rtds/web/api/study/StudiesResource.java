@@ -19,6 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.features.boundary.KnowledgeBase;
 import org.rtds.features.boundary.StudyConstraints;
 import org.rtds.features.boundary.StudyDvhs;
@@ -45,6 +46,7 @@ import org.rtds.web.api.study.StudyDtos.IsodoseImage;
 import org.rtds.web.api.study.StudyDtos.OvhView;
 import org.rtds.web.api.study.StudyDtos.QcView;
 import org.rtds.web.api.study.StudyDtos.RoiView;
+import org.rtds.web.api.study.StudyDtos.SeriesView;
 import org.rtds.web.api.study.StudyDtos.SimilarView;
 import org.rtds.web.api.study.StudyDtos.StsView;
 import org.rtds.web.api.study.StudyDtos.StudyView;
@@ -91,11 +93,33 @@ public class StudiesResource {
   public StudyView study(@PathParam("uid") String uid) {
     StudyRecord study = records.study(find(uid));
     KnowledgeBase.Summary summary =
-        "DONE".equals(study.study().featureStatus())
+        study.study().featureStatus() == FeatureJobStatus.DONE
                 && caller.get().has(RtdsPermission.VIEW_KNOWLEDGE_BASE)
             ? knowledgeBase.summary(study.id(), kbCaller(), config.knowledgeBase())
             : null;
     return StudyAssembler.study(study, summary);
+  }
+
+  @GET
+  @Path("{uid}/series/{seriesUid}")
+  @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV_SECOND})
+  @Operation(
+      summary = "A series of a study and the objects of it RTDS received",
+      description =
+          "with links to its DICOMweb retrieval and metadata; text/csv lists the objects,"
+              + " sop_instance_uid,sop_class_uid,modality,transfer_syntax_uid,size_bytes,"
+              + "received_at,channel")
+  public SeriesView series(
+      @PathParam("uid") String uid,
+      @Parameter(
+              description = "Series Instance UID (0020,000E)",
+              example = "1.2.826.0.1.3680043.8.498.12346")
+          @PathParam("seriesUid")
+          String seriesUid) {
+    return records
+        .series(find(uid), seriesUid)
+        .map(s -> StudyAssembler.series(uid, s))
+        .orElseThrow(() -> new NotFoundException("study " + uid + " has no series " + seriesUid));
   }
 
   @GET

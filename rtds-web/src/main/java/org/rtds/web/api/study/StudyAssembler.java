@@ -3,17 +3,21 @@ package org.rtds.web.api.study;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.features.boundary.KnowledgeBase;
 import org.rtds.features.boundary.StudyConstraints;
 import org.rtds.features.boundary.StudyDvhs;
 import org.rtds.features.boundary.StudyGeometry;
 import org.rtds.features.boundary.StudyIsodoses;
 import org.rtds.features.dose.metric.MetricValue;
+import org.rtds.ingest.entity.SeriesRecord;
 import org.rtds.ingest.entity.StudyRecord;
+import org.rtds.ingest.entity.StudyRecord.SeriesListing;
 import org.rtds.web.api.study.StudyDtos.ConstraintResult;
 import org.rtds.web.api.study.StudyDtos.DvhBandView;
 import org.rtds.web.api.study.StudyDtos.DvhView;
 import org.rtds.web.api.study.StudyDtos.Features;
+import org.rtds.web.api.study.StudyDtos.InstanceView;
 import org.rtds.web.api.study.StudyDtos.IsodoseImage;
 import org.rtds.web.api.study.StudyDtos.IsodoseLevel;
 import org.rtds.web.api.study.StudyDtos.KnowledgeBaseSummary;
@@ -23,6 +27,7 @@ import org.rtds.web.api.study.StudyDtos.OvhView;
 import org.rtds.web.api.study.StudyDtos.QcView;
 import org.rtds.web.api.study.StudyDtos.RoiView;
 import org.rtds.web.api.study.StudyDtos.SeriesSummary;
+import org.rtds.web.api.study.StudyDtos.SeriesView;
 import org.rtds.web.api.study.StudyDtos.SimilarView;
 import org.rtds.web.api.study.StudyDtos.StsView;
 import org.rtds.web.api.study.StudyDtos.StudyRef;
@@ -44,10 +49,10 @@ public final class StudyAssembler {
    */
   public static StudyView study(StudyRecord study, KnowledgeBase.Summary knowledgeBase) {
     Map<String, Long> objects = study.inputs().objectsByModality();
-    String status = study.study().featureStatus();
+    FeatureJobStatus status = study.study().featureStatus();
     Features features =
         status == null
-            ? new Features("PENDING", "no feature job yet", null)
+            ? new Features(FeatureJobStatus.PENDING, "no feature job yet", null)
             : new Features(
                 status,
                 study.study().featureDetail(),
@@ -75,6 +80,35 @@ public final class StudyAssembler {
         features);
   }
 
+  /** A series and its received objects, with where DICOMweb serves them. */
+  public static SeriesView series(String studyInstanceUid, SeriesRecord record) {
+    SeriesListing s = record.series();
+    String dicomweb =
+        "/rtds/dicomweb/studies/" + studyInstanceUid + "/series/" + s.seriesInstanceUid();
+    Map<String, String> links = new LinkedHashMap<>();
+    links.put("study", STUDIES + studyInstanceUid);
+    links.put("retrieve", dicomweb);
+    links.put("metadata", dicomweb + "/metadata");
+    return new SeriesView(
+        s.seriesInstanceUid(),
+        s.modality(),
+        s.description(),
+        s.frameOfReferenceUid(),
+        record.instances().stream()
+            .map(
+                i ->
+                    new InstanceView(
+                        i.sopInstanceUid(),
+                        i.sopClassUid(),
+                        i.modality(),
+                        i.transferSyntaxUid(),
+                        i.sizeBytes(),
+                        i.receivedAt(),
+                        i.channel()))
+            .toList(),
+        links);
+  }
+
   static KnowledgeBaseSummary knowledgeBase(String studyInstanceUid, KnowledgeBase.Summary s) {
     String base = STUDIES + studyInstanceUid;
     Map<String, String> links = new LinkedHashMap<>();
@@ -82,7 +116,7 @@ public final class StudyAssembler {
     links.put("sts", base + "/sts");
     links.put("similar", base + "/similar");
     links.put("qc", base + "/qc");
-    links.put("dvhBand", base + "/similar/dvh-band?oar=");
+    links.put("dvhBand", base + "/similar/dvh-band{?oar,k,step}");
     return new KnowledgeBaseSummary(
         s.ovhPairs(), s.stsPairs(), s.comparedStudies(), s.flaggedOars(), links);
   }

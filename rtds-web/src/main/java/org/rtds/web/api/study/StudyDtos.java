@@ -1,9 +1,11 @@
 package org.rtds.web.api.study;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.features.knowledge.sts.StsBins;
 import org.rtds.web.api.csv.Csv;
 import org.rtds.web.api.csv.CsvColumns;
@@ -47,7 +49,8 @@ public final class StudyDtos {
    * @param knowledgeBase absent until the features are done, and for callers without {@code
    *     view_knowledgebase}
    */
-  public record Features(String status, String detail, KnowledgeBaseSummary knowledgeBase) {}
+  public record Features(
+      FeatureJobStatus status, String detail, KnowledgeBaseSummary knowledgeBase) {}
 
   /**
    * What the knowledge base holds and says of the study.
@@ -98,6 +101,62 @@ public final class StudyDtos {
    * @param unit Gy, cc or %
    */
   public record MetricView(String metric, Double value, String unit, String note) {}
+
+  /**
+   * One series of a study and the objects of it RTDS received; as {@code text/csv} the objects, one
+   * per row.
+   *
+   * @param instances in the order they arrived (empty for a series adopted from a legacy database)
+   * @param links where DICOMweb gives the series' objects and metadata
+   */
+  @CsvColumns({
+    "sop_instance_uid",
+    "sop_class_uid",
+    "modality",
+    "transfer_syntax_uid",
+    "size_bytes",
+    "received_at",
+    "channel"
+  })
+  public record SeriesView(
+      String seriesInstanceUid,
+      String modality,
+      String description,
+      String frameOfReferenceUid,
+      List<InstanceView> instances,
+      Map<String, String> links)
+      implements CsvRows {
+    @Override
+    public void csvRows(Consumer<String[]> row) {
+      for (InstanceView i : instances) {
+        row.accept(
+            new String[] {
+              i.sopInstanceUid(),
+              i.sopClassUid(),
+              i.modality(),
+              i.transferSyntaxUid(),
+              Long.toString(i.sizeBytes()),
+              i.receivedAt().toString(),
+              i.channel()
+            });
+      }
+    }
+  }
+
+  /**
+   * One received object of a series.
+   *
+   * @param sizeBytes the stored file's size in bytes
+   * @param receivedAt when RTDS stored it (UTC, ISO 8601)
+   */
+  public record InstanceView(
+      String sopInstanceUid,
+      String sopClassUid,
+      String modality,
+      String transferSyntaxUid,
+      long sizeBytes,
+      LocalDateTime receivedAt,
+      String channel) {}
 
   /**
    * One DVH: cumulative curve and metrics.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.ingest.entity.PatientListing;
 import org.rtds.ingest.entity.PatientRecord;
 import org.rtds.ingest.entity.ResultPage;
@@ -48,7 +49,8 @@ class PatientAssemblerTest {
                 "F",
                 "",
                 List.of(
-                    new StudyListing("1.2.3", null, "H&N", "P-4", "Doe^Jane", "DONE", "done"),
+                    new StudyListing(
+                        "1.2.3", null, "H&N", "P-4", "Doe^Jane", FeatureJobStatus.DONE, "done"),
                     new StudyListing("1.2.4", null, null, "P-4", "Doe^Jane", null, null))));
     assertThat(view.studies())
         .extracting(s -> s.link() + " " + s.features())

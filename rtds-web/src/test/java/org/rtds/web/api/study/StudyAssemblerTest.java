@@ -3,25 +3,29 @@ package org.rtds.web.api.study;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.features.boundary.KnowledgeBase;
 import org.rtds.features.boundary.StudyDvhs;
 import org.rtds.features.dose.metric.MetricValue;
+import org.rtds.ingest.entity.SeriesRecord;
 import org.rtds.ingest.entity.StudyInputs;
 import org.rtds.ingest.entity.StudyListing;
 import org.rtds.ingest.entity.StudyRecord;
 import org.rtds.web.api.study.StudyDtos.DvhView;
 import org.rtds.web.api.study.StudyDtos.MetricView;
 import org.rtds.web.api.study.StudyDtos.QcView;
+import org.rtds.web.api.study.StudyDtos.SeriesView;
 import org.rtds.web.api.study.StudyDtos.SimilarView;
 import org.rtds.web.api.study.StudyDtos.StudyView;
 
 class StudyAssemblerTest {
 
-  private static StudyRecord record(String status, Map<String, Long> objects) {
+  private static StudyRecord record(FeatureJobStatus status, Map<String, Long> objects) {
     return new StudyRecord(
         11,
         new StudyListing(
@@ -33,7 +37,7 @@ class StudyAssemblerTest {
   @Test
   void aStudyWithoutAFeatureJobIsPendingAndWithoutAPlanRecommendsOne() {
     StudyView view = StudyAssembler.study(record(null, Map.of("CT", 40L, "RTSTRUCT", 1L)), null);
-    assertThat(view.features().status()).isEqualTo("PENDING");
+    assertThat(view.features().status()).isEqualTo(FeatureJobStatus.PENDING);
     assertThat(view.features().detail()).isEqualTo("no feature job yet");
     assertThat(view.features().knowledgeBase()).isNull();
     assertThat(view.missing()).containsExactly("RTDOSE");
@@ -53,17 +57,19 @@ class StudyAssemblerTest {
   void aDoneStudyCarriesTheKnowledgeBaseSummaryWithLinks() {
     StudyView view =
         StudyAssembler.study(
-            record("DONE", Map.of("CT", 40L, "RTSTRUCT", 1L, "RTPLAN", 1L, "RTDOSE", 1L)),
+            record(
+                FeatureJobStatus.DONE,
+                Map.of("CT", 40L, "RTSTRUCT", 1L, "RTPLAN", 1L, "RTDOSE", 1L)),
             new KnowledgeBase.Summary(6, 6, 12, List.of("Parotid_L")));
     assertThat(view.recommended()).isEmpty();
     assertThat(view.missing()).isEmpty();
-    assertThat(view.features().status()).isEqualTo("DONE");
+    assertThat(view.features().status()).isEqualTo(FeatureJobStatus.DONE);
     var kb = view.features().knowledgeBase();
     assertThat(kb.comparedStudies()).isEqualTo(12);
     assertThat(kb.flaggedOars()).containsExactly("Parotid_L");
     assertThat(kb.links())
         .containsEntry("qc", "/rtds/api/v1/studies/1.2.3/qc")
-        .containsEntry("dvhBand", "/rtds/api/v1/studies/1.2.3/similar/dvh-band?oar=");
+        .containsEntry("dvhBand", "/rtds/api/v1/studies/1.2.3/similar/dvh-band{?oar,k,step}");
   }
 
   @Test
@@ -163,5 +169,53 @@ class StudyAssemblerTest {
               assertThat(t.medianGy()).isEqualTo(22.0);
             });
     assertThat(view.topKRule()).isEqualTo("top-k rule");
+  }
+
+  @Test
+  void aSeriesListsItsObjectsAndWhereDicomWebServesThem() {
+    SeriesView view =
+        StudyAssembler.series(
+            "1.2.3",
+            new SeriesRecord(
+                new StudyRecord.SeriesListing("1.2.3.4", "CT", "planning CT", "1.2.3.9"),
+                List.of(
+                    new SeriesRecord.InstanceListing(
+                        "1.2.3.4.1",
+                        "1.2.840.10008.5.1.4.1.1.2",
+                        "CT",
+                        "1.2.840.10008.1.2.1",
+                        526_004,
+                        LocalDateTime.of(2026, 3, 1, 9, 14, 2),
+                        "DIMSE"))));
+    assertThat(view.seriesInstanceUid()).isEqualTo("1.2.3.4");
+    assertThat(view.frameOfReferenceUid()).isEqualTo("1.2.3.9");
+    assertThat(view.instances())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.sopInstanceUid()).isEqualTo("1.2.3.4.1");
+              assertThat(i.sizeBytes()).isEqualTo(526_004);
+              assertThat(i.receivedAt()).isEqualTo(LocalDateTime.of(2026, 3, 1, 9, 14, 2));
+              assertThat(i.channel()).isEqualTo("DIMSE");
+            });
+    assertThat(view.links())
+        .containsEntry("study", "/rtds/api/v1/studies/1.2.3")
+        .containsEntry("retrieve", "/rtds/dicomweb/studies/1.2.3/series/1.2.3.4")
+        .containsEntry("metadata", "/rtds/dicomweb/studies/1.2.3/series/1.2.3.4/metadata");
+    java.util.List<String[]> rows = new java.util.ArrayList<>();
+    view.csvRows(rows::add);
+    assertThat(rows)
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r)
+                    .containsExactly(
+                        "1.2.3.4.1",
+                        "1.2.840.10008.5.1.4.1.1.2",
+                        "CT",
+                        "1.2.840.10008.1.2.1",
+                        "526004",
+                        "2026-03-01T09:14:02",
+                        "DIMSE"));
   }
 }

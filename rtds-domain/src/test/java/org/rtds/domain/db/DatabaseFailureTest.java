@@ -1,9 +1,14 @@
-package org.rtds.ingest.control;
+package org.rtds.domain.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.persistence.PersistenceException;
+import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseFailureTest {
@@ -57,6 +62,73 @@ class DatabaseFailureTest {
         .isEqualTo(DatabaseFailure.UNAVAILABLE);
     assertThat(DatabaseFailure.of(new IllegalStateException("a bug")))
         .isEqualTo(DatabaseFailure.OTHER);
+  }
+
+  @Test
+  void recognisesConnectionFailuresDeepInTheCauseChain() {
+    assertThat(
+            DatabaseFailure.isOutage(
+                new PersistenceException(
+                    "could not prepare statement",
+                    new SQLException(
+                        "Error in allocating a connection", new CommunicationsException()))))
+        .isTrue();
+    assertThat(DatabaseFailure.isOutage(new RuntimeException(new SQLException("x", "08S01"))))
+        .isTrue();
+    assertThat(
+            DatabaseFailure.isOutage(new RuntimeException(new SQLTransientConnectionException())))
+        .isTrue();
+    assertThat(
+            DatabaseFailure.isOutage(
+                new RuntimeException(new SQLNonTransientConnectionException("closed"))))
+        .isTrue();
+    assertThat(DatabaseFailure.isOutage(new RuntimeException(new ConnectException("refused"))))
+        .isTrue();
+  }
+
+  @Test
+  void aDecidedOutageStaysOneWhateverWrapsIt() {
+    // what a boundary throws once it decided, wrapped as the EJB container and JAX-RS do
+    assertThat(
+            DatabaseFailure.isOutage(
+                new jakarta.ejb.EJBException(
+                    new DatabaseUnavailableException("the database is not reachable", null))))
+        .isTrue();
+  }
+
+  @Test
+  void aJdbcExceptionWithoutACauseIsFollowedToItsNextException() {
+    SQLException batch = new SQLException("batch failed");
+    batch.setNextException(new SQLException("Communications link failure", "08S01"));
+    assertThat(DatabaseFailure.of(batch)).isEqualTo(DatabaseFailure.UNAVAILABLE);
+  }
+
+  @Test
+  void otherFailuresAreNotOutages() {
+    assertThat(DatabaseFailure.isOutage(new IllegalStateException("bug"))).isFalse();
+    assertThat(
+            DatabaseFailure.of(
+                new PersistenceException(new SQLSyntaxErrorException("bad SQL", "42000"))))
+        .isEqualTo(DatabaseFailure.OTHER);
+    assertThat(DatabaseFailure.isOutage(new RuntimeException(new SQLException("no state"))))
+        .isFalse();
+  }
+
+  @Test
+  void aCyclicCauseChainEnds() {
+    RuntimeException a = new RuntimeException("a");
+    RuntimeException b = new RuntimeException("b", a);
+    a.initCause(b);
+    assertThat(DatabaseFailure.of(a)).isEqualTo(DatabaseFailure.OTHER);
+  }
+
+  /** Stands in for Connector/J's CommunicationsException, recognised by its simple name. */
+  private static final class CommunicationsException extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    CommunicationsException() {
+      super("Communications link failure");
+    }
   }
 
   /** Named like Connector/J's {@code com.mysql.cj.exceptions.ConnectionIsClosedException}. */
