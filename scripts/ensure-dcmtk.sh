@@ -16,15 +16,9 @@ command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
-fail() {
-  if [[ "${CI:-}" == "true" ]]; then echo "rtds: $*" >&2; exit 2; fi
-  echo "rtds: warning: $*; the tests that need them will be skipped" >&2; exit 0
-}
-
-[[ $(id -u) -eq 0 ]] || fail "${missing[*]} not installed and we are not root (apt-get install ${missing[*]})"
-echo "rtds: installing ${missing[*]} from Debian ..."
-{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; } \
-  || fail "could not install the Debian packages ${missing[*]}"
+TESTS_SKIPPED="the tests that need them"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
+install_debian_packages "${missing[@]}"
 command -v storescu >/dev/null 2>&1 || fail "dcmtk installed but storescu is not on PATH"
 command -v dciodvfy >/dev/null 2>&1 || fail "dicom3tools installed but dciodvfy is not on PATH"
 command -v jq >/dev/null 2>&1 || fail "jq installed but not on PATH"

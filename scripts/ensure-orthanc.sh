@@ -11,14 +11,8 @@ have_orthanc() { { command -v Orthanc >/dev/null 2>&1 || [[ -x /usr/sbin/Orthanc
 
 have_orthanc && exit 0
 
-fail() {
-  if [[ "${CI:-}" == "true" ]]; then echo "rtds: $*" >&2; exit 2; fi
-  echo "rtds: warning: $*; the Orthanc DICOMweb interoperability test will be skipped" >&2; exit 0
-}
-
-[[ $(id -u) -eq 0 ]] || fail "Orthanc with its DICOMweb plugin is not installed and we are not root (apt-get install orthanc orthanc-dicomweb)"
-echo "rtds: installing orthanc and orthanc-dicomweb from Debian ..."
+TESTS_SKIPPED="the Orthanc DICOMweb interoperability test"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
 # policy-rc.d may refuse to start the packaged service (containers): that is fine, the test starts its own Orthanc
-{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq orthanc orthanc-dicomweb >/dev/null; } \
-  || fail "could not install the Debian packages orthanc and orthanc-dicomweb"
+install_debian_packages orthanc orthanc-dicomweb
 have_orthanc || fail "orthanc-dicomweb installed but Orthanc or $PLUGIN is missing"

@@ -79,7 +79,11 @@ public class PatientRecords {
     Query rows =
         em.createQuery(
             "select p.id, p.patientId, p.patientName, p.birthDate, p.gender,"
-                + " (select count(s) from Study s where s.patient = p) as studies from Patient p"
+                + " (select count(s) from Study s where s.patient = p) as studies,"
+                // the newest object's time (max() of a LocalDateTime is refused by Hibernate 6.6
+                // with this unit's java.time mapping; ids grow with every stored object)
+                + " (select l.receivedAt from StoredObject l where l.id = (select max(o.id)"
+                + " from StoredObject o where o.study.patient = p)) as lastReceived from Patient p"
                 + where
                 + order.jpql(),
             Object[].class);
@@ -101,7 +105,8 @@ public class PatientRecords {
                             (String) r[2],
                             (LocalDate) r[3],
                             (String) r[4],
-                            (Long) r[5]))
+                            (Long) r[5],
+                            (LocalDateTime) r[6]))
                 .toList();
     return new ResultPage<>(items, (Long) count.getSingleResult());
   }

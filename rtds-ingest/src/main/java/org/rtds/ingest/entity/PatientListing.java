@@ -1,6 +1,7 @@
 package org.rtds.ingest.entity;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 /**
  * A patient in a list.
@@ -11,6 +12,14 @@ import java.time.LocalDate;
  * @param birthDate Patient's Birth Date (0010,0030)
  * @param sex M, F or O ({@code patients.Gender})
  * @param studies studies RTDS holds for the patient
+ * @param lastReceivedAt when RTDS last stored an object of the patient (UTC); null for a patient
+ *     adopted from a legacy database whose objects RTDS never received
  */
 public record PatientListing(
-    int id, String patientId, String patientName, LocalDate birthDate, String sex, long studies) {}
+    int id,
+    String patientId,
+    String patientName,
+    LocalDate birthDate,
+    String sex,
+    long studies,
+    LocalDateTime lastReceivedAt) {}

@@ -18,7 +18,8 @@ public record PatientOrder(Key key, boolean descending) {
     NAME("name", "p.patientName"),
     PATIENT_ID("patientId", "p.patientId"),
     BIRTH_DATE("birthDate", "p.birthDate"),
-    STUDIES("studies", "studies");
+    STUDIES("studies", "studies"),
+    LAST_RECEIVED("lastReceived", "lastReceived");
 
     private final String parameter;
     private final String expression;

@@ -28,7 +28,7 @@ class PatientOrderTest {
   void anythingElseIsRefusedNamingTheKeysAndNeverReachesTheQuery() {
     assertThatThrownBy(() -> PatientOrder.parse("p.id; drop table patients"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("name, patientId, birthDate, studies")
+        .hasMessageContaining("name, patientId, birthDate, studies, lastReceived")
         .hasMessageContaining("p.id; drop table patients");
     assertThatThrownBy(() -> PatientOrder.parse("--name"))
         .isInstanceOf(IllegalArgumentException.class);

@@ -24,7 +24,7 @@ public class DashboardView {
 
   private List<Count> counts;
 
-  /** One tile: how many rows of a kind the knowledge base holds. */
+  /** One tile: how many rows of a kind the knowledge base holds ({@code label}: its text's key). */
   public record Count(String label, long value) {}
 
   public List<Count> getCounts() {
@@ -35,9 +35,9 @@ public class DashboardView {
               new Count("patients", held.patients()),
               new Count("studies", held.studies()),
               new Count("series", held.series()),
-              new Count("CT images", held.ctImages()),
-              new Count("structure sets", held.structureSets()),
-              new Count("dose grids", held.doseGrids()));
+              new Count("ctImages", held.ctImages()),
+              new Count("structureSets", held.structureSets()),
+              new Count("doseGrids", held.doseGrids()));
     }
     return counts;
   }

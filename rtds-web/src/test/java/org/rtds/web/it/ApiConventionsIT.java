@@ -124,7 +124,8 @@ class ApiConventionsIT {
     assertThat(lines).hasSize(3);
     HttpResponse<String> patients =
         send(admin("api/v1/patients?q=nobody-is-called-this").header("Accept", "text/csv"));
-    assertThat(patients.body()).isEqualTo("id,patient_id,patient_name,birth_date,sex,studies\n");
+    assertThat(patients.body())
+        .isEqualTo("id,patient_id,patient_name,birth_date,sex,studies,last_received_at\n");
 
     HttpResponse<String> notTabular = send(admin("api/v1/me").header("Accept", "text/csv"));
     assertThat(notTabular.statusCode()).isEqualTo(406);

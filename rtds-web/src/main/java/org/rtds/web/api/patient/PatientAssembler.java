@@ -22,7 +22,13 @@ public final class PatientAssembler {
 
   public static PatientSummary summary(PatientListing p) {
     return new PatientSummary(
-        p.id(), p.patientId(), p.patientName(), p.birthDate(), p.sex(), p.studies());
+        p.id(),
+        p.patientId(),
+        p.patientName(),
+        p.birthDate(),
+        p.sex(),
+        p.studies(),
+        p.lastReceivedAt());
   }
 
   public static PatientView patient(PatientRecord p) {

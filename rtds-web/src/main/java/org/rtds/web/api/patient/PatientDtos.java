@@ -1,6 +1,7 @@
 package org.rtds.web.api.patient;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Consumer;
 import org.rtds.domain.feature.FeatureJobStatus;
@@ -23,6 +24,7 @@ public final class PatientDtos {
    * @param birthDate Patient's Birth Date (0010,0030)
    * @param sex M, F or O ({@code patients.Gender})
    * @param studies studies RTDS holds for the patient
+   * @param lastReceivedAt when RTDS last stored an object of the patient (UTC)
    */
   public record PatientSummary(
       int id,
@@ -30,7 +32,8 @@ public final class PatientDtos {
       String patientName,
       LocalDate birthDate,
       String sex,
-      long studies) {}
+      long studies,
+      LocalDateTime lastReceivedAt) {}
 
   /**
    * A page of patients, ordered by name.
@@ -39,7 +42,15 @@ public final class PatientDtos {
    * @param size patients per page (the last page may hold fewer)
    * @param total patients matching in all pages
    */
-  @CsvColumns({"id", "patient_id", "patient_name", "birth_date", "sex", "studies"})
+  @CsvColumns({
+    "id",
+    "patient_id",
+    "patient_name",
+    "birth_date",
+    "sex",
+    "studies",
+    "last_received_at"
+  })
   public record PatientPage(List<PatientSummary> items, int page, int size, long total)
       implements PagedAnswer, CsvRows {
     /** The patients of this page. */
@@ -53,7 +64,8 @@ public final class PatientDtos {
               Csv.text(p.patientName()),
               p.birthDate() == null ? "" : p.birthDate().toString(),
               p.sex(),
-              String.valueOf(p.studies())
+              String.valueOf(p.studies()),
+              p.lastReceivedAt() == null ? "" : p.lastReceivedAt().toString()
             });
       }
     }

@@ -67,7 +67,8 @@ public class PatientsResource {
           String sizeText,
       @Parameter(
               description =
-                  "name (default), patientId, birthDate or studies; '-' before it for descending",
+                  "name (default), patientId, birthDate, studies or lastReceived; '-' before it for"
+                      + " descending",
               example = "-studies")
           @QueryParam("sort")
           String sort) {

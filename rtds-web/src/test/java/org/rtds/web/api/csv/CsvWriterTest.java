@@ -87,8 +87,15 @@ class CsvWriterTest {
     PatientPage page =
         new PatientPage(
             List.of(
-                new PatientSummary(7, "P-7", "Doe^Jane", LocalDate.of(1960, 2, 29), "F", 2),
-                new PatientSummary(8, "+P-8", "Roe^Richard", null, "M", 1)),
+                new PatientSummary(
+                    7,
+                    "P-7",
+                    "Doe^Jane",
+                    LocalDate.of(1960, 2, 29),
+                    "F",
+                    2,
+                    java.time.LocalDateTime.of(2026, 3, 1, 9, 14, 2)),
+                new PatientSummary(8, "+P-8", "Roe^Richard", null, "M", 1, null)),
             1,
             50,
             2);
@@ -96,9 +103,9 @@ class CsvWriterTest {
     CsvWriter.write(page, PatientPage.class.getAnnotation(CsvColumns.class), out);
     assertThat(out.toString())
         .isEqualTo(
-            "id,patient_id,patient_name,birth_date,sex,studies\n"
-                + "7,P-7,Doe^Jane,1960-02-29,F,2\n"
-                + "8,'+P-8,Roe^Richard,,M,1\n");
+            "id,patient_id,patient_name,birth_date,sex,studies,last_received_at\n"
+                + "7,P-7,Doe^Jane,1960-02-29,F,2,2026-03-01T09:14:02\n"
+                + "8,'+P-8,Roe^Richard,,M,1,\n");
   }
 
   @CsvColumns({"a", "b"})

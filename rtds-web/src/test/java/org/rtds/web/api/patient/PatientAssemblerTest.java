@@ -20,7 +20,9 @@ class PatientAssemblerTest {
     PatientPage page =
         PatientAssembler.page(
             new ResultPage<>(
-                List.of(new PatientListing(4, "P-4", "Doe^Jane", LocalDate.of(1950, 1, 2), "F", 3)),
+                List.of(
+                    new PatientListing(
+                        4, "P-4", "Doe^Jane", LocalDate.of(1950, 1, 2), "F", 3, null)),
                 41),
             3,
             20);
