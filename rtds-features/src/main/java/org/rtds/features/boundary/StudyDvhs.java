@@ -54,6 +54,8 @@ public class StudyDvhs {
    * @param standardName TG-263 name, or null when the name is not recognised
    * @param role PTV, CTV, GTV, OAR, EXTERNAL or OTHER
    * @param volumeCc stacked-prism volume (cc), null until computed
+   * @param displayColor ROI Display Color (3006,002A) as {@code r\\g\\b} (0–255 each), null when
+   *     not sent
    */
   public record Roi(
       int roiId,
@@ -62,7 +64,8 @@ public class StudyDvhs {
       String standardName,
       String role,
       String interpretedType,
-      Double volumeCc) {}
+      Double volumeCc,
+      String displayColor) {}
 
   /**
    * One DVH.
@@ -109,7 +112,8 @@ public class StudyDvhs {
         roi.getStandardStructure() == null ? null : roi.getStandardStructure().getRoiName(),
         roi.getRole(),
         roi.getInterpretedType(),
-        roi.getVolumeCc());
+        roi.getVolumeCc(),
+        roi.getDisplayColor());
   }
 
   /**

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -28,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rtds.testdata.ClinicalStudy;
@@ -39,8 +42,10 @@ import org.rtds.testdata.StudyManifest;
  * Selenium through chromedriver (installed by {@code scripts/ensure-chromium.sh}; without them the
  * test is skipped, except on CI where it fails). A physicist of one hospital signs in through the
  * form, finds the patients list with only her hospital's patients, searches it, sorts it, opens a
- * patient and sees the study with its feature status; another hospital's patient is "not found".
- * Every screen is saved as a PNG in {@code target/screenshots} for review.
+ * patient and sees the study with its feature status, opens the study's review (DVH plot drawn in
+ * the browser, a structure hidden from the legend, metric and constraint tables); another
+ * hospital's patient and study are "not found". Every screen is saved as a PNG in {@code
+ * target/screenshots} for review.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -83,8 +88,8 @@ class ClinicianScreensIT {
     StudyManifest gray = study(folder, "gray", 42, "BR-002", "Gray^Louis^Harold");
     physicist.upload(files(curie));
     physicist.upload(files(gray));
-    new RtdsHttp(base, "other.sender", "other-sender-password-1")
-        .upload(files(study(folder, "hidden", 43, "EL-001", "Hidden^Person")));
+    StudyManifest hidden = study(folder, "hidden", 43, "EL-001", "Hidden^Person");
+    new RtdsHttp(base, "other.sender", "other-sender-password-1").upload(files(hidden));
     assertThat(physicist.awaitFeatures(curie.studyInstanceUid()).getString("status"))
         .isEqualTo("DONE");
     String hiddenId =
@@ -128,20 +133,19 @@ class ClinicianScreensIT {
     // search: any part of the name, any case
     WebElement search = browser.findElement(By.id("patients:q"));
     search.sendKeys("gRaY");
-    wait.until(d -> patientIds().equals(List.of("BR-002")));
+    wait.until(d -> patientIds().equals(List.of("BR-002")) && ajaxIdle());
     screenshot("03-patients-search");
     for (int i = 0; i < "gRaY".length(); i++) {
       search.sendKeys(Keys.BACK_SPACE); // each key up is a search, as a user types
     }
-    wait.until(d -> patientIds().size() == 2);
+    wait.until(d -> patientIds().size() == 2 && ajaxIdle());
 
-    // sort by Patient ID, then descending
-    WebElement idHeader =
-        browser.findElement(By.xpath("//th[.//span[normalize-space()='Patient ID']]"));
-    idHeader.click();
-    wait.until(d -> patientIds().equals(List.of("BR-001", "BR-002")));
-    browser.findElement(By.xpath("//th[.//span[normalize-space()='Patient ID']]")).click();
-    wait.until(d -> patientIds().equals(List.of("BR-002", "BR-001")));
+    // sort by Patient ID, then descending (each click waits for the table's answer: a click while
+    // PrimeFaces still waits for the previous one is not a sort)
+    sortBy("Patient ID", "ascending", wait);
+    assertThat(patientIds()).containsExactly("BR-001", "BR-002");
+    sortBy("Patient ID", "descending", wait);
+    assertThat(patientIds()).containsExactly("BR-002", "BR-001");
     screenshot("04-patients-sorted");
 
     // a patient's page: the study and where its features stand
@@ -157,13 +161,98 @@ class ClinicianScreensIT {
     assertThat(browser.getTitle()).contains("Curie, Marie");
     screenshot("05-patient");
 
+    // the study: a DVH per ROI drawn in the browser, the dose metrics and the constraints checked
+    browser.findElement(By.linkText(curie.studyInstanceUid())).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".rtds-chart canvas")));
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    wait.until(d -> js.executeScript("return PF('dvhChart').chart != null") == Boolean.TRUE);
+    long curves = (Long) js.executeScript("return PF('dvhChart').chart.data.datasets.length");
+    assertThat(curves).as("one DVH per ROI").isEqualTo(curie.rois().size());
+    List<String> metricRows =
+        browser.findElements(By.cssSelector(".rtds-metrics tbody tr")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(metricRows).hasSize(curie.rois().size());
+    assertThat(browser.findElement(By.className("rtds-constraints")).getText())
+        .containsAnyOf("pass", "FAIL");
+    screenshot("06-study");
+    // a click on a legend entry hides that structure's curve
+    @SuppressWarnings("unchecked")
+    Map<String, Object> box =
+        (Map<String, Object>)
+            js.executeScript(
+                "var c = PF('dvhChart').chart; var b = c.legend.legendHitBoxes[1];"
+                    + " return {x: b.left + b.width / 2, y: b.top + b.height / 2,"
+                    + " w: c.width, h: c.height};");
+    WebElement canvas = browser.findElement(By.cssSelector(".rtds-chart canvas"));
+    // wholly in view, so that the pointer's offsets count from the canvas's centre
+    js.executeScript("arguments[0].scrollIntoView({block: 'center'})", canvas);
+    assertThat(js.executeScript("return PF('dvhChart').chart.isDatasetVisible(1)")).isEqualTo(true);
+    new Actions(browser)
+        .moveToElement(
+            canvas,
+            (int)
+                (((Number) box.get("x")).doubleValue() - ((Number) box.get("w")).doubleValue() / 2),
+            (int)
+                (((Number) box.get("y")).doubleValue() - ((Number) box.get("h")).doubleValue() / 2))
+        .click()
+        .perform();
+    wait.until(
+        d -> js.executeScript("return PF('dvhChart').chart.isDatasetVisible(1)") == Boolean.FALSE);
+    screenshot("06b-study-structure-hidden");
+    js.executeScript(
+        "arguments[0].scrollIntoView({block: 'start'})",
+        browser.findElement(By.className("rtds-metrics")));
+    screenshot("06c-study-metrics");
+    js.executeScript(
+        "arguments[0].scrollIntoView({block: 'start'})",
+        browser.findElement(By.className("rtds-constraints")));
+    screenshot("06d-study-constraints");
+
+    // the other pages of the frame, for review: overview, upload, own password
+    browser.get(url(""));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("rtds-cards")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Knowledge base");
+    screenshot("07-overview");
+    browser.get(url("upload.xhtml"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("rtds-upload")));
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Upload DICOM RT objects");
+    screenshot("08-upload");
+    browser.get(url("password.xhtml"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("change")));
+    assertThat(browser.findElement(By.className("rtds-lead")).getText())
+        .startsWith("At least 10 characters");
+    screenshot("09-password");
+
     // another hospital's patient is not found, in plain words
     browser.get(url("patient.xhtml?id=" + hiddenId));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.className("rtds-not-found")));
     assertThat(browser.findElement(By.className("rtds-not-found")).getText())
         .contains("There is no such patient in your hospital's records");
     assertThat(browser.getPageSource()).doesNotContain("Hidden").doesNotContain("EL-001");
-    screenshot("06-other-hospitals-patient");
+    browser.get(url("study.xhtml?uid=" + hidden.studyInstanceUid()));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("rtds-not-found")));
+    assertThat(browser.findElement(By.className("rtds-not-found")).getText())
+        .contains("There is no such study in your hospital's records");
+    screenshot("11-other-hospitals-study");
+    screenshot("10-other-hospitals-patient");
+  }
+
+  /** Clicks a column heading and waits until the table says it is sorted that way. */
+  private void sortBy(String heading, String order, WebDriverWait wait) {
+    By header = By.xpath("//th[.//span[normalize-space()='" + heading + "']]");
+    browser.findElement(header).click();
+    wait.until(
+        d -> order.equals(browser.findElement(header).getAttribute("aria-sort")) && ajaxIdle());
+  }
+
+  /** Whether PrimeFaces has no request under way. */
+  private boolean ajaxIdle() {
+    return Boolean.TRUE.equals(
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return window.PrimeFaces === undefined || PrimeFaces.ajax.Queue.isEmpty()"));
   }
 
   private List<String> patientIds() {

@@ -933,6 +933,7 @@ class SecurityIT {
     rules.put("GET /upload.xhtml", new Rule(Scope.NONE, "add_instance"));
     rules.put("GET /patients.xhtml", new Rule(Scope.NONE, "view_patient"));
     rules.put("GET /patient.xhtml", new Rule(Scope.NONE, "view_patient"));
+    rules.put("GET /study.xhtml", new Rule(Scope.NONE, "view_patient"));
     rules.put("GET /login.xhtml", new Rule(Scope.NONE));
     rules.put("GET /audit.xhtml", new Rule(Scope.NONE, "view_auditevent"));
     for (String page : List.of("users", "groups", "hospitals", "tokens")) {

@@ -87,7 +87,8 @@ class StudyAssemblerTest {
 
   @Test
   void aDvhKeepsItsRoiCurveAndUnits() {
-    StudyDvhs.Roi roi = new StudyDvhs.Roi(5, "3", "Parotid L", "Parotid_L", "OAR", "ORGAN", 25.1);
+    StudyDvhs.Roi roi =
+        new StudyDvhs.Roi(5, "3", "Parotid L", "Parotid_L", "OAR", "ORGAN", 25.1, "255\\0\\0");
     DvhView view =
         StudyAssembler.dvh(
             new StudyDvhs.Dvh(

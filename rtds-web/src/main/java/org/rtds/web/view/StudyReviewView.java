@@ -1,0 +1,136 @@
+package org.rtds.web.view;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.rtds.domain.feature.FeatureJobStatus;
+import org.rtds.features.boundary.StudyConstraints;
+import org.rtds.features.boundary.StudyDvhs;
+import org.rtds.features.dose.metric.MetricValue;
+import org.rtds.ingest.boundary.PatientRecords;
+import org.rtds.ingest.entity.StudyRecord;
+import org.rtds.web.api.CallerAccount;
+
+/**
+ * The study review page ({@code study.xhtml?uid=}): the plan's DVHs of every ROI as a plot, the
+ * dose metrics of each ROI and the dose constraints checked, read through the same boundaries as
+ * the API's {@code /studies/{uid}/dvhs} and {@code /constraints}. A study of another hospital, or
+ * one that does not exist, answers 404 in plain words.
+ */
+@Named
+@RequestScoped
+public class StudyReviewView {
+
+  /** The metrics of the table: dose in Gy. */
+  static final List<String> METRICS = List.of("Dmean", "Dmax", "D98%", "D95%", "D2%", "D0.03cc");
+
+  @Inject PatientRecords records;
+
+  @Inject StudyDvhs dvhs;
+
+  @Inject StudyConstraints constraints;
+
+  @Inject CallerAccount caller;
+
+  private String uid;
+
+  private StudyRecord study;
+
+  private List<StudyDvhs.Dvh> curves = List.of();
+
+  private List<StudyConstraints.Result> checks = List.of();
+
+  /** One row of the metric table: a ROI and its metrics in {@link #METRICS} order (Gy). */
+  public record MetricRow(
+      String roiNumber,
+      String name,
+      String standardName,
+      String role,
+      Double volumeCc,
+      String source,
+      List<Double> valuesGy) {}
+
+  public String getUid() {
+    return uid;
+  }
+
+  public void setUid(String uid) {
+    this.uid = uid;
+  }
+
+  /** The view action: reads the study, its DVHs and constraint checks, or answers 404. */
+  public void load() {
+    Optional<Integer> id =
+        uid == null || uid.isBlank()
+            ? Optional.empty()
+            : records.visibleStudy(uid, caller.senders(), caller.get().id());
+    if (id.isEmpty()) {
+      FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+      return;
+    }
+    study = records.study(id.get());
+    if (isComputed()) {
+      curves = DvhChart.shown(dvhs.dvhs(id.get(), null, METRICS));
+      checks = constraints.evaluate(id.get());
+    }
+  }
+
+  public boolean isNotFound() {
+    return study == null;
+  }
+
+  public StudyRecord getStudy() {
+    return study;
+  }
+
+  public String getPatientName() {
+    return study == null ? "" : PersonNames.display(study.study().patientName());
+  }
+
+  /** Whether the features are computed from the study's latest objects. */
+  public boolean isComputed() {
+    return study != null && study.study().featureStatus() == FeatureJobStatus.DONE;
+  }
+
+  public String getDvhChart() {
+    return DvhChart.json(curves);
+  }
+
+  public List<String> getMetricNames() {
+    return METRICS;
+  }
+
+  public List<MetricRow> getMetricRows() {
+    return curves.stream()
+        .map(
+            d ->
+                new MetricRow(
+                    d.roi().roiNumber(),
+                    d.roi().name(),
+                    d.roi().standardName(),
+                    d.roi().role(),
+                    d.roi().volumeCc(),
+                    d.source(),
+                    values(d.metrics())))
+        .toList();
+  }
+
+  public List<StudyConstraints.Result> getConstraints() {
+    return checks;
+  }
+
+  /** The values in {@link #METRICS} order (the boundary evaluates them in the order asked). */
+  private static List<Double> values(List<MetricValue> metrics) {
+    List<Double> values = new ArrayList<>();
+    for (int i = 0; i < METRICS.size(); i++) {
+      OptionalDouble v = i < metrics.size() ? metrics.get(i).value() : OptionalDouble.empty();
+      values.add(v.isPresent() ? v.getAsDouble() : null);
+    }
+    return values;
+  }
+}
