@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.features.boundary.StudyConstraints;
 import org.rtds.features.boundary.StudyDvhs;
+import org.rtds.features.boundary.StudyGeometry;
 import org.rtds.features.dose.metric.MetricValue;
 import org.rtds.ingest.boundary.PatientRecords;
 import org.rtds.ingest.entity.StudyRecord;
@@ -35,6 +36,8 @@ public class StudyReviewView {
 
   @Inject StudyConstraints constraints;
 
+  @Inject StudyGeometry geometry;
+
   @Inject CallerAccount caller;
 
   private String uid;
@@ -44,6 +47,14 @@ public class StudyReviewView {
   private List<StudyDvhs.Dvh> curves = List.of();
 
   private List<StudyConstraints.Result> checks = List.of();
+
+  private String pair;
+
+  private List<StudyGeometry.OvhView> ovhs = List.of();
+
+  private List<StudyGeometry.StsView> stss = List.of();
+
+  private StudyGeometry.OvhView shownOvh;
 
   /** One row of the metric table: a ROI and its metrics in {@link #METRICS} order (Gy). */
   public record MetricRow(
@@ -63,6 +74,15 @@ public class StudyReviewView {
     this.uid = uid;
   }
 
+  /** The target–organ pair shown, {@code level:organ} (e.g. {@code PTV_High:Parotid_L}). */
+  public String getPair() {
+    return shownOvh == null ? pair : key(shownOvh.ptv(), shownOvh.oar());
+  }
+
+  public void setPair(String pair) {
+    this.pair = pair;
+  }
+
   /** The view action: reads the study, its DVHs and constraint checks, or answers 404. */
   public void load() {
     Optional<Integer> id =
@@ -77,7 +97,65 @@ public class StudyReviewView {
     if (isComputed()) {
       curves = DvhChart.shown(dvhs.dvhs(id.get(), null, METRICS));
       checks = constraints.evaluate(id.get());
+      ovhs = geometry.ovh(id.get());
+      stss = geometry.sts(id.get());
+      shownOvh = chosen();
     }
+  }
+
+  /** The pair asked for, else the organ closest to a target (smallest r50). */
+  private StudyGeometry.OvhView chosen() {
+    for (StudyGeometry.OvhView o : ovhs) {
+      if (key(o.ptv(), o.oar()).equals(pair)) {
+        return o;
+      }
+    }
+    return ovhs.stream()
+        .min(java.util.Comparator.comparingDouble(StudyGeometry.OvhView::r50Mm))
+        .orElse(null);
+  }
+
+  private static String key(String ptv, String oar) {
+    return ptv + ":" + oar;
+  }
+
+  /** One choice of the pair menu. */
+  public record PairChoice(String key, String label) {}
+
+  public List<PairChoice> getPairs() {
+    return ovhs.stream()
+        .map(
+            o ->
+                new PairChoice(
+                    key(o.ptv(), o.oar()),
+                    o.oarRoi()
+                        + " – "
+                        + (o.ptvRoi() == null ? o.ptv() : o.ptvRoi() + " (" + o.ptv() + ")")))
+        .toList();
+  }
+
+  public StudyGeometry.OvhView getOvh() {
+    return shownOvh;
+  }
+
+  public String getOvhChart() {
+    return shownOvh == null ? null : GeometryCharts.ovh(shownOvh);
+  }
+
+  private Optional<StudyGeometry.StsView> shownSts() {
+    return shownOvh == null
+        ? Optional.empty()
+        : stss.stream()
+            .filter(t -> t.ptv().equals(shownOvh.ptv()) && t.oar().equals(shownOvh.oar()))
+            .findFirst();
+  }
+
+  public String getStsDistanceChart() {
+    return shownSts().map(GeometryCharts::stsByDistance).orElse(null);
+  }
+
+  public String getStsAzimuthChart() {
+    return shownSts().map(GeometryCharts::stsByAzimuth).orElse(null);
   }
 
   public boolean isNotFound() {

@@ -32,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rtds.testdata.ClinicalStudy;
 import org.rtds.testdata.DicomFile;
@@ -208,6 +209,34 @@ class ClinicianScreensIT {
         "arguments[0].scrollIntoView({block: 'start'})",
         browser.findElement(By.className("rtds-constraints")));
     screenshot("06d-study-constraints");
+
+    // anatomy: the OVH and STS of one organ–target pair, another pair chosen from the menu
+    Select pairs = new Select(browser.findElement(By.id("pair")));
+    assertThat(pairs.getOptions()).as("one choice per target level × organ").hasSizeGreaterThan(5);
+    wait.until(d -> js.executeScript("return PF('ovhChart').chart != null") == Boolean.TRUE);
+    assertThat(js.executeScript("return PF('stsDistanceChart').chart.data.datasets[0].data.length"))
+        .isEqualTo(10L);
+    String first = pairs.getFirstSelectedOption().getAttribute("value");
+    String other =
+        pairs.getOptions().stream()
+            .map(o -> o.getAttribute("value"))
+            .filter(v -> !v.equals(first) && v.endsWith(":SpinalCord"))
+            .findFirst()
+            .orElseThrow();
+    pairs.selectByValue(other); // the menu submits itself
+    wait.until(
+        d ->
+            other.equals(
+                new Select(d.findElement(By.id("pair")))
+                    .getFirstSelectedOption()
+                    .getAttribute("value")));
+    wait.until(d -> js.executeScript("return PF('ovhChart').chart != null") == Boolean.TRUE);
+    assertThat(browser.findElement(By.className("rtds-geometry-numbers")).getText())
+        .contains("Half of the organ lies within");
+    js.executeScript(
+        "arguments[0].scrollIntoView({block: 'center'})",
+        browser.findElement(By.className("rtds-geometry")));
+    screenshot("06e-study-anatomy");
 
     // the other pages of the frame, for review: overview, upload, own password
     browser.get(url(""));
