@@ -141,11 +141,11 @@ public class FeatureJob extends GeneratedIdEntity {
     return true;
   }
 
-  /** A detail cut to what the column holds. */
+  /** A detail cut to what the column holds, ending in "..." when cut. */
   public static String fit(String detail) {
     return detail == null || detail.length() <= DETAIL_LENGTH
         ? detail
-        : detail.substring(0, DETAIL_LENGTH);
+        : detail.substring(0, DETAIL_LENGTH - 3) + "...";
   }
 
   public FeatureJobStatus getStatus() {

@@ -94,7 +94,7 @@ class FeatureJobTest {
         .isInstanceOf(IllegalArgumentException.class);
     FeatureJob job = running(1);
     job.finishRun(1, FeatureJobStatus.FAILED, "x".repeat(5000), T0);
-    assertThat(job.getDetail()).hasSize(FeatureJob.DETAIL_LENGTH);
+    assertThat(job.getDetail()).hasSize(FeatureJob.DETAIL_LENGTH).endsWith("x...");
   }
 
   @Test

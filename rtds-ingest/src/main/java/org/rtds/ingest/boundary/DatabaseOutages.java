@@ -22,7 +22,7 @@ import org.rtds.domain.db.DatabaseFailure;
  * the moment a database dies the container can wrap the loss in exceptions no list foresees (a
  * commit on a half-closed connection, a pool in the middle of resizing), and a transient outage
  * must never turn into a permanent refusal of a good object. An unrecognised outage is logged with
- * its type so that the classifier can learn it.
+ * its exception chain so that the classifier can learn it.
  *
  * <p>The probe's answer is kept for {@value #PROBE_TTL_MILLIS} ms so that a burst of failures
  * during one outage does not queue on the pool; it is a per-node observation of the database, not
@@ -58,8 +58,8 @@ public class DatabaseOutages {
     LOG.log(
         Level.WARNING,
         "RTDS database unreachable; treating as an outage a failure DatabaseFailure does not"
-            + " recognise: "
-            + chain(failure));
+            + " recognise (its causes below)",
+        failure);
     return true;
   }
 
@@ -78,16 +78,5 @@ public class DatabaseOutages {
     reachable = answer;
     probedAtMillis = System.currentTimeMillis();
     return answer;
-  }
-
-  private static String chain(Throwable failure) {
-    StringBuilder types = new StringBuilder();
-    for (Throwable t = failure; t != null && types.length() < 2000; t = t.getCause()) {
-      types.append(types.isEmpty() ? "" : " <- ").append(t.getClass().getName());
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return types.toString();
   }
 }

@@ -51,6 +51,11 @@ public class PatientRecords {
       "select s.studyInstanceUid, s.studyDate, s.studyDescription, p.patientId, p.patientName,"
           + " j.status, j.detail from Study s join s.patient p left join FeatureJob j on j.study = s";
 
+  /** A study's series (parameter {@code id}), read as {@link #seriesListing}. */
+  private static final String SERIES_LISTING =
+      "select s.seriesInstanceUid, s.modality, s.seriesDescription, s.frameOfReferenceUid"
+          + " from Series s where s.study.id = :id";
+
   @PersistenceContext EntityManager em;
 
   /**
@@ -203,14 +208,11 @@ public class PatientRecords {
             .get(0);
     List<SeriesListing> series =
         em
-            .createQuery(
-                "select s.seriesInstanceUid, s.modality, s.seriesDescription,"
-                    + " s.frameOfReferenceUid from Series s where s.study.id = :id order by s.id",
-                Object[].class)
+            .createQuery(SERIES_LISTING + " order by s.id", Object[].class)
             .setParameter("id", studyId)
             .getResultList()
             .stream()
-            .map(r -> new SeriesListing((String) r[0], (String) r[1], (String) r[2], (String) r[3]))
+            .map(PatientRecords::seriesListing)
             .toList();
     return new StudyRecord(studyId, listing, series, IngestWriter.studyInputs(em, studyId));
   }
@@ -225,17 +227,13 @@ public class PatientRecords {
   public Optional<SeriesRecord> series(int studyId, String seriesInstanceUid) {
     Optional<SeriesListing> series =
         em.createQuery(
-                "select s.seriesInstanceUid, s.modality, s.seriesDescription,"
-                    + " s.frameOfReferenceUid from Series s where s.study.id = :id"
-                    + " and s.seriesInstanceUid = :uid order by s.id",
-                Object[].class)
+                SERIES_LISTING + " and s.seriesInstanceUid = :uid order by s.id", Object[].class)
             .setParameter("id", studyId)
             .setParameter("uid", seriesInstanceUid)
             .setMaxResults(1)
             .getResultStream()
             .findFirst()
-            .map(
-                r -> new SeriesListing((String) r[0], (String) r[1], (String) r[2], (String) r[3]));
+            .map(PatientRecords::seriesListing);
     return series.map(
         s ->
             new SeriesRecord(
@@ -278,6 +276,10 @@ public class PatientRecords {
     var query = builder.createQuery(Long.class);
     query.select(builder.count(query.from(entity)));
     return em.createQuery(query).getSingleResult();
+  }
+
+  private static SeriesListing seriesListing(Object[] r) {
+    return new SeriesListing((String) r[0], (String) r[1], (String) r[2], (String) r[3]);
   }
 
   private static List<StudyListing> studies(List<Object[]> rows) {

@@ -56,6 +56,15 @@ public class StudyReviewView {
 
   private StudyGeometry.OvhView shownOvh;
 
+  /** The charts, built once in {@link #load} (EL reads a getter several times per page). */
+  private String dvhChart;
+
+  private String ovhChart;
+
+  private String stsDistanceChart;
+
+  private String stsAzimuthChart;
+
   /** One row of the metric table: a ROI and its metrics in {@link #METRICS} order (Gy). */
   public record MetricRow(
       String roiNumber,
@@ -100,6 +109,16 @@ public class StudyReviewView {
       ovhs = geometry.ovh(id.get());
       stss = geometry.sts(id.get());
       shownOvh = chosen();
+      dvhChart = DvhChart.json(curves);
+      if (shownOvh != null) {
+        ovhChart = GeometryCharts.ovh(shownOvh);
+        shownSts()
+            .ifPresent(
+                sts -> {
+                  stsDistanceChart = GeometryCharts.stsByDistance(sts);
+                  stsAzimuthChart = GeometryCharts.stsByAzimuth(sts);
+                });
+      }
     }
   }
 
@@ -139,23 +158,22 @@ public class StudyReviewView {
   }
 
   public String getOvhChart() {
-    return shownOvh == null ? null : GeometryCharts.ovh(shownOvh);
+    return ovhChart;
   }
 
+  /** The STS of the pair shown. */
   private Optional<StudyGeometry.StsView> shownSts() {
-    return shownOvh == null
-        ? Optional.empty()
-        : stss.stream()
-            .filter(t -> t.ptv().equals(shownOvh.ptv()) && t.oar().equals(shownOvh.oar()))
-            .findFirst();
+    return stss.stream()
+        .filter(t -> t.ptv().equals(shownOvh.ptv()) && t.oar().equals(shownOvh.oar()))
+        .findFirst();
   }
 
   public String getStsDistanceChart() {
-    return shownSts().map(GeometryCharts::stsByDistance).orElse(null);
+    return stsDistanceChart;
   }
 
   public String getStsAzimuthChart() {
-    return shownSts().map(GeometryCharts::stsByAzimuth).orElse(null);
+    return stsAzimuthChart;
   }
 
   public boolean isNotFound() {
@@ -176,7 +194,7 @@ public class StudyReviewView {
   }
 
   public String getDvhChart() {
-    return DvhChart.json(curves);
+    return dvhChart;
   }
 
   public List<String> getMetricNames() {
