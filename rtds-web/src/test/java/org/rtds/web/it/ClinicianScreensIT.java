@@ -2,13 +2,10 @@ package org.rtds.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -17,20 +14,13 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,14 +42,13 @@ import org.rtds.testdata.StudyManifest;
 @RunAsClient
 class ClinicianScreensIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final String PHYSICIST = "dr.browser";
   private static final String PASSWORD = "browser-physicist-password-1";
   private static final String HOSPITAL = "Browser General";
 
   @ArquillianResource URL base;
+
+  private Chromium chromium;
 
   private WebDriver browser;
 
@@ -70,14 +59,14 @@ class ClinicianScreensIT {
 
   @AfterEach
   void quit() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   @Test
   void aPhysicistFindsHerHospitalsPatientsSearchesSortsAndOpensOne() throws Exception {
-    requireBrowser();
+    Chromium.require();
     RtdsHttp admin = new RtdsHttp(base);
     admin.awaitReady();
     ApplicationWiringIT.createAccount(PHYSICIST, PASSWORD, "RTDS physicists", HOSPITAL);
@@ -102,16 +91,15 @@ class ClinicianScreensIT {
                 .getJsonObject(0)
                 .getInt("id"));
 
-    browser = chromium();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    chromium = Chromium.open(base, "clinician");
+    browser = chromium.driver();
+    WebDriverWait wait = chromium.await();
 
     // a page that needs an account leads to the sign-in form
     browser.get(url("patients.xhtml"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     screenshot("01-sign-in");
-    browser.findElement(By.id("username")).sendKeys(PHYSICIST);
-    browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("rtds-user")));
+    chromium.signIn(PHYSICIST, PASSWORD);
     browser.get(url("patients.xhtml"));
 
     // her hospital's patients only, names as people write them
@@ -183,21 +171,11 @@ class ClinicianScreensIT {
         (Map<String, Object>)
             js.executeScript(
                 "var c = PF('dvhChart').chart; var b = c.legend.legendHitBoxes[1];"
-                    + " return {x: b.left + b.width / 2, y: b.top + b.height / 2,"
-                    + " w: c.width, h: c.height};");
+                    + " return {x: b.left + b.width / 2, y: b.top + b.height / 2};");
     WebElement canvas = browser.findElement(By.cssSelector(".rtds-chart canvas"));
-    // wholly in view, so that the pointer's offsets count from the canvas's centre
-    js.executeScript("arguments[0].scrollIntoView({block: 'center'})", canvas);
     assertThat(js.executeScript("return PF('dvhChart').chart.isDatasetVisible(1)")).isEqualTo(true);
-    new Actions(browser)
-        .moveToElement(
-            canvas,
-            (int)
-                (((Number) box.get("x")).doubleValue() - ((Number) box.get("w")).doubleValue() / 2),
-            (int)
-                (((Number) box.get("y")).doubleValue() - ((Number) box.get("h")).doubleValue() / 2))
-        .click()
-        .perform();
+    chromium.clickAt(
+        canvas, ((Number) box.get("x")).doubleValue(), ((Number) box.get("y")).doubleValue());
     wait.until(
         d -> js.executeScript("return PF('dvhChart').chart.isDatasetVisible(1)") == Boolean.FALSE);
     screenshot("06b-study-structure-hidden");
@@ -276,12 +254,8 @@ class ClinicianScreensIT {
         d -> order.equals(browser.findElement(header).getAttribute("aria-sort")) && ajaxIdle());
   }
 
-  /** Whether PrimeFaces has no request under way. */
   private boolean ajaxIdle() {
-    return Boolean.TRUE.equals(
-        ((JavascriptExecutor) browser)
-            .executeScript(
-                "return window.PrimeFaces === undefined || PrimeFaces.ajax.Queue.isEmpty()"));
+    return chromium.ajaxIdle();
   }
 
   private List<String> patientIds() {
@@ -302,50 +276,10 @@ class ClinicianScreensIT {
   }
 
   private String url(String path) {
-    return base.toString().replaceAll("/?$", "/") + path;
+    return chromium.url(path);
   }
 
   private void screenshot(String name) throws Exception {
-    Files.createDirectories(SCREENSHOTS);
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(
-        shot.toPath(),
-        SCREENSHOTS.resolve("clinician-" + name + ".png"),
-        StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** Headless Chromium as the machine's closed network needs it (no background connections). */
-  private static WebDriver chromium() throws Exception {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1366,768",
-        "--lang=en",
-        "--user-data-dir=" + Files.createTempDirectory("rtds-chromium"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    return new ChromeDriver(service, options);
-  }
-
-  private static void requireBrowser() {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError(
-          "chromium and chromedriver are missing on CI: scripts/ensure-chromium.sh installs them");
-    }
-    Assumptions.assumeTrue(
-        present, "chromium/chromedriver not installed (scripts/ensure-chromium.sh); skipped");
+    chromium.screenshot(name);
   }
 }
