@@ -59,7 +59,7 @@ public class StudyIsodoses {
    */
   @Transactional // one persistence context for the lazy relations the inputs walk; writes nothing
   public Optional<Image> lines(int studyId, String ctSopInstanceUid) {
-    Inputs inputs = new StudyDoseInputs(em).load(studyId);
+    Inputs inputs = new StudyDoseInputs(em).loadWithoutRois(studyId);
     List<CtImage> images = inputs.ctImages();
     for (int i = 0; i < images.size(); i++) {
       if (!images.get(i).getSopInstanceUid().equals(ctSopInstanceUid)) {

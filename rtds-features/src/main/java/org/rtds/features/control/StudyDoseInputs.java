@@ -1,6 +1,7 @@
 package org.rtds.features.control;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -86,13 +87,78 @@ public final class StudyDoseInputs {
 
   /** Loads and converts; throws {@link MissingInputException} naming what is missing. */
   public Inputs load(int studyId) {
+    return load(studyId, true);
+  }
+
+  /**
+   * What the isodose lines of one image need: as {@link #load}, without the ROIs (their rows and
+   * contours are empty lists), so a viewer's request for one image does not parse every contour.
+   */
+  public Inputs loadWithoutRois(int studyId) {
+    return load(studyId, false);
+  }
+
+  private Inputs load(int studyId, boolean withRois) {
     RtStructureSet structureSet = structureSet(studyId);
     List<CtImage> ct = ctImages(studyId, structureSet);
     SamplingGrid grid = samplingGrid(ct);
-    List<RtRoi> roiRows =
-        em.createNamedQuery(RtRoi.FIND_BY_STRUCTURE_SET, RtRoi.class)
-            .setParameter("structureSetId", structureSet.getId())
-            .getResultList();
+    List<RtRoi> roiRows = withRois ? roiRows(structureSet) : List.of();
+    List<RoiContours> rois = withRois ? contours(structureSet, roiRows) : List.of();
+    Optional<RtPlan> plan = plan(em, studyId);
+    Optional<Double> rx = plan.map(RtPlan::getPrescriptionDoseGy);
+    DoseSelection selection = dose(studyId, plan);
+    return new Inputs(
+        structureSet,
+        roiRows,
+        rois,
+        grid,
+        ct,
+        selection.grid(),
+        selection.row(),
+        selection.description(),
+        rx);
+  }
+
+  /**
+   * The structure set the features use (see the class comment).
+   *
+   * @return it, empty when the study has no structure set with a CT series
+   */
+  public Optional<RtStructureSet> featureStructureSet(int studyId) {
+    try {
+      return Optional.of(structureSet(studyId));
+    } catch (MissingInputException e) {
+      return Optional.empty();
+    }
+  }
+
+  private List<RtRoi> roiRows(RtStructureSet structureSet) {
+    return em.createNamedQuery(RtRoi.FIND_BY_STRUCTURE_SET, RtRoi.class)
+        .setParameter("structureSetId", structureSet.getId())
+        .getResultList();
+  }
+
+  /**
+   * The planning CT's images: those of the series the features use when the study has a structure
+   * set with a CT series, else the study's CT series with the most images.
+   *
+   * @throws MissingInputException when the study has no CT image
+   */
+  public List<CtImage> planningCt(int studyId) {
+    // a CT without structures is still a CT to look at
+    return ctImages(studyId, featureStructureSet(studyId).orElse(null));
+  }
+
+  /**
+   * The dose the features use, in Gy (the same choice as {@link #load}).
+   *
+   * @throws MissingInputException when the study has no usable dose
+   */
+  public DoseGrid doseGrid(int studyId) {
+    return dose(studyId, plan(em, studyId)).grid();
+  }
+
+  private List<RoiContours> contours(RtStructureSet structureSet, List<RtRoi> roiRows) {
     Map<Integer, List<Contour>> contours = new LinkedHashMap<>();
     for (RtContour contour :
         em.createQuery(
@@ -113,19 +179,7 @@ public final class StudyDoseInputs {
           new RoiContours(
               roiNumber(roi), roi.getRoiName(), contours.getOrDefault(roi.getId(), List.of())));
     }
-    Optional<RtPlan> plan = plan(em, studyId);
-    Optional<Double> rx = plan.map(RtPlan::getPrescriptionDoseGy);
-    DoseSelection selection = dose(studyId, plan);
-    return new Inputs(
-        structureSet,
-        roiRows,
-        rois,
-        grid,
-        ct,
-        selection.grid(),
-        selection.row(),
-        selection.description(),
-        rx);
+    return rois;
   }
 
   private RtStructureSet structureSet(int studyId) {
@@ -148,18 +202,23 @@ public final class StudyDoseInputs {
         "no CT series in the frame of reference of the study's RT Structure Set");
   }
 
+  /** The study's CT series, of one frame of reference or (frame null) of any. */
   private List<Series> ctSeries(int studyId, String frame) {
-    return em.createQuery(
-            "select s from Series s where s.study.id = :id and s.modality = 'CT'"
-                + (frame == null ? "" : " and s.frameOfReferenceUid = :frame"),
-            Series.class)
-        .setParameter("id", studyId)
-        .setParameter("frame", frame)
-        .getResultList();
+    TypedQuery<Series> query =
+        em.createQuery(
+                "select s from Series s where s.study.id = :id and s.modality = 'CT'"
+                    + (frame == null ? "" : " and s.frameOfReferenceUid = :frame"),
+                Series.class)
+            .setParameter("id", studyId);
+    // a parameter the text does not name is an error in Hibernate 6
+    return (frame == null ? query : query.setParameter("frame", frame)).getResultList();
   }
 
   private List<CtImage> ctImages(int studyId, RtStructureSet set) {
-    List<Series> candidates = ctSeries(studyId, set.getSeries().getFrameOfReferenceUid());
+    List<Series> candidates =
+        set == null
+            ? ctSeries(studyId, null)
+            : ctSeries(studyId, set.getSeries().getFrameOfReferenceUid());
     if (candidates.isEmpty()) {
       candidates = ctSeries(studyId, null);
     }
@@ -171,7 +230,8 @@ public final class StudyDoseInputs {
                   "select c from CtImage c where c.series.id = :id order by c.id", CtImage.class)
               .setParameter("id", series.getId())
               .getResultList();
-      boolean named = series.getSeriesInstanceUid().equals(set.getReferencedSeriesInstanceUid());
+      boolean named =
+          set != null && series.getSeriesInstanceUid().equals(set.getReferencedSeriesInstanceUid());
       if (named || slices.size() > images.size()) {
         chosen = series;
         images = slices;

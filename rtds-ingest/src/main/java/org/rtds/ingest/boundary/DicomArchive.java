@@ -28,7 +28,9 @@ import org.rtds.domain.patient.Study;
 import org.rtds.domain.store.StoredObject;
 import org.rtds.ingest.dicom.DicomJson;
 import org.rtds.ingest.dicom.DicomParseException;
+import org.rtds.ingest.dicom.HounsfieldReader;
 import org.rtds.ingest.entity.ArchivedFile;
+import org.rtds.ingest.entity.HounsfieldImage;
 import org.rtds.ingest.entity.QidoAnswer;
 import org.rtds.ingest.entity.QidoAttribute;
 import org.rtds.ingest.entity.QidoLevel;
@@ -185,6 +187,23 @@ public class DicomArchive {
       throw new UncheckedIOException(
           "the stored file of " + file.sopInstanceUid() + " is no longer readable",
           new IOException(e.getMessage(), e));
+    }
+  }
+
+  /**
+   * A stored CT image's pixels in Hounsfield units (for the study viewer).
+   *
+   * @param file what {@link #files} found
+   * @return the pixels; empty when the object has no pixel data RTDS can decode
+   * @throws UncheckedIOException when the stored file can no longer be read
+   */
+  public java.util.Optional<HounsfieldImage> hounsfield(ArchivedFile file) {
+    try {
+      return java.util.Optional.of(HounsfieldReader.read(file.path()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the stored file of " + file.sopInstanceUid(), e);
+    } catch (DicomParseException e) {
+      return java.util.Optional.empty();
     }
   }
 

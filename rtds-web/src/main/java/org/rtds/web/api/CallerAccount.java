@@ -6,11 +6,14 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
+import org.rtds.features.boundary.KnowledgeBase;
 import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AccountAuthenticator;
 import org.rtds.security.boundary.Hospitals;
+import org.rtds.security.boundary.StudyKeys;
 import org.rtds.security.control.HospitalScope;
 import org.rtds.security.control.RtdsPermission;
+import org.rtds.security.control.StudyVisibility;
 import org.rtds.web.security.RtdsAuthenticationMechanism;
 
 /** The authenticated account of the current request, read once per request. */
@@ -24,6 +27,8 @@ public class CallerAccount {
   @Inject HttpServletRequest request;
 
   @Inject Hospitals hospitals;
+
+  @Inject StudyKeys studyKeys;
 
   private Account account;
 
@@ -78,5 +83,22 @@ public class CallerAccount {
   /** The sending accounts whose records the caller sees: {@link HospitalScope#senders()}. */
   public java.util.Set<Integer> senders() {
     return scope().senders();
+  }
+
+  /** The caller as the knowledge base sees it: the one visibility rule of rtds-security. */
+  public KnowledgeBase.Caller knowledgeBaseCaller() {
+    HospitalScope scope = scope();
+    StudyVisibility visibility = studyKeys.visibility();
+    return new KnowledgeBase.Caller() {
+      @Override
+      public boolean identifiable(Integer senderAccountId) {
+        return StudyVisibility.identifiable(scope, senderAccountId);
+      }
+
+      @Override
+      public String deidentifiedKey(int studyId) {
+        return visibility.deidentifiedKey(studyId);
+      }
+    };
   }
 }

@@ -44,6 +44,9 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
 
   static final String SESSION_ACCOUNT = "rtds.account";
 
+  /** The header with which RTDS's own pages read the API with their session: {@code page}. */
+  public static final String PAGE_READ_HEADER = "X-RTDS-Session";
+
   /**
    * Request attribute holding the caller's {@link Account} as authenticated for this request (an
    * API token's account narrowed to its scope): read it through {@link #account}.
@@ -85,6 +88,15 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
   private AuthenticationStatus validateApiRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String authorization = request.getHeader("Authorization");
+    if ((authorization == null || authorization.isBlank()) && pageRead(request)) {
+      HttpSession session = request.getSession(false);
+      String username = session == null ? null : (String) session.getAttribute(SESSION_ACCOUNT);
+      Optional<Account> account =
+          username == null ? Optional.empty() : authenticator.findActive(username);
+      if (account.isPresent()) {
+        return accepted(request, context, account.get());
+      }
+    }
     if (authorization == null || authorization.isBlank()) {
       return context.isProtected()
           ? unauthorized(
@@ -188,6 +200,17 @@ public class RtdsAuthenticationMechanism implements HttpAuthenticationMechanism 
       request.getSession(true).setAttribute(SESSION_TARGET, target);
     }
     return context.redirect(request.getContextPath() + LOGIN_PAGE);
+  }
+
+  /**
+   * The signed-in page's own read of the API (the study viewer's script): a GET or HEAD that
+   * carries {@link #PAGE_READ_HEADER}. A page on another site cannot send that header without a
+   * CORS preflight RTDS does not grant, so a session cookie alone never opens the API, and nothing
+   * that changes data is ever done with one.
+   */
+  private static boolean pageRead(HttpServletRequest request) {
+    return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+        && "page".equals(request.getHeader(PAGE_READ_HEADER));
   }
 
   private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {

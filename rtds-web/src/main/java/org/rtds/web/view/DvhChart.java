@@ -4,10 +4,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rtds.domain.rt.DisplayColor;
+import org.rtds.features.boundary.KnowledgeBase;
 import org.rtds.features.boundary.StudyDvhs;
+import org.rtds.web.api.csv.Csv;
 
 /**
  * The Chart.js configuration (JSON, for PrimeFaces' {@code p:chart}) of a study's cumulative DVHs:
@@ -18,6 +22,9 @@ import org.rtds.features.boundary.StudyDvhs;
  * last point kept); the metric table beside it gives the exact values.
  */
 public final class DvhChart {
+
+  /** The legend's name of the achievable band's curves ("Band max", "Band min", "Band median"). */
+  public static final String BAND = "Band";
 
   /** Points drawn per curve at most. */
   public static final int MAX_POINTS = 400;
@@ -46,15 +53,67 @@ public final class DvhChart {
     return new ArrayList<>(byRoi.values());
   }
 
-  /** The chart configuration of these DVHs (see {@link #shown}). */
+  /**
+   * How the DVHs are drawn.
+   *
+   * @param differential the differential DVH (volume per dose unit) instead of the cumulative one
+   * @param absoluteVolume volume in cc instead of % of each structure
+   * @param prescriptionGy when not null, dose in % of this prescription (Gy) instead of Gy
+   */
+  public record Options(boolean differential, boolean absoluteVolume, Double prescriptionGy) {
+
+    /** Cumulative, % volume, Gy. */
+    public static final Options DEFAULT = new Options(false, false, null);
+
+    /** Whether the achievable band (cumulative, % of the organ) can be drawn in these axes. */
+    public boolean bandDrawable() {
+      return !differential && !absoluteVolume;
+    }
+
+    double dose(double gy) {
+      return prescriptionGy == null ? gy : 100 * gy / prescriptionGy;
+    }
+
+    String doseAxis() {
+      return prescriptionGy == null
+          ? "Dose (Gy)"
+          : "Dose (% of the prescription, " + Csv.number(prescriptionGy) + " Gy)";
+    }
+
+    String volumeAxis() {
+      String volume = absoluteVolume ? "cc" : "%";
+      if (!differential) {
+        return "Volume (" + volume + ")";
+      }
+      return "Volume per dose ("
+          + volume
+          + " per "
+          + (prescriptionGy == null ? "Gy" : "% Rx")
+          + ")";
+    }
+  }
+
+  /** The chart configuration of these DVHs (see {@link #shown}), cumulative, % and Gy. */
   public static String json(List<StudyDvhs.Dvh> dvhs) {
+    return json(dvhs, Options.DEFAULT, null);
+  }
+
+  /**
+   * The chart configuration of these DVHs (see {@link #shown}) drawn as {@code options} says, with
+   * the achievable band of similar plans for one organ when {@code band} is given and {@link
+   * Options#bandDrawable()}: the area between their minimum and maximum cumulative DVH, and their
+   * median dashed.
+   */
+  public static String json(
+      List<StudyDvhs.Dvh> dvhs, Options options, KnowledgeBase.DvhBandView band) {
     JsonArrayBuilder datasets = Json.createArrayBuilder();
     int i = 0;
     for (StudyDvhs.Dvh dvh : shown(dvhs)) {
+      double[][] curve = curve(dvh, options);
       datasets.add(
           Json.createObjectBuilder()
               .add("label", dvh.roi().name())
-              .add("data", points(dvh.doseGy(), dvh.volumePercent()))
+              .add("data", points(curve[0], curve[1]))
               .add("borderColor", colour(dvh.roi().displayColor(), i++))
               .add("backgroundColor", "transparent")
               .add("borderWidth", 1.5)
@@ -62,13 +121,30 @@ public final class DvhChart {
               .add("pointRadius", 0)
               .add("hidden", "EXTERNAL".equals(dvh.roi().role())));
     }
+    if (band != null && options.bandDrawable() && band.doseGy().length > 0) {
+      double[] dose = Arrays.stream(band.doseGy()).map(options::dose).toArray();
+      // short legend labels: the note beside the chart names the organ and the plans
+      datasets.add(bandLine(BAND + " max", dose, band.maximumPercent()));
+      datasets.add(
+          bandLine(BAND + " min", dose, band.minimumPercent())
+              .add("fill", "-1")
+              .add("backgroundColor", "rgba(11,79,108,0.18)"));
+      datasets.add(
+          bandLine(BAND + " median", dose, band.medianPercent())
+              .add("borderColor", "rgba(11,79,108,0.9)")
+              .add("borderWidth", 1.5)
+              .add("borderDash", Json.createArrayBuilder().add(3).add(3)));
+    }
     JsonObjectBuilder x =
         Json.createObjectBuilder()
             .add("type", "linear")
             .add("min", 0)
-            .add("title", title("Dose (Gy)"));
+            .add("title", title(options.doseAxis()));
     JsonObjectBuilder y =
-        Json.createObjectBuilder().add("min", 0).add("max", 100).add("title", title("Volume (%)"));
+        Json.createObjectBuilder().add("min", 0).add("title", title(options.volumeAxis()));
+    if (!options.differential() && !options.absoluteVolume()) {
+      y.add("max", 100);
+    }
     return Json.createObjectBuilder()
         .add("type", "line")
         .add("data", Json.createObjectBuilder().add("datasets", datasets))
@@ -90,6 +166,60 @@ public final class DvhChart {
         .toString();
   }
 
+  /**
+   * One ROI's curve in the options' units, at full resolution: {dose, volume}. Absolute volumes are
+   * the DVH's cc, else its % × the ROI's volume; a differential DVH is the volume lost between two
+   * dose bins over their width, at the bins' middle.
+   */
+  static double[][] curve(StudyDvhs.Dvh dvh, Options options) {
+    double[] dose = dvh.doseGy();
+    double[] volume = dvh.volumePercent();
+    if (dose == null || volume == null) {
+      return new double[][] {new double[0], new double[0]};
+    }
+    int n = Math.min(dose.length, volume.length);
+    double[] x = new double[n];
+    double[] y = new double[n];
+    Double roiCc = dvh.roi().volumeCc();
+    for (int k = 0; k < n; k++) {
+      x[k] = options.dose(dose[k]);
+      if (!options.absoluteVolume()) {
+        y[k] = volume[k];
+      } else if (dvh.volumeCc() != null && dvh.volumeCc().length > k) {
+        y[k] = dvh.volumeCc()[k];
+      } else if (roiCc != null) {
+        y[k] = volume[k] * roiCc / 100;
+      } else {
+        return new double[][] {new double[0], new double[0]}; // no volume to draw it in cc
+      }
+    }
+    if (!options.differential()) {
+      return new double[][] {x, y};
+    }
+    double[] mid = new double[Math.max(0, n - 1)];
+    double[] per = new double[mid.length];
+    int m = 0;
+    for (int k = 0; k + 1 < n; k++) {
+      double width = x[k + 1] - x[k];
+      if (width > 0) {
+        mid[m] = (x[k] + x[k + 1]) / 2;
+        per[m++] = Math.max(0, (y[k] - y[k + 1]) / width);
+      }
+    }
+    return new double[][] {Arrays.copyOf(mid, m), Arrays.copyOf(per, m)};
+  }
+
+  private static JsonObjectBuilder bandLine(String label, double[] dose, double[] percent) {
+    return Json.createObjectBuilder()
+        .add("label", label)
+        .add("data", points(dose, percent))
+        .add("borderColor", "rgba(11,79,108,0.35)")
+        .add("backgroundColor", "transparent")
+        .add("borderWidth", 1)
+        .add("pointRadius", 0)
+        .add("fill", false);
+  }
+
   /** The curve as {x: dose Gy, y: volume %} points, thinned to {@link #MAX_POINTS}. */
   static JsonArrayBuilder points(double[] doseGy, double[] volumePercent) {
     JsonArrayBuilder points = Json.createArrayBuilder();
@@ -109,21 +239,10 @@ public final class DvhChart {
 
   /** A DICOM colour {@code r\g\b} as CSS, or the palette's colour for ROI number {@code index}. */
   static String colour(String dicom, int index) {
-    if (dicom != null) {
-      String[] rgb = dicom.split("\\\\");
-      if (rgb.length == 3) {
-        try {
-          return "rgb(" + channel(rgb[0]) + "," + channel(rgb[1]) + "," + channel(rgb[2]) + ")";
-        } catch (NumberFormatException e) {
-          // a malformed colour: the palette's
-        }
-      }
-    }
-    return PALETTE[index % PALETTE.length];
-  }
-
-  private static int channel(String value) {
-    return Math.max(0, Math.min(255, Integer.parseInt(value.strip())));
+    int[] rgb = DisplayColor.rgb(dicom);
+    return rgb == null
+        ? PALETTE[index % PALETTE.length] // absent or malformed: the palette's
+        : "rgb(" + rgb[0] + "," + rgb[1] + "," + rgb[2] + ")";
   }
 
   private static JsonObjectBuilder point(double x, double y) {

@@ -4,18 +4,26 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.ResourceBundle;
 import org.rtds.domain.feature.FeatureJobStatus;
+import org.rtds.features.boundary.KnowledgeBase;
 import org.rtds.features.boundary.StudyConstraints;
 import org.rtds.features.boundary.StudyDvhs;
 import org.rtds.features.boundary.StudyGeometry;
+import org.rtds.features.boundary.StudyViewer;
 import org.rtds.features.dose.metric.MetricValue;
 import org.rtds.ingest.boundary.PatientRecords;
 import org.rtds.ingest.entity.StudyRecord;
+import org.rtds.security.control.RtdsPermission;
 import org.rtds.web.api.CallerAccount;
+import org.rtds.web.boot.RtdsConfig;
 
 /**
  * The study review page ({@code study.xhtml?uid=}): the plan's DVHs of every ROI as a plot, the
@@ -40,6 +48,14 @@ public class StudyReviewView {
 
   @Inject CallerAccount caller;
 
+  @Inject StudyViewer viewer;
+
+  @Inject KnowledgeBase knowledgeBase;
+
+  @Inject RtdsConfig config;
+
+  private Double prescriptionGy;
+
   private String uid;
 
   private StudyRecord study;
@@ -49,6 +65,20 @@ public class StudyReviewView {
   private List<StudyConstraints.Result> checks = List.of();
 
   private String pair;
+
+  /** The DVH plot's options (GET parameters): {@code curve}, {@code volume}, {@code dose}. */
+  private String curveMode;
+
+  private String volumeMode;
+
+  private String doseMode;
+
+  /** The organ (TG-263) whose achievable band is drawn, or blank for none. */
+  private String bandOrgan;
+
+  private String bandNote;
+
+  private List<String> bandOrgans = List.of();
 
   private List<StudyGeometry.OvhView> ovhs = List.of();
 
@@ -83,6 +113,56 @@ public class StudyReviewView {
     this.uid = uid;
   }
 
+  public String getCurve() {
+    return curveMode;
+  }
+
+  public void setCurve(String curve) {
+    this.curveMode = curve;
+  }
+
+  public String getVolume() {
+    return volumeMode;
+  }
+
+  public void setVolume(String volume) {
+    this.volumeMode = volume;
+  }
+
+  public String getDose() {
+    return doseMode;
+  }
+
+  public void setDose(String dose) {
+    this.doseMode = dose;
+  }
+
+  public String getBand() {
+    return bandOrgan;
+  }
+
+  public void setBand(String band) {
+    this.bandOrgan = band == null || band.isBlank() ? null : band.strip();
+  }
+
+  /**
+   * The organs a band can be asked for (TG-263 names of the study's organs), none without the
+   * knowledge-base permission.
+   */
+  public List<String> getBandOrgans() {
+    return bandOrgans;
+  }
+
+  /** What the band shows or why there is none, in words; null when no band was asked for. */
+  public String getBandNote() {
+    return bandNote;
+  }
+
+  /** The plan's prescription (Gy), null when unknown: "% of prescription" needs it. */
+  public Double getPrescriptionGy() {
+    return prescriptionGy;
+  }
+
   /** The target–organ pair shown, {@code level:organ} (e.g. {@code PTV_High:Parotid_L}). */
   public String getPair() {
     return shownOvh == null ? pair : key(shownOvh.ptv(), shownOvh.oar());
@@ -109,7 +189,7 @@ public class StudyReviewView {
       ovhs = geometry.ovh(id.get());
       stss = geometry.sts(id.get());
       shownOvh = chosen();
-      dvhChart = DvhChart.json(curves);
+      dvhChart = DvhChart.json(curves, dvhOptions(id.get()), band(id.get()));
       if (shownOvh != null) {
         ovhChart = GeometryCharts.ovh(shownOvh);
         shownSts()
@@ -120,6 +200,65 @@ public class StudyReviewView {
                 });
       }
     }
+  }
+
+  /** The plot's options from the GET parameters; % of prescription only when the plan has one. */
+  private DvhChart.Options dvhOptions(int studyId) {
+    prescriptionGy = viewer.prescriptionGy(studyId).filter(rx -> rx > 0).orElse(null);
+    if (!"rx".equals(doseMode) || prescriptionGy == null) {
+      doseMode = "gy";
+    }
+    curveMode = "differential".equals(curveMode) ? curveMode : "cumulative";
+    volumeMode = "absolute".equals(volumeMode) ? volumeMode : "relative";
+    return new DvhChart.Options(
+        "differential".equals(curveMode),
+        "absolute".equals(volumeMode),
+        "rx".equals(doseMode) ? prescriptionGy : null);
+  }
+
+  /**
+   * The achievable band of the k most similar plans for the organ asked for, when the caller may
+   * read the knowledge base; its note says what it shows or why there is none.
+   */
+  private KnowledgeBase.DvhBandView band(int studyId) {
+    if (!caller.get().has(RtdsPermission.VIEW_KNOWLEDGE_BASE)) {
+      bandOrgan = null;
+      return null;
+    }
+    bandOrgans =
+        curves.stream()
+            .filter(d -> "OAR".equals(d.roi().role()) && d.roi().standardName() != null)
+            .map(d -> d.roi().standardName())
+            .distinct()
+            .sorted()
+            .toList();
+    if (bandOrgan == null) {
+      return null;
+    }
+    if (!"cumulative".equals(curveMode) || !"relative".equals(volumeMode)) {
+      bandNote = bundle().getString("study.dvh.band.cumulativeOnly");
+      return null;
+    }
+    try {
+      KnowledgeBase.DvhBandView band =
+          knowledgeBase.dvhBand(
+              studyId, caller.knowledgeBaseCaller(), bandOrgan, config.knowledgeBase(), 0.5);
+      bandNote =
+          band.studies().isEmpty()
+              ? MessageFormat.format(bundle().getString("study.dvh.band.none"), bandOrgan)
+              : MessageFormat.format(
+                  bundle().getString("study.dvh.band.shown"), band.studies().size(), bandOrgan);
+      return band;
+    } catch (KnowledgeBase.UnknownOrganException e) {
+      bandNote = MessageFormat.format(bundle().getString("study.dvh.band.unknown"), bandOrgan);
+      bandOrgan = null;
+      return null;
+    }
+  }
+
+  private static ResourceBundle bundle() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    return faces.getApplication().getResourceBundle(faces, "msg");
   }
 
   /** The pair asked for, else the organ closest to a target (smallest r50). */
@@ -174,6 +313,26 @@ public class StudyReviewView {
 
   public String getStsAzimuthChart() {
     return stsAzimuthChart;
+  }
+
+  /** The viewer script's words ({@code viewer.*} of the bundle) as JSON, for its data attribute. */
+  public String getViewerText() {
+    ResourceBundle bundle = bundle();
+    JsonObjectBuilder text = Json.createObjectBuilder();
+    for (String key :
+        List.of(
+            "slice",
+            "window",
+            "loading",
+            "noCt",
+            "failed",
+            "outsideDose",
+            "ofRx",
+            "isoOfRx",
+            "isoOfMax")) {
+      text.add(key, bundle.getString("viewer." + key));
+    }
+    return text.build().toString();
   }
 
   public boolean isNotFound() {

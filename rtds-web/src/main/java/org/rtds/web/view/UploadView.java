@@ -11,17 +11,21 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
+import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.ingest.boundary.DicomListenerService;
+import org.rtds.ingest.boundary.PatientRecords;
 import org.rtds.ingest.control.IngestUnavailableException;
 import org.rtds.ingest.dicom.SopClass;
 import org.rtds.ingest.entity.IngestChannel;
 import org.rtds.ingest.entity.IngestOrigin;
 import org.rtds.ingest.entity.IngestStatus;
+import org.rtds.ingest.entity.StudyListing;
 import org.rtds.web.api.CallerAccount;
 import org.rtds.web.ingest.UploadProcessor;
 import org.rtds.web.ingest.UploadProcessor.Received;
@@ -42,7 +46,37 @@ public class UploadView implements Serializable {
 
   @Inject transient DicomListenerService dicomListener;
 
+  @Inject transient PatientRecords records;
+
   private final List<Row> results = new ArrayList<>();
+
+  /** The studies the uploads went to, in the order first seen, with their feature status. */
+  private final Map<String, UploadedStudy> studies = new LinkedHashMap<>();
+
+  /**
+   * A study an upload went to, as last read.
+   *
+   * @param patientName as people write it
+   * @param featureStatus null before the study has a feature job
+   * @param featureDetail what the status means, e.g. "waiting for RTDOSE"
+   */
+  public record UploadedStudy(
+      String studyInstanceUid,
+      String patientName,
+      String patientId,
+      FeatureJobStatus featureStatus,
+      String featureDetail)
+      implements Serializable {
+
+    static UploadedStudy of(StudyListing s) {
+      return new UploadedStudy(
+          s.studyInstanceUid(),
+          PersonNames.display(s.patientName()),
+          s.patientId(),
+          s.featureStatus(),
+          s.featureDetail());
+    }
+  }
 
   /**
    * One result line.
@@ -80,11 +114,44 @@ public class UploadView implements Serializable {
                 outcome.reason(),
                 outcome.studyInstanceUid()));
       }
+      for (Row row : results) {
+        if (row.studyInstanceUid() != null && !studies.containsKey(row.studyInstanceUid())) {
+          studies.put(row.studyInstanceUid(), null);
+        }
+      }
+      refresh();
     } catch (IngestUnavailableException e) {
       message(name + ": the database is not reachable; upload it again in a moment");
     } catch (IOException e) {
       message(name + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * Re-reads where the features of the uploaded studies stand (the page polls this while one is
+   * waiting or computing). A study the caller can no longer see is dropped.
+   */
+  public void refresh() {
+    for (String uid : List.copyOf(studies.keySet())) {
+      records
+          .visibleStudy(uid, caller.senders(), caller.get().id())
+          .map(id -> UploadedStudy.of(records.study(id).study()))
+          .ifPresentOrElse(s -> studies.put(uid, s), () -> studies.remove(uid));
+    }
+  }
+
+  /** The studies uploaded on this page, with their feature status. */
+  public List<UploadedStudy> getStudies() {
+    return List.copyOf(studies.values());
+  }
+
+  /** Whether a study's features are still waiting or being computed (the page keeps polling). */
+  public boolean isWorking() {
+    return studies.values().stream()
+        .anyMatch(
+            s ->
+                s.featureStatus() == FeatureJobStatus.PENDING
+                    || s.featureStatus() == FeatureJobStatus.RUNNING);
   }
 
   public List<Row> getResults() {

@@ -1,8 +1,12 @@
 package org.rtds.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.rtds.web.it.ApplicationWiringIT.ADMIN_PASSWORD;
 
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.TagFromName;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -15,6 +19,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +46,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rtds.testdata.ClinicalStudy;
+import org.rtds.testdata.CtGrid;
 import org.rtds.testdata.DicomFile;
+import org.rtds.testdata.RoiSummary;
 import org.rtds.testdata.StudyManifest;
 import org.rtds.web.api.OpenApiDocument;
 
@@ -82,7 +92,8 @@ class ApiContractIT {
           Map.entry("to", "31.12.2026"),
           Map.entry("patient", "abc"),
           Map.entry("outcome", "7"),
-          Map.entry("sort", "shoe-size"));
+          Map.entry("sort", "shoe-size"),
+          Map.entry("x", "left"));
 
   @ArquillianResource URL base;
 
@@ -184,6 +195,7 @@ class ApiContractIT {
             .getJsonObject(0)
             .getString("number");
     assertSeriesListsWhatWasReceived(rtds);
+    assertViewerDataIsWhatWasSent(rtds);
     ApplicationWiringIT.createAccount(CONTRACT_USER, CONTRACT_PASSWORD);
     ApplicationWiringIT.createAccount(NOBODY, NOBODY_PASSWORD, null, null);
 
@@ -253,6 +265,79 @@ class ApiContractIT {
         .as("a header and one row per CT image")
         .hasSize(study.ctSliceCount() + 1);
     assertThat(rtds.get(path.replace(ctSeries, ctSeries + ".9"), JSON).statusCode()).isEqualTo(404);
+  }
+
+  /**
+   * The viewer's data against the files sent: the CT's geometry, one image's Hounsfield units read
+   * independently with PixelMed, every ROI's contours by plane, and the dose inside the high-dose
+   * target and outside the grid.
+   */
+  private void assertViewerDataIsWhatWasSent(RtdsHttp rtds) throws Exception {
+    String api = "api/v1/studies/" + study.studyInstanceUid();
+    JsonObject ct = rtds.json(api + "/ct").asJsonObject();
+    CtGrid grid = study.ctGrid();
+    assertThat(ct.getInt("rows")).isEqualTo(grid.rows());
+    assertThat(ct.getInt("columns")).isEqualTo(grid.columns());
+    JsonArray slices = ct.getJsonArray("slices");
+    assertThat(slices).hasSize(grid.slices());
+    for (int k = 0; k < grid.slices(); k++) {
+      JsonObject slice = slices.getJsonObject(k);
+      assertThat(slice.getJsonNumber("zMm").doubleValue()).isCloseTo(grid.z(k), within(1e-6));
+      assertThat(slice.getString("sopInstanceUid"))
+          .isEqualTo(study.ctImages().get(k).sopInstanceUid());
+    }
+
+    DicomFile middle = study.ctImages().get(grid.slices() / 2);
+    JsonObject image = rtds.json(api + "/ct/" + middle.sopInstanceUid()).asJsonObject();
+    assertThat(image.getString("encoding")).isEqualTo("int16le-base64");
+    ShortBuffer hu =
+        ByteBuffer.wrap(Base64.getDecoder().decode(image.getString("hu")))
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .asShortBuffer();
+    AttributeList file = new AttributeList();
+    file.read(middle.path().toFile());
+    short[] stored = file.get(TagFromName.PixelData).getShortValues();
+    double slope = Attribute.getSingleDoubleValueOrDefault(file, TagFromName.RescaleSlope, 1);
+    double intercept =
+        Attribute.getSingleDoubleValueOrDefault(file, TagFromName.RescaleIntercept, 0);
+    assertThat(hu.remaining()).isEqualTo(stored.length).isEqualTo(grid.rows() * grid.columns());
+    for (int i = 0; i < stored.length; i++) {
+      assertThat(hu.get(i))
+          .as("pixel " + i)
+          .isEqualTo((short) Math.round(stored[i] * slope + intercept));
+    }
+    assertThat(rtds.get(api + "/ct/" + study.structureSet().sopInstanceUid(), JSON).statusCode())
+        .as("an object that is not a CT image has no pixels to show")
+        .isEqualTo(404);
+
+    Map<String, JsonObject> outlines = new HashMap<>();
+    rtds.json(api + "/contours")
+        .asJsonArray()
+        .forEach(r -> outlines.put(r.asJsonObject().getString("roiNumber"), r.asJsonObject()));
+    assertThat(outlines).hasSize(study.rois().size());
+    for (RoiSummary roi : study.rois()) {
+      JsonObject outline = outlines.get(String.valueOf(roi.number()));
+      assertThat(outline.getString("name")).isEqualTo(roi.name());
+      List<Double> planes =
+          outline.getJsonArray("contours").stream()
+              .map(c -> c.asJsonObject().getJsonNumber("zMm").doubleValue())
+              .toList();
+      assertThat(planes).as(roi.name()).hasSameSizeAs(roi.contourZMm());
+      for (int c = 0; c < planes.size(); c++) {
+        assertThat(planes.get(c)).isCloseTo(roi.contourZMm().get(c), within(1e-3));
+        assertThat(
+                outline.getJsonArray("contours").getJsonObject(c).getJsonArray("pointsMm").size())
+            .isEqualTo(3 * roi.pointsPerContour().get(c));
+      }
+    }
+
+    // the centre of the 70 Gy target (the anatomy moves by at most 3 mm): the prescribed dose
+    JsonObject inside = rtds.json(api + "/dose?x=-15&y=-30&z=55").asJsonObject();
+    assertThat(inside.getJsonNumber("prescriptionGy").doubleValue())
+        .isEqualTo(study.prescription().targetPrescriptionDoseGy());
+    assertThat(inside.getJsonNumber("doseGy").doubleValue()).isBetween(66.5, 75.0);
+    JsonObject outside = rtds.json(api + "/dose?x=0&y=0&z=-5000").asJsonObject();
+    assertThat(outside.containsKey("doseGy")).as("no dose outside the grid: " + outside).isFalse();
   }
 
   private void succeed(Op op, OpenApiSchemas schemas) throws Exception {

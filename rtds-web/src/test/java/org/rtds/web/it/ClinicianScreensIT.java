@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -19,8 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -154,6 +158,7 @@ class ClinicianScreensIT {
     browser.findElement(By.linkText(curie.studyInstanceUid())).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".rtds-chart canvas")));
     JavascriptExecutor js = (JavascriptExecutor) browser;
+    viewer(curie, wait);
     wait.until(d -> js.executeScript("return PF('dvhChart').chart != null") == Boolean.TRUE);
     long curves = (Long) js.executeScript("return PF('dvhChart').chart.data.datasets.length");
     assertThat(curves).as("one DVH per ROI").isEqualTo(curie.rois().size());
@@ -187,6 +192,34 @@ class ClinicianScreensIT {
         "arguments[0].scrollIntoView({block: 'start'})",
         browser.findElement(By.className("rtds-constraints")));
     screenshot("06d-study-constraints");
+
+    // the DVH's options: differential, then back to cumulative with the achievable band of an organ
+    new Select(browser.findElement(By.id("curve"))).selectByValue("differential");
+    wait.until(d -> browser.getCurrentUrl().contains("curve=differential"));
+    wait.until(d -> js.executeScript("return PF('dvhChart').chart != null") == Boolean.TRUE);
+    assertThat(js.executeScript("return PF('dvhChart').chart.options.scales.y.title.text"))
+        .isEqualTo("Volume per dose (% per Gy)");
+    new Select(browser.findElement(By.id("curve"))).selectByValue("cumulative");
+    wait.until(d -> browser.getCurrentUrl().contains("curve=cumulative"));
+    new Select(browser.findElement(By.id("dose"))).selectByValue("rx");
+    wait.until(d -> browser.getCurrentUrl().contains("dose=rx"));
+    new Select(browser.findElement(By.id("band"))).selectByValue("Parotid_L");
+    wait.until(d -> browser.getCurrentUrl().contains("band=Parotid_L"));
+    wait.until(d -> js.executeScript("return PF('dvhChart').chart != null") == Boolean.TRUE);
+    assertThat(js.executeScript("return PF('dvhChart').chart.options.scales.x.title.text"))
+        .asString()
+        .startsWith("Dose (% of the prescription, ");
+    String note = browser.findElement(By.className("rtds-band-note")).getText();
+    long achievable =
+        (Long)
+            js.executeScript(
+                "return PF('dvhChart').chart.data.datasets"
+                    + ".filter(function (d) { return d.label.indexOf('Band ') === 0; }).length");
+    // the other study of her hospital is the one comparable plan (another hospital's counts too)
+    assertThat(note).contains("most similar plans achieved for Parotid_L");
+    assertThat(achievable).isEqualTo(3L);
+    chromium.centre(browser.findElement(By.className("rtds-chart")));
+    screenshot("06f-study-dvh-band");
 
     // anatomy: the OVH and STS of one organ–target pair, another pair chosen from the menu
     Select pairs = new Select(browser.findElement(By.id("pair")));
@@ -226,6 +259,39 @@ class ClinicianScreensIT {
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("Upload DICOM RT objects");
     screenshot("08-upload");
+    // a study uploaded from the page: its feature status updates by itself, then links to it
+    StudyManifest bohr = study(folder, "bohr", 44, "BR-003", "Bohr^Niels");
+    List<Path> bohrFiles = files(bohr);
+    browser
+        .findElement(By.cssSelector(".rtds-upload input[type=file]"))
+        .sendKeys(String.join("\n", bohrFiles.stream().map(Path::toString).toList()));
+    // the page's panels are re-rendered by each answer and by the status poll: read them afresh
+    new WebDriverWait(browser, Duration.ofMinutes(3))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElements(By.cssSelector(".rtds-upload-summary")).stream()
+                    .anyMatch(e -> e.getText().startsWith(bohrFiles.size() + " objects")));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              String text = d.findElement(By.className("rtds-upload-studies")).getText();
+              return text.contains("Bohr, Niels") && text.contains("BR-003");
+            });
+    screenshot("08b-upload-received");
+    new WebDriverWait(browser, Duration.ofMinutes(5))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElement(By.className("rtds-upload-studies"))
+                    .getText()
+                    .contains("DVHs, isodoses, OVH and STS computed"));
+    screenshot("08c-upload-features-done");
+    browser.findElement(By.linkText(bohr.studyInstanceUid())).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("rtds-study-title")));
+    assertThat(browser.findElement(By.className("rtds-study-title")).getText())
+        .isEqualTo("Bohr, Niels");
     browser.get(url("password.xhtml"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("change")));
     assertThat(browser.findElement(By.className("rtds-lead")).getText())
@@ -244,6 +310,89 @@ class ClinicianScreensIT {
         .contains("There is no such study in your hospital's records");
     screenshot("11-other-hospitals-study");
     screenshot("10-other-hospitals-patient");
+  }
+
+  /**
+   * The CT viewer: the middle slice drawn from the API's pixels, slices stepped by key, wheel and
+   * slider, a structure switched off from the legend, the isodose legend, the window presets, and
+   * HU and dose under the pointer.
+   */
+  private void viewer(StudyManifest study, WebDriverWait wait) throws Exception {
+    WebElement root = browser.findElement(By.id("viewer"));
+    wait.until(d -> root.getAttribute("data-shown") != null);
+    int n = study.ctSliceCount();
+    WebElement slider = root.findElement(By.className("rtds-viewer-slider"));
+    assertThat(slider.getAttribute("max")).isEqualTo(String.valueOf(n - 1));
+    int middle = n / 2;
+    assertThat(root.getAttribute("data-shown")).isEqualTo(String.valueOf(middle));
+    assertThat(root.findElement(By.className("rtds-viewer-slice")).getText())
+        .startsWith("Slice " + (middle + 1) + " of " + n);
+    // the structures drawn on the middle slice, from the contours the study was sent with
+    wait.until(d -> !shownRois().isEmpty());
+    assertThat(shownRois()).contains("SpinalCord").hasSizeGreaterThan(3);
+    int drawn = shownRois().size();
+    // the isodose legend: the levels of the plan, in % of its prescription
+    wait.until(d -> !root.findElements(By.cssSelector(".rtds-viewer-isodoses li")).isEmpty());
+    assertThat(root.findElement(By.className("rtds-viewer-isodose-caption")).getText())
+        .isEqualTo("Levels in % of the prescription.");
+    chromium.screenshot("06-study-viewer");
+
+    // slices: a key, the wheel, the slider
+    WebElement canvas = root.findElement(By.tagName("canvas"));
+    chromium.clickAt(canvas, 10, 10);
+    canvas.sendKeys(Keys.ARROW_UP);
+    wait.until(d -> String.valueOf(middle + 1).equals(root.getAttribute("data-shown")));
+    canvas.sendKeys(Keys.PAGE_DOWN);
+    wait.until(d -> String.valueOf(middle - 9).equals(root.getAttribute("data-shown")));
+    new Actions(browser)
+        .scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(canvas), 0, 120)
+        .perform();
+    wait.until(d -> String.valueOf(middle - 8).equals(root.getAttribute("data-shown")));
+    chromium.script(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        slider,
+        middle);
+    wait.until(d -> String.valueOf(middle).equals(root.getAttribute("data-shown")));
+
+    // a structure switched off from the legend is no longer drawn
+    WebElement cord =
+        root.findElement(
+            By.xpath(".//ul[@class='rtds-viewer-rois']/li[label[normalize-space()='SpinalCord']]"));
+    cord.findElement(By.tagName("label")).click();
+    assertThat(shownRois()).doesNotContain("SpinalCord").hasSize(drawn - 1);
+
+    // window presets
+    root.findElement(By.cssSelector("[data-preset='lung']")).click();
+    assertThat(root.findElement(By.className("rtds-viewer-window")).getText())
+        .isEqualTo("Window: level -600 HU, width 1500 HU");
+    root.findElement(By.cssSelector("[data-preset='soft']")).click();
+
+    // the point under the pointer: coordinates and HU at once, the dose when the pointer rests
+    chromium.centre(canvas);
+    new Actions(browser).moveToElement(canvas).perform();
+    WebElement readout = root.findElement(By.className("rtds-viewer-readout"));
+    wait.until(d -> readout.getText().contains(" HU"));
+    wait.until(d -> readout.getText().contains(" Gy") || readout.getText().contains("outside"));
+    assertThat(readout.getText())
+        .matches("x -?[0-9.]+, y -?[0-9.]+, z -?[0-9.]+ mm · -?\\d+ HU · .*");
+    chromium.screenshot("06-study-viewer-readout");
+    Files.writeString(
+        Path.of("target", "viewer-timing.txt"),
+        "first image after "
+            + root.getAttribute("data-first-image-ms")
+            + " ms ("
+            + n
+            + " slices of "
+            + chromium.script("return arguments[0].rtdsViewer.ct.rows", root)
+            + " rows)\n");
+    chromium.script("window.scrollTo(0, 0)");
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> shownRois() {
+    return (List<String>)
+        chromium.script("return document.getElementById('viewer').rtdsViewer.shownRois()");
   }
 
   /** Clicks a column heading and waits until the table says it is sorted that way. */

@@ -885,6 +885,10 @@ class SecurityIT {
             "/dvhs",
             "/dvhs/{roiNumber}",
             "/isodoses/{ctSopInstanceUid}",
+            "/ct",
+            "/ct/{ctSopInstanceUid}",
+            "/contours",
+            "/dose",
             "/constraints",
             "/ovh",
             "/sts")) {

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rtds.features.boundary.KnowledgeBase;
 import org.rtds.features.boundary.StudyDvhs;
 
 class DvhChartTest {
@@ -90,5 +91,102 @@ class DvhChartTest {
     assertThat(DvhChart.colour("300\\-5\\12", 0)).isEqualTo("rgb(255,0,12)");
     assertThat(DvhChart.colour("red", 1)).isEqualTo(DvhChart.colour(null, 1));
     assertThat(DvhChart.colour("1\\2\\x", 2)).startsWith("#");
+  }
+
+  private static JsonObject chart(String json) {
+    return Json.createReader(new StringReader(json)).readObject();
+  }
+
+  private static double x(JsonObject dataset, int point) {
+    return dataset.getJsonArray("data").getJsonObject(point).getJsonNumber("x").doubleValue();
+  }
+
+  private static double y(JsonObject dataset, int point) {
+    return dataset.getJsonArray("data").getJsonObject(point).getJsonNumber("y").doubleValue();
+  }
+
+  @Test
+  void doseInPercentOfThePrescription() {
+    JsonObject c =
+        chart(
+            DvhChart.json(
+                List.of(dvh(2, "Parotid L", "OAR", null, "COMPUTED", 11)),
+                new DvhChart.Options(false, false, 0.05),
+                null));
+    JsonObject curve = c.getJsonObject("data").getJsonArray("datasets").getJsonObject(0);
+    // 0.10 Gy of a 0.05 Gy prescription is 200 %
+    assertThat(x(curve, 10)).isEqualTo(200.0);
+    assertThat(y(curve, 0)).isEqualTo(100.0);
+    assertThat(
+            c.getJsonObject("options")
+                .getJsonObject("scales")
+                .getJsonObject("x")
+                .getJsonObject("title")
+                .getString("text"))
+        .isEqualTo("Dose (% of the prescription, 0.05 Gy)");
+  }
+
+  @Test
+  void absoluteVolumeIsThePercentOfTheStructuresVolume() {
+    JsonObject c =
+        chart(
+            DvhChart.json(
+                List.of(dvh(2, "Parotid L", "OAR", null, "COMPUTED", 11)),
+                new DvhChart.Options(false, true, null),
+                null));
+    JsonObject curve = c.getJsonObject("data").getJsonArray("datasets").getJsonObject(0);
+    // the ROI holds 10 cc: 100 % is 10 cc, 50 % is 5 cc
+    assertThat(y(curve, 0)).isEqualTo(10.0);
+    assertThat(y(curve, 5)).isEqualTo(5.0);
+    JsonObject axis = c.getJsonObject("options").getJsonObject("scales").getJsonObject("y");
+    assertThat(axis.containsKey("max")).as("no 100 % ceiling in cc").isFalse();
+    assertThat(axis.getJsonObject("title").getString("text")).isEqualTo("Volume (cc)");
+  }
+
+  @Test
+  void theDifferentialOfALinearlyFallingDvhIsFlat() {
+    // 100 % lost over 10 bins of 0.01 Gy: 1000 % per Gy in every bin, at the bins' middles
+    double[][] differential =
+        DvhChart.curve(
+            dvh(2, "Parotid L", "OAR", null, "COMPUTED", 11),
+            new DvhChart.Options(true, false, null));
+    assertThat(differential[0]).hasSize(10);
+    assertThat(differential[0][0]).isCloseTo(0.005, org.assertj.core.data.Offset.offset(1e-12));
+    for (double perGy : differential[1]) {
+      assertThat(perGy).isCloseTo(1000.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
+  }
+
+  @Test
+  void theAchievableBandIsFilledBetweenItsMinimumAndMaximumOnTheCumulativeDvhOnly() {
+    KnowledgeBase.DvhBandView band =
+        new KnowledgeBase.DvhBandView(
+            "Parotid_L",
+            5,
+            List.of(new KnowledgeBase.StudyRef("k1", false, null, null, 70.0)),
+            new double[] {0, 10, 20},
+            new double[] {100, 40, 0},
+            new double[] {100, 60, 10},
+            new double[] {100, 80, 30},
+            null,
+            null,
+            "rule");
+    List<StudyDvhs.Dvh> curves = List.of(dvh(2, "Parotid L", "OAR", null, "COMPUTED", 11));
+    JsonArray sets =
+        chart(DvhChart.json(curves, DvhChart.Options.DEFAULT, band))
+            .getJsonObject("data")
+            .getJsonArray("datasets");
+    assertThat(sets).hasSize(4);
+    assertThat(sets.getJsonObject(1).getString("label")).isEqualTo("Band max");
+    assertThat(y(sets.getJsonObject(1), 1)).isEqualTo(80.0);
+    assertThat(sets.getJsonObject(2).getString("fill")).isEqualTo("-1");
+    assertThat(y(sets.getJsonObject(2), 1)).isEqualTo(40.0);
+    assertThat(y(sets.getJsonObject(3), 1)).isEqualTo(60.0);
+    assertThat(
+            chart(DvhChart.json(curves, new DvhChart.Options(true, false, null), band))
+                .getJsonObject("data")
+                .getJsonArray("datasets"))
+        .as("no band on a differential DVH")
+        .hasSize(1);
   }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,26 +26,29 @@ import org.rtds.features.boundary.StudyConstraints;
 import org.rtds.features.boundary.StudyDvhs;
 import org.rtds.features.boundary.StudyGeometry;
 import org.rtds.features.boundary.StudyIsodoses;
+import org.rtds.features.boundary.StudyViewer;
 import org.rtds.features.control.MissingInputException;
 import org.rtds.features.dose.metric.MetricException;
+import org.rtds.ingest.boundary.DicomArchive;
 import org.rtds.ingest.boundary.PatientRecords;
 import org.rtds.ingest.entity.StudyRecord;
 import org.rtds.security.boundary.RtdsRoles;
-import org.rtds.security.boundary.StudyKeys;
 import org.rtds.security.control.AuditRecord;
-import org.rtds.security.control.HospitalScope;
 import org.rtds.security.control.RtdsPermission;
-import org.rtds.security.control.StudyVisibility;
 import org.rtds.web.api.CallerAccount;
 import org.rtds.web.api.Rejects;
 import org.rtds.web.api.audit.Audited;
 import org.rtds.web.api.csv.CsvWriter;
 import org.rtds.web.api.study.StudyDtos.ConstraintResult;
+import org.rtds.web.api.study.StudyDtos.CtImageView;
+import org.rtds.web.api.study.StudyDtos.CtView;
+import org.rtds.web.api.study.StudyDtos.DoseAtView;
 import org.rtds.web.api.study.StudyDtos.DvhBandView;
 import org.rtds.web.api.study.StudyDtos.DvhView;
 import org.rtds.web.api.study.StudyDtos.IsodoseImage;
 import org.rtds.web.api.study.StudyDtos.OvhView;
 import org.rtds.web.api.study.StudyDtos.QcView;
+import org.rtds.web.api.study.StudyDtos.RoiOutlineView;
 import org.rtds.web.api.study.StudyDtos.RoiView;
 import org.rtds.web.api.study.StudyDtos.SeriesView;
 import org.rtds.web.api.study.StudyDtos.SimilarView;
@@ -69,6 +73,9 @@ import org.rtds.web.boot.RtdsConfig;
 @Tag(name = "studies")
 public class StudiesResource {
 
+  /** CT Image Storage: the SOP class whose pixels {@code /ct/{ctSopInstanceUid}} gives. */
+  private static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
+
   @Inject PatientRecords records;
 
   @Inject CallerAccount caller;
@@ -77,13 +84,15 @@ public class StudiesResource {
 
   @Inject StudyIsodoses isodoses;
 
+  @Inject StudyViewer viewer;
+
+  @Inject DicomArchive archive;
+
   @Inject StudyConstraints constraints;
 
   @Inject StudyGeometry geometry;
 
   @Inject KnowledgeBase knowledgeBase;
-
-  @Inject StudyKeys studyKeys;
 
   @Inject RtdsConfig config;
 
@@ -204,6 +213,99 @@ public class StudiesResource {
     } catch (MissingInputException e) {
       throw new NotFoundException("no isodoses for study " + uid + ": " + e.getMessage());
     }
+  }
+
+  @GET
+  @Path("{uid}/ct")
+  @Operation(
+      summary = "The planning CT's geometry, for an image viewer",
+      description =
+          "the CT series the features were computed on (the structure set's, else the largest):"
+              + " size, pixel spacing and orientation, and its images in order along the slice"
+              + " normal; /ct/{ctSopInstanceUid} gives an image's pixels")
+  public CtView ct(@PathParam("uid") String uid) {
+    try {
+      return viewer
+          .ct(find(uid))
+          .map(StudyAssembler::ct)
+          .orElseThrow(() -> new NotFoundException("study " + uid + " has no CT image"));
+    } catch (MissingInputException e) {
+      throw new NotFoundException("the CT of study " + uid + " cannot be shown: " + e.getMessage());
+    }
+  }
+
+  @GET
+  @Path("{uid}/ct/{ctSopInstanceUid}")
+  @Operation(
+      summary = "One CT image's pixels in Hounsfield units",
+      description =
+          "rows × columns signed 16-bit little-endian integers in row order, base64"
+              + " (encoding int16le-base64); HU = stored value × RescaleSlope + RescaleIntercept")
+  public CtImageView ctImage(
+      @PathParam("uid") String uid, @PathParam("ctSopInstanceUid") String ctSopInstanceUid) {
+    find(uid);
+    return archive.files(uid, null, ctSopInstanceUid, caller.senders()).stream()
+        .filter(f -> CT_IMAGE_STORAGE.equals(f.sopClassUid()))
+        .findFirst()
+        .flatMap(archive::hounsfield)
+        .map(image -> StudyAssembler.ctImage(ctSopInstanceUid, image))
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "study " + uid + " has no CT image " + ctSopInstanceUid + " with pixels"));
+  }
+
+  @GET
+  @Path("{uid}/contours")
+  @Operation(
+      summary = "Every ROI's contours as drawn, with its display colour, for an image viewer",
+      description =
+          "the structure set the features use; points in patient coordinates (mm), each contour"
+              + " with its position along the CT's slice normal; an empty list when the study has"
+              + " no structure set")
+  public List<RoiOutlineView> contours(@PathParam("uid") String uid) {
+    return viewer.outlines(find(uid)).stream().map(StudyAssembler::outlines).toList();
+  }
+
+  @GET
+  @Path("{uid}/dose")
+  @Operation(
+      summary = "The plan's dose at a point (Gy)",
+      description =
+          "trilinear interpolation in the dose the features use; doseGy is absent outside the"
+              + " dose grid")
+  @Rejects("x, y or z is missing or not a number from -10000 to 10000 (mm)")
+  public DoseAtView doseAt(
+      @PathParam("uid") String uid,
+      @Parameter(description = "patient x (mm)", required = true, example = "0") @QueryParam("x")
+          String x,
+      @Parameter(description = "patient y (mm)", required = true, example = "0") @QueryParam("y")
+          String y,
+      @Parameter(description = "patient z (mm)", required = true, example = "0") @QueryParam("z")
+          String z) {
+    int studyId = find(uid);
+    double xMm = coordinate("x", x);
+    double yMm = coordinate("y", y);
+    double zMm = coordinate("z", z);
+    try {
+      OptionalDouble dose = viewer.doseAtGy(studyId, xMm, yMm, zMm);
+      return new DoseAtView(
+          xMm,
+          yMm,
+          zMm,
+          dose.isPresent() ? dose.getAsDouble() : null,
+          viewer.prescriptionGy(studyId).orElse(null));
+    } catch (MissingInputException e) {
+      throw new NotFoundException("no dose for study " + uid + ": " + e.getMessage());
+    }
+  }
+
+  /** A patient coordinate (mm), required. */
+  private static double coordinate(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new BadRequestException(name + " is required: a patient coordinate in mm");
+    }
+    return doubleParameter(name, value, 0, -10000, 10000);
   }
 
   @GET
@@ -344,21 +446,8 @@ public class StudiesResource {
     }
   }
 
-  /** The caller as the knowledge base sees it: the one visibility rule of rtds-security. */
   private KnowledgeBase.Caller kbCaller() {
-    HospitalScope scope = caller.scope();
-    StudyVisibility visibility = studyKeys.visibility();
-    return new KnowledgeBase.Caller() {
-      @Override
-      public boolean identifiable(Integer senderAccountId) {
-        return StudyVisibility.identifiable(scope, senderAccountId);
-      }
-
-      @Override
-      public String deidentifiedKey(int studyId) {
-        return visibility.deidentifiedKey(studyId);
-      }
-    };
+    return caller.knowledgeBaseCaller();
   }
 
   private KnowledgeBase.Settings settings(String tolerance, String k) {

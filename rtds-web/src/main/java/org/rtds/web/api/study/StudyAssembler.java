@@ -1,19 +1,29 @@
 package org.rtds.web.api.study;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rtds.domain.feature.FeatureJobStatus;
+import org.rtds.domain.rt.DisplayColor;
 import org.rtds.features.boundary.KnowledgeBase;
 import org.rtds.features.boundary.StudyConstraints;
 import org.rtds.features.boundary.StudyDvhs;
 import org.rtds.features.boundary.StudyGeometry;
 import org.rtds.features.boundary.StudyIsodoses;
+import org.rtds.features.boundary.StudyViewer;
 import org.rtds.features.dose.metric.MetricValue;
+import org.rtds.ingest.entity.HounsfieldImage;
 import org.rtds.ingest.entity.SeriesRecord;
 import org.rtds.ingest.entity.StudyRecord;
 import org.rtds.ingest.entity.StudyRecord.SeriesListing;
 import org.rtds.web.api.study.StudyDtos.ConstraintResult;
+import org.rtds.web.api.study.StudyDtos.ContourView;
+import org.rtds.web.api.study.StudyDtos.CtImageView;
+import org.rtds.web.api.study.StudyDtos.CtSliceView;
+import org.rtds.web.api.study.StudyDtos.CtView;
 import org.rtds.web.api.study.StudyDtos.DvhBandView;
 import org.rtds.web.api.study.StudyDtos.DvhView;
 import org.rtds.web.api.study.StudyDtos.Features;
@@ -25,6 +35,7 @@ import org.rtds.web.api.study.StudyDtos.MetricView;
 import org.rtds.web.api.study.StudyDtos.OarMatch;
 import org.rtds.web.api.study.StudyDtos.OvhView;
 import org.rtds.web.api.study.StudyDtos.QcView;
+import org.rtds.web.api.study.StudyDtos.RoiOutlineView;
 import org.rtds.web.api.study.StudyDtos.RoiView;
 import org.rtds.web.api.study.StudyDtos.SeriesSummary;
 import org.rtds.web.api.study.StudyDtos.SeriesView;
@@ -162,6 +173,42 @@ public final class StudyAssembler {
                 l ->
                     new IsodoseLevel(
                         l.percent(), l.doseGy(), l.lines(), l.pixelLines(), l.closed()))
+            .toList());
+  }
+
+  public static CtView ct(StudyViewer.CtSeries ct) {
+    return new CtView(
+        ct.seriesInstanceUid(),
+        ct.rows(),
+        ct.columns(),
+        new double[] {ct.rowSpacingMm(), ct.columnSpacingMm()},
+        ct.orientation(),
+        ct.slices().stream()
+            .map(s -> new CtSliceView(s.sopInstanceUid(), s.positionMm(), s.zMm()))
+            .toList());
+  }
+
+  /** The pixels as little-endian 16-bit integers in base64 ({@code int16le-base64}). */
+  public static CtImageView ctImage(String sopInstanceUid, HounsfieldImage image) {
+    ByteBuffer bytes = ByteBuffer.allocate(image.hu().length * 2).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.asShortBuffer().put(image.hu());
+    return new CtImageView(
+        sopInstanceUid,
+        image.rows(),
+        image.columns(),
+        "int16le-base64",
+        Base64.getEncoder().encodeToString(bytes.array()));
+  }
+
+  public static RoiOutlineView outlines(StudyViewer.RoiOutlines roi) {
+    return new RoiOutlineView(
+        roi.roiNumber(),
+        roi.name(),
+        roi.standardName(),
+        roi.role(),
+        DisplayColor.rgb(roi.displayColor()),
+        roi.contours().stream()
+            .map(c -> new ContourView(c.zMm(), c.closed(), c.pointsMm()))
             .toList());
   }
 

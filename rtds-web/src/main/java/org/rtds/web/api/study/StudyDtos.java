@@ -609,4 +609,84 @@ public final class StudyDtos {
       }
     }
   }
+
+  /**
+   * The study's planning CT, for an image viewer (the series the features were computed on).
+   *
+   * @param seriesInstanceUid the CT series
+   * @param rows Rows of every image
+   * @param columns Columns of every image
+   * @param pixelSpacingMm PixelSpacing: the distance between rows, then between columns (mm)
+   * @param orientation ImageOrientationPatient: the row direction x,y,z, then the column direction
+   * @param slices the images, ascending along the slice normal (patient z for axial images)
+   */
+  public record CtView(
+      String seriesInstanceUid,
+      int rows,
+      int columns,
+      double[] pixelSpacingMm,
+      double[] orientation,
+      List<CtSliceView> slices) {}
+
+  /**
+   * One image of the planning CT.
+   *
+   * @param sopInstanceUid its SOP Instance UID: {@code /ct/{ctSopInstanceUid}} gives its pixels
+   * @param positionMm ImagePositionPatient: the centre of the first pixel, x,y,z (mm)
+   * @param zMm its position along the slice normal (mm)
+   */
+  public record CtSliceView(String sopInstanceUid, double[] positionMm, double zMm) {}
+
+  /**
+   * One CT image's pixels in Hounsfield units.
+   *
+   * @param sopInstanceUid the image's SOP Instance UID
+   * @param rows Rows
+   * @param columns Columns
+   * @param encoding how {@code hu} is written: always {@code int16le-base64}
+   * @param hu rows × columns signed 16-bit little-endian integers in row order, base64: HU = stored
+   *     value × RescaleSlope + RescaleIntercept, rounded
+   */
+  public record CtImageView(
+      String sopInstanceUid, int rows, int columns, String encoding, String hu) {}
+
+  /**
+   * A ROI's contours as drawn, for an image viewer.
+   *
+   * @param roiNumber ROI Number (3006,0022)
+   * @param name ROI Name as the planning system wrote it
+   * @param standardName TG-263 name; absent when not recognised
+   * @param role TARGET, OAR, EXTERNAL or OTHER
+   * @param color ROI Display Color red, green, blue (0–255); absent when none was given
+   * @param contours its contours
+   */
+  public record RoiOutlineView(
+      String roiNumber,
+      String name,
+      String standardName,
+      String role,
+      int[] color,
+      List<ContourView> contours) {}
+
+  /**
+   * One contour.
+   *
+   * @param zMm its plane's position along the CT's slice normal (mm): the CT image with the nearest
+   *     zMm is the one it was drawn on
+   * @param closed true for CLOSED_PLANAR, false for an open line or points
+   * @param pointsMm its points in patient coordinates (mm), x,y,z flat
+   */
+  public record ContourView(double zMm, boolean closed, double[] pointsMm) {}
+
+  /**
+   * The plan's dose at a point.
+   *
+   * @param xMm patient x asked for (mm)
+   * @param yMm patient y asked for (mm)
+   * @param zMm patient z asked for (mm)
+   * @param doseGy the dose, trilinearly interpolated in the dose grid (Gy); absent outside the grid
+   * @param prescriptionGy the plan's prescription (Gy); absent when the plan gives none
+   */
+  public record DoseAtView(
+      double xMm, double yMm, double zMm, Double doseGy, Double prescriptionGy) {}
 }
