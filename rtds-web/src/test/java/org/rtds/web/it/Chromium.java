@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -47,6 +48,8 @@ final class Chromium implements AutoCloseable {
     this.prefix = prefix;
     this.downloads = downloads;
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    // PrimeFaces re-renders what an answer updates: an element read during that is read again
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   /** Skips the test when the browser is not installed (fails on CI, where it must be). */
