@@ -104,8 +104,15 @@ public class AuditView implements Serializable {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
+  /** How many entries the search finds (the page reads it before the table: search first). */
   public long getTotal() {
+    getEntries();
     return total;
+  }
+
+  /** How many entries the page shows at most. */
+  public int getShown() {
+    return SHOWN;
   }
 
   public LocalDate getFrom() {

@@ -49,8 +49,9 @@ public class GroupsView implements Serializable {
         groupName,
         () -> {
           administration.createGroup(actions.account(), new GroupDraft(groupName, permissions));
-          return "Group " + groupName + " created";
-        });
+          return PageActions.text("admin.groups.created", groupName);
+        },
+        "admin.groups.notCreated");
     groups = null;
   }
 
@@ -71,8 +72,10 @@ public class GroupsView implements Serializable {
         () -> {
           administration.updateGroup(
               actions.account(), group.id(), new GroupDraft(null, editPermissions));
-          return "Group " + group.name() + " saved";
-        });
+          return PageActions.text("admin.groups.saved", group.name());
+        },
+        "admin.groups.notSaved",
+        group.name());
     groups = null;
   }
 

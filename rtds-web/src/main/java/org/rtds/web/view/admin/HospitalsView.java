@@ -48,8 +48,10 @@ public class HospitalsView implements Serializable {
         hospital.name(),
         () -> {
           administration.renameHospital(actions.account(), hospital.name(), name);
-          return "Hospital " + hospital.name() + " renamed " + name;
-        });
+          return PageActions.text("admin.hospitals.renamed", hospital.name(), name);
+        },
+        "admin.hospitals.notRenamed",
+        hospital.name());
     hospitals = null;
     selected = null;
   }

@@ -5,7 +5,10 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
+import java.util.ResourceBundle;
 import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AuditTrail;
 import org.rtds.security.control.AuditRecord;
@@ -13,7 +16,8 @@ import org.rtds.web.api.CallerAccount;
 
 /**
  * What the administration pages share: running an action with its refusal shown as a message (never
- * an error page), and the audit entry every administrative action gets, as the API's do.
+ * an error page), the audit entry every administrative action gets, as the API's do, and their
+ * texts from the pages' bundle ({@code messages.properties}, keys {@code admin.*}).
  */
 @RequestScoped
 public class PageActions {
@@ -28,9 +32,22 @@ public class PageActions {
   @FunctionalInterface
   public interface Action {
     /**
-     * @return what was done, for the message and the audit entry
+     * @return what was done, for the message and the audit entry: {@link #text}
      */
     String run();
+  }
+
+  /**
+   * A text of the pages' bundle ({@code msg}) in the view's language.
+   *
+   * @param key a key of {@code messages.properties}
+   * @param values its {@code {0}}, {@code {1}}, … ({@link MessageFormat}: an apostrophe in the
+   *     pattern is written twice)
+   */
+  public static String text(String key, Object... values) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
+    return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(values);
   }
 
   /** The signed-in account. */
@@ -40,12 +57,21 @@ public class PageActions {
 
   /**
    * Runs an action: its result as an information message, a refusal as an error message; either way
-   * one audit entry ("Security Alert", the object acted on, the outcome).
+   * one audit entry ("Security Alert", the object acted on, the outcome; a refusal's entry holds
+   * the reason alone).
    *
+   * @param refused the bundle key of the refusal's message: {@code values} and then the reason (the
+   *     security module's words, untranslated) as the last value
    * @return whether it succeeded
    */
   public boolean run(
-      String eventType, char action, String objectType, String objectId, Action work) {
+      String eventType,
+      char action,
+      String objectType,
+      String objectId,
+      Action work,
+      String refused,
+      Object... values) {
     FacesContext faces = FacesContext.getCurrentInstance();
     String detail;
     short outcome;
@@ -56,7 +82,10 @@ public class PageActions {
     } catch (IllegalArgumentException | NoSuchElementException e) {
       detail = e.getMessage();
       outcome = AuditRecord.Outcome.MINOR_FAILURE;
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, detail, null));
+      Object[] withReason = Arrays.copyOf(values, values.length + 1);
+      withReason[values.length] = detail;
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(refused, withReason), null));
     }
     record(
         AuditRecord.EventId.SECURITY_ALERT,

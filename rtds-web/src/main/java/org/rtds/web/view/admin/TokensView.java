@@ -46,8 +46,9 @@ public class TokensView implements Serializable {
           var created =
               tokens.create(actions.account(), account, name, String.join(",", scope), days);
           createdToken = created.token();
-          return "Token " + created.view().prefix() + "… made for " + account;
-        });
+          return PageActions.text("admin.tokens.made", created.view().prefix(), account);
+        },
+        "admin.tokens.notMade");
     list = null;
   }
 
@@ -59,8 +60,10 @@ public class TokensView implements Serializable {
         String.valueOf(token.id()),
         () -> {
           tokens.revoke(token.id());
-          return "Token " + token.prefix() + "… revoked";
-        });
+          return PageActions.text("admin.tokens.revoked", token.prefix());
+        },
+        "admin.tokens.notRevoked",
+        token.prefix());
     list = null;
   }
 

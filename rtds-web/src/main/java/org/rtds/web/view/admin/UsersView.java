@@ -10,6 +10,7 @@ import org.rtds.security.boundary.AccountAdministration;
 import org.rtds.security.boundary.AccountAdministration.GroupView;
 import org.rtds.security.boundary.AccountAdministration.UserDraft;
 import org.rtds.security.boundary.AccountAdministration.UserView;
+import org.rtds.security.control.PasswordPolicy;
 
 /**
  * {@code admin/users.xhtml}: accounts, with their hospital and groups; create, change, password.
@@ -35,6 +36,7 @@ public class UsersView implements Serializable {
   private String hospital;
   private List<String> groups = new ArrayList<>();
   private String generatedPassword;
+  private String generatedFor;
 
   // the account being changed
   private UserView selected;
@@ -76,8 +78,10 @@ public class UsersView implements Serializable {
                       name, null, firstName, lastName, email, hospital, groups, true, false,
                       false));
           generatedPassword = created.generatedPassword();
-          return "Account " + created.user().username() + " created";
-        });
+          generatedFor = created.user().username();
+          return PageActions.text("admin.users.created", created.user().username());
+        },
+        "admin.users.notCreated");
     users = null;
   }
 
@@ -113,8 +117,10 @@ public class UsersView implements Serializable {
                   editActive,
                   editStaff,
                   editSuperuser));
-          return "Account " + user.username() + " saved";
-        });
+          return PageActions.text("admin.users.saved", user.username());
+        },
+        "admin.users.notSaved",
+        user.username());
     users = null;
   }
 
@@ -129,8 +135,10 @@ public class UsersView implements Serializable {
         String.valueOf(user.id()),
         () -> {
           administration.setPassword(actions.account(), user.id(), password);
-          return "Password of " + user.username() + " set";
-        });
+          return PageActions.text("admin.users.passwordSet", user.username());
+        },
+        "admin.users.passwordNotSet",
+        user.username());
   }
 
   public String getQuery() {
@@ -191,6 +199,16 @@ public class UsersView implements Serializable {
 
   public String getGeneratedPassword() {
     return generatedPassword;
+  }
+
+  /** The account whose password {@link #getGeneratedPassword()} is. */
+  public String getGeneratedFor() {
+    return generatedFor;
+  }
+
+  /** For the password rule shown beside the new-password field. */
+  public int getPasswordMinLength() {
+    return PasswordPolicy.MIN_LENGTH;
   }
 
   public UserView getSelected() {
