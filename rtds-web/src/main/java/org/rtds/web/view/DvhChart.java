@@ -109,17 +109,45 @@ public final class DvhChart {
 
   /** A DICOM colour {@code r\g\b} as CSS, or the palette's colour for ROI number {@code index}. */
   static String colour(String dicom, int index) {
+    int[] rgb = dicomRgb(dicom);
+    return rgb == null
+        ? PALETTE[index % PALETTE.length]
+        : "rgb(" + rgb[0] + "," + rgb[1] + "," + rgb[2] + ")";
+  }
+
+  /**
+   * The colour a curve is drawn in, for drawings other than the browser's (the PDF report).
+   *
+   * @param dicom ROI Display Color {@code r\g\b} (0–255 each), or null
+   * @param index the curve's place among those drawn, for the palette
+   * @return red, green and blue (0–255): the DICOM colour, else the palette's as in {@link #json}
+   */
+  public static int[] rgb(String dicom, int index) {
+    int[] rgb = dicomRgb(dicom);
+    if (rgb != null) {
+      return rgb;
+    }
+    String hex = PALETTE[index % PALETTE.length];
+    return new int[] {
+      Integer.parseInt(hex.substring(1, 3), 16),
+      Integer.parseInt(hex.substring(3, 5), 16),
+      Integer.parseInt(hex.substring(5, 7), 16)
+    };
+  }
+
+  /** The DICOM colour as red, green, blue, or null when absent or malformed. */
+  private static int[] dicomRgb(String dicom) {
     if (dicom != null) {
       String[] rgb = dicom.split("\\\\");
       if (rgb.length == 3) {
         try {
-          return "rgb(" + channel(rgb[0]) + "," + channel(rgb[1]) + "," + channel(rgb[2]) + ")";
+          return new int[] {channel(rgb[0]), channel(rgb[1]), channel(rgb[2])};
         } catch (NumberFormatException e) {
           // a malformed colour: the palette's
         }
       }
     }
-    return PALETTE[index % PALETTE.length];
+    return null;
   }
 
   private static int channel(String value) {

@@ -32,9 +32,7 @@ import org.rtds.ingest.entity.StudyRecord;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.security.boundary.StudyKeys;
 import org.rtds.security.control.AuditRecord;
-import org.rtds.security.control.HospitalScope;
 import org.rtds.security.control.RtdsPermission;
-import org.rtds.security.control.StudyVisibility;
 import org.rtds.web.api.CallerAccount;
 import org.rtds.web.api.Rejects;
 import org.rtds.web.api.audit.Audited;
@@ -346,19 +344,7 @@ public class StudiesResource {
 
   /** The caller as the knowledge base sees it: the one visibility rule of rtds-security. */
   private KnowledgeBase.Caller kbCaller() {
-    HospitalScope scope = caller.scope();
-    StudyVisibility visibility = studyKeys.visibility();
-    return new KnowledgeBase.Caller() {
-      @Override
-      public boolean identifiable(Integer senderAccountId) {
-        return StudyVisibility.identifiable(scope, senderAccountId);
-      }
-
-      @Override
-      public String deidentifiedKey(int studyId) {
-        return visibility.deidentifiedKey(studyId);
-      }
-    };
+    return KnowledgeBaseCaller.of(caller.scope(), studyKeys.visibility());
   }
 
   private KnowledgeBase.Settings settings(String tolerance, String k) {
