@@ -34,10 +34,10 @@ import org.rtds.web.report.QcReportPdf;
  * D50% (Gy) against the lowest D50% that plans with harder or equal geometry achieved, the flag,
  * the rule (metric, tolerance τ in Gy, k) and the evidence plans, read through {@code
  * KnowledgeBase.qc} exactly as the API's {@code GET /studies/{uid}/qc} (other hospitals' plans
- * under their de-identified keys only); and the one-click PDF report of the study ({@link
- * #download}). A study of another hospital, or one that does not exist, answers 404 in plain words;
- * the page needs {@code view_patient} (web.xml), the check also {@code view_knowledgebase}, as the
- * API.
+ * under their de-identified keys only); and the one-click PDF report of the study ({@code
+ * report=pdf}). A study of another hospital, or one that does not exist, answers 404 in plain
+ * words; the page needs {@code view_patient} (web.xml), the check also {@code view_knowledgebase},
+ * as the API.
  */
 @Named
 @RequestScoped
@@ -57,7 +57,12 @@ public class QcView {
 
   @Inject RtdsConfig config;
 
+  /** The value of {@code report} that asks for the PDF. */
+  static final String PDF = "pdf";
+
   private String uid;
+
+  private String report;
 
   private StudyRecord study;
 
@@ -71,11 +76,27 @@ public class QcView {
     this.uid = uid;
   }
 
-  /** The view action: reads the study and its check, or answers 404. */
-  public void load() {
+  /** {@value #PDF} for the PDF report instead of the page. */
+  public String getReport() {
+    return report;
+  }
+
+  public void setReport(String report) {
+    this.report = report;
+  }
+
+  /**
+   * The view action: reads the study and its check, or answers 404; with {@code report=pdf} it
+   * answers the study's PDF report instead of the page.
+   */
+  public void load() throws IOException {
     Optional<Integer> id = visible();
     if (id.isEmpty()) {
       FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+      return;
+    }
+    if (PDF.equals(report)) {
+      download(id.get());
       return;
     }
     study = records.study(id.get());
@@ -83,25 +104,19 @@ public class QcView {
   }
 
   /**
-   * The PDF report of the study, as an attachment {@code rtds-report-<PatientID>-<date>.pdf} (date
-   * of generation, UTC); 404 for a study the caller may not see.
+   * The PDF report of the study as an attachment {@code rtds-report-<PatientID>-<date>.pdf} (date
+   * of generation, UTC). A GET ({@code qc.xhtml?uid=…&report=pdf}), so a page left open longer than
+   * its view state lives still downloads, under the page's permission and visibility.
    */
-  public void download() throws IOException {
+  private void download(int studyId) throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
-    Optional<Integer> id = visible();
-    if (id.isEmpty()) {
-      external.responseSendError(404, "no such study in your hospital's records");
-      faces.responseComplete();
-      return;
-    }
-    int studyId = id.get();
     StudyRecord record = records.study(studyId);
     QcReport.Findings qc = findings(record, studyId);
     boolean computed = computed(record);
     Account account = caller.get();
     OptionalDouble rx = dvhs.prescriptionGy(studyId);
-    QcReport report =
+    QcReport content =
         new QcReport(
             new QcReport.Study(
                 PersonNames.display(record.study().patientName()),
@@ -120,14 +135,14 @@ public class QcView {
                 Instant.now(), account.username(), account.hospital(), BuildInfo.version()));
     byte[] pdf =
         QcReportPdf.write(
-            report,
+            content,
             ResourceBundle.getBundle("org.rtds.web.messages", faces.getViewRoot().getLocale()));
     external.responseReset();
     external.setResponseContentType("application/pdf");
     external.setResponseContentLength(pdf.length);
     external.setResponseHeader(
         "Content-Disposition",
-        "attachment; filename=\"" + fileName(record.study().patientId(), report) + "\"");
+        "attachment; filename=\"" + fileName(record.study().patientId(), content) + "\"");
     external.setResponseHeader("Cache-Control", "no-store");
     try (OutputStream out = external.getResponseOutputStream()) {
       out.write(pdf);
