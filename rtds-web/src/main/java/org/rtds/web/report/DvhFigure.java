@@ -19,8 +19,8 @@ import org.rtds.web.view.DvhChart;
  */
 final class DvhFigure {
 
-  /** Lines of the legend at most; the others are named in one closing line. */
-  static final int MAX_LEGEND = 28;
+  /** Names in the legend at most (two columns); the others are counted in one closing line. */
+  static final int MAX_LEGEND = 60;
 
   private static final Color AXIS = new Color(0x33, 0x33, 0x33);
   private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
@@ -69,11 +69,15 @@ final class DvhFigure {
       String more) {
     float width = template.getWidth();
     float height = template.getHeight();
-    float legendWidth = 150;
     float left = 42;
     float bottom = 34;
-    float right = width - legendWidth - 12;
     float top = height - 10;
+    // the legend: one column, two (wider, smaller type) when the names do not fit at 9 pt apart
+    float room = top - bottom + 20;
+    int rows = (int) (room / 9f);
+    int columns = curves.size() > rows ? 2 : 1;
+    float legendWidth = columns == 2 ? 200 : 150;
+    float right = width - legendWidth - 12;
     double maxDose = 0;
     for (Curve c : curves) {
       for (double d : c.doseGy()) {
@@ -163,31 +167,34 @@ final class DvhFigure {
     }
     template.restoreState();
 
-    // the legend
-    float lx = right + 12;
-    int shown = Math.min(curves.size(), MAX_LEGEND);
-    float line = Math.min(11f, (top - bottom + 20) / Math.max(1, shown + 1));
-    float size = Math.min(7.5f, line - 1.5f);
-    float y = top - 4;
+    int shown =
+        Math.min(
+            curves.size(),
+            Math.min(MAX_LEGEND, columns * rows) - (curves.size() > columns * rows ? 1 : 0));
+    int perColumn = (shown + columns - 1) / columns;
+    float line = Math.min(11f, room / Math.max(1, perColumn + 1));
+    float size = Math.min(columns == 2 ? 6.5f : 7.5f, line - 1.5f);
+    float columnWidth = legendWidth / columns;
     for (int i = 0; i < shown; i++) {
       Curve c = curves.get(i);
+      float lx = right + 12 + (i / perColumn) * columnWidth;
+      float y = top - 4 - (i % perColumn) * line;
       template.setColorStroke(c.colour());
       template.setLineWidth(1.6f);
       if (c.dashed()) {
-        template.setLineDash(4f, 2f, 0f);
+        template.setLineDash(3f, 1.5f, 0f);
       } else {
         template.setLineDash(0f);
       }
       template.moveTo(lx, y + size / 3);
-      template.lineTo(lx + 16, y + size / 3);
+      template.lineTo(lx + 12, y + size / 3);
       template.stroke();
       template.beginText();
       template.setColorFill(AXIS);
       template.setFontAndSize(font, size);
       template.showTextAligned(
-          PdfContentByte.ALIGN_LEFT, fit(c.name(), font, size, legendWidth - 22), lx + 20, y, 0);
+          PdfContentByte.ALIGN_LEFT, fit(c.name(), font, size, columnWidth - 18), lx + 15, y, 0);
       template.endText();
-      y -= line;
     }
     template.setLineDash(0f);
     if (curves.size() > shown) {
@@ -196,8 +203,8 @@ final class DvhFigure {
       template.showTextAligned(
           PdfContentByte.ALIGN_LEFT,
           more.replace("{0}", Integer.toString(curves.size() - shown)),
-          lx,
-          y,
+          right + 12,
+          top - 4 - perColumn * line,
           0);
       template.endText();
     }

@@ -284,4 +284,46 @@ class QcReportPdfTest {
         .extracting(DvhFigure.Curve::name)
         .containsExactly("PTV70", "Parotid_L", "SpinalCord");
   }
+
+  @Test
+  void aLegendOfManyStructuresNamesEveryOneInTwoColumns() throws IOException {
+    List<StudyDvhs.Dvh> curves = new ArrayList<>();
+    for (int i = 1; i <= 35; i++) {
+      StudyDvhs.Dvh d =
+          dvh(i, String.format("Submandibular_%02d", i), "OAR", null, "COMPUTED", 20 + i);
+      StudyDvhs.Roi r = d.roi();
+      curves.add( // no TG-263 name: the ROI name appears in the legend and the metric table only
+          new StudyDvhs.Dvh(
+              new StudyDvhs.Roi(
+                  r.roiId(),
+                  r.roiNumber(),
+                  r.name(),
+                  null,
+                  r.role(),
+                  r.interpretedType(),
+                  r.volumeCc(),
+                  r.displayColor()),
+              d.source(),
+              d.doseSopInstanceUid(),
+              d.doseGy(),
+              d.volumeCc(),
+              d.volumePercent(),
+              d.minGy(),
+              d.maxGy(),
+              d.meanGy(),
+              d.metrics()));
+    }
+    QcReport many = report(List.of(), QcReport.Status.TOO_FEW_PLANS, List.of());
+    byte[] pdf =
+        QcReportPdf.write(
+            new QcReport(many.study(), curves, METRICS, List.of(), many.qc(), many.provenance()),
+            TEXT);
+    Files.write(Path.of("target", "qc-report-legend.pdf"), pdf);
+    String all = String.join(" ", pages(pdf));
+    for (StudyDvhs.Dvh d : curves) {
+      // once in the legend, once in the metric table
+      assertThat(all.split(d.roi().name(), -1)).as(d.roi().name()).hasSize(3);
+    }
+    assertThat(all).doesNotContain("... and");
+  }
 }
