@@ -132,7 +132,7 @@ public class StudyDvhs {
       byId.put(String.valueOf(roi.roiId()), roi);
       byNumber.putIfAbsent(roi.roiNumber(), roi);
     }
-    OptionalDouble rx = prescription(studyId);
+    OptionalDouble rx = prescriptionGy(studyId);
     List<Dvh> result = new ArrayList<>();
     for (RtDvh row :
         em.createQuery(
@@ -260,8 +260,13 @@ public class StudyDvhs {
         : new MetricValue(value.metric(), OptionalDouble.of(exact), value.unit(), "");
   }
 
-  private OptionalDouble prescription(int studyId) {
-    // the plan the dose features used (one rule: StudyDoseInputs.plan)
+  /**
+   * The prescription of the plan the dose features used (one rule: {@code StudyDoseInputs.plan}).
+   *
+   * @param studyId the study
+   * @return its prescribed dose (Gy), empty when the plan states none or the study has no plan
+   */
+  public OptionalDouble prescriptionGy(int studyId) {
     return StudyDoseInputs.plan(em, studyId)
         .map(RtPlan::getPrescriptionDoseGy)
         .filter(rx -> rx > 0)

@@ -245,6 +245,26 @@ public final class DvhChart {
         : "rgb(" + rgb[0] + "," + rgb[1] + "," + rgb[2] + ")";
   }
 
+  /**
+   * The colour a curve is drawn in, for drawings other than the browser's (the PDF report).
+   *
+   * @param dicom ROI Display Color {@code r\g\b} (0–255 each), or null
+   * @param index the curve's place among those drawn, for the palette
+   * @return red, green and blue (0–255): the DICOM colour, else the palette's as in {@link #json}
+   */
+  public static int[] rgb(String dicom, int index) {
+    int[] rgb = DisplayColor.rgb(dicom);
+    if (rgb != null) {
+      return rgb;
+    }
+    String hex = PALETTE[index % PALETTE.length];
+    return new int[] {
+      Integer.parseInt(hex.substring(1, 3), 16),
+      Integer.parseInt(hex.substring(3, 5), 16),
+      Integer.parseInt(hex.substring(5, 7), 16)
+    };
+  }
+
   private static JsonObjectBuilder point(double x, double y) {
     return Json.createObjectBuilder()
         .add("x", Math.round(x * 1000) / 1000.0)

@@ -84,6 +84,10 @@ final class Chromium implements AutoCloseable {
         "--disable-sync",
         "--window-size=1366,768",
         "--lang=en",
+        // the application is served over plain HTTP on the machine's address, not loopback:
+        // Chromium would hold every download from it as "insecure" (a .crdownload that never
+        // ends) without this
+        "--unsafely-treat-insecure-origin-as-secure=" + origin(base),
         "--user-data-dir=" + Files.createTempDirectory("rtds-chromium"));
     options.setExperimentalOption(
         "prefs",
@@ -97,6 +101,14 @@ final class Chromium implements AutoCloseable {
             .usingAnyFreePort()
             .build();
     return new Chromium(new ChromeDriver(service, options), base, prefix, downloads);
+  }
+
+  /** {@code scheme://host:port} of a URL. */
+  private static String origin(URL url) {
+    return url.getProtocol()
+        + "://"
+        + url.getHost()
+        + (url.getPort() < 0 ? "" : ":" + url.getPort());
   }
 
   WebDriver driver() {

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -28,6 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rtds.testdata.DemoCohort;
 import org.rtds.testdata.DemoCohort.Member;
 import org.rtds.testdata.DicomFile;
@@ -256,5 +261,158 @@ class DemoCohortIT {
                 .get("api/v1/studies/" + uid + "/similar/dvh-band", "application/json")
                 .statusCode())
         .isEqualTo(400);
+  }
+
+  @Test
+  void theQcPageShowsTheApisFlagsAndItsPdfReportNamesThePatientTheFindingsAndItsAuthor()
+      throws Exception {
+    load();
+    Member member = MEMBERS.get("DEMO-008"); // over-dosed, sent by the administrator's hospital
+    assertThat(member.overdosed()).isTrue();
+    assertThat(sentByPartner(member)).isFalse();
+    StudyManifest study = STUDIES.get(member.patientId());
+    String uid = study.studyInstanceUid();
+    Set<String> apiFlagged = new TreeSet<>();
+    Set<String> apiOrgans = new TreeSet<>();
+    for (JsonValue v : admin().json("api/v1/studies/" + uid + "/qc").asJsonArray()) {
+      JsonObject r = v.asJsonObject();
+      apiOrgans.add(r.getString("oar"));
+      if (r.getBoolean("flagged")) {
+        apiFlagged.add(r.getString("oar"));
+      }
+    }
+    assertThat(apiFlagged).isNotEmpty();
+    String name = "DEMO, " + member.patientName().split("\\^")[1]; // PersonNames: Family, Given
+
+    Path pdf;
+    try (Chromium chromium = Chromium.open(base, "qc")) {
+      WebDriver browser = chromium.driver();
+      WebDriverWait wait = chromium.await();
+      chromium.get("qc.xhtml?uid=" + uid);
+      chromium.signIn("admin", ApplicationWiringIT.ADMIN_PASSWORD);
+      chromium.get("qc.xhtml?uid=" + uid);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.className("rtds-qc")));
+      assertThat(browser.getTitle()).contains(name);
+      // the page flags exactly the organs the API flags, and lists every organ the API checks
+      Set<String> pageFlagged = new TreeSet<>();
+      browser
+          .findElements(By.cssSelector(".rtds-qc tr.rtds-qc-flagged .rtds-qc-oar"))
+          .forEach(e -> pageFlagged.add(e.getText()));
+      assertThat(pageFlagged).isEqualTo(apiFlagged);
+      Set<String> pageOrgans = new TreeSet<>();
+      browser
+          .findElements(By.cssSelector(".rtds-qc tbody .rtds-qc-oar"))
+          .forEach(e -> pageOrgans.add(e.getText()));
+      assertThat(pageOrgans).isEqualTo(apiOrgans);
+      String page = browser.findElement(By.tagName("main")).getText();
+      assertThat(page)
+          .contains("D50%")
+          .contains("Tolerance τ")
+          .contains("3.00 Gy")
+          .contains("harder-or-equal geometry")
+          .contains("ABOVE ACHIEVABLE");
+      assertThat(browser.findElements(By.cssSelector(".rtds-qc-finding")))
+          .hasSize(apiFlagged.size());
+      assertThat(browser.findElement(By.cssSelector("a.rtds-back")).getAttribute("href"))
+          .contains("study.xhtml?uid=" + uid);
+      chromium.screenshot("01-page");
+      chromium.centre(browser.findElement(By.className("rtds-qc")));
+      chromium.screenshot("02-table");
+      chromium.centre(browser.findElement(By.className("rtds-qc-finding")));
+      chromium.screenshot("03-evidence");
+
+      // one click: the PDF report
+      chromium.centre(browser.findElement(By.className("rtds-pdf")));
+      browser.findElement(By.className("rtds-pdf")).click();
+      pdf = awaitDownload(chromium.downloads(), 120);
+      assertThat(pdf.getFileName().toString())
+          .matches("rtds-report-" + member.patientId() + "-\\d{4}-\\d{2}-\\d{2}\\.pdf");
+      // the page is still there after the download
+      assertThat(browser.findElements(By.className("rtds-qc"))).isNotEmpty();
+    }
+    String text = run("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " ");
+    assertThat(text)
+        .contains(name)
+        .contains(member.patientId())
+        .contains(uid)
+        .contains("by admin")
+        .contains("UTC")
+        .contains("not a certified medical device")
+        .contains("must be reviewed by a qualified medical physicist or radiation oncologist")
+        .contains("Dose-volume histograms")
+        .contains("Dose (Gy)");
+    for (String oar : apiFlagged) {
+      assertThat(text).contains(oar);
+    }
+    assertThat(text).contains("Flagged: " + apiFlagged.size() + " of " + apiOrgans.size());
+    int pages = Integer.parseInt(text.replaceAll(".*Page 1 of (\\d+).*", "$1"));
+    assertThat(pages).isGreaterThanOrEqualTo(2);
+    Path shots = Path.of("target", "screenshots");
+    for (int p = 1; p <= 2; p++) {
+      run(
+          "pdftoppm",
+          "-png",
+          "-r",
+          "60",
+          "-f",
+          "" + p,
+          "-l",
+          "" + p,
+          "-singlefile",
+          pdf.toString(),
+          shots.resolve("qc-report-page-" + p).toString());
+      assertThat(shots.resolve("qc-report-page-" + p + ".png")).isNotEmptyFile();
+    }
+
+    // a partner's account: its own study's evidence names the administrator's plans by key only,
+    // and the administrator's study is not found
+    Member own = MEMBERS.get("DEMO-002");
+    String ownUid = STUDIES.get(own.patientId()).studyInstanceUid();
+    try (Chromium chromium = Chromium.open(base, "qc-partner")) {
+      WebDriver browser = chromium.driver();
+      chromium.get("qc.xhtml?uid=" + ownUid);
+      chromium.signIn(PARTNER, PARTNER_PASSWORD);
+      chromium.get("qc.xhtml?uid=" + ownUid);
+      chromium.await().until(ExpectedConditions.presenceOfElementLocated(By.className("rtds-qc")));
+      String source = browser.getPageSource();
+      assertThat(source).contains("KB-");
+      for (Member m : MEMBERS.values()) {
+        if (!sentByPartner(m)) {
+          assertThat(source).doesNotContain(STUDIES.get(m.patientId()).studyInstanceUid());
+        }
+      }
+      chromium.screenshot("04-partner");
+      chromium.get("qc.xhtml?uid=" + uid);
+      chromium
+          .await()
+          .until(ExpectedConditions.presenceOfElementLocated(By.className("rtds-not-found")));
+      assertThat(browser.findElement(By.className("rtds-not-found")).getText())
+          .contains("There is no such study in your hospital's records");
+      assertThat(browser.getPageSource()).doesNotContain(member.patientId());
+      chromium.screenshot("05-other-hospitals-study");
+    }
+  }
+
+  /** Waits for the browser to finish a download into {@code folder} and returns the file. */
+  private static Path awaitDownload(Path folder, int seconds) throws Exception {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < end) {
+      try (Stream<Path> files = Files.list(folder)) {
+        List<Path> done = files.filter(f -> f.getFileName().toString().endsWith(".pdf")).toList();
+        if (!done.isEmpty() && Files.size(done.get(0)) > 0) {
+          return done.get(0);
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("no PDF downloaded into " + folder + " within " + seconds + " s");
+  }
+
+  /** Runs a poppler tool and returns what it printed; fails on a non-zero exit. */
+  private static String run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
+    return out;
   }
 }
