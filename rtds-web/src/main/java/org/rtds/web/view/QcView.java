@@ -20,10 +20,8 @@ import org.rtds.features.boundary.StudyDvhs;
 import org.rtds.ingest.boundary.PatientRecords;
 import org.rtds.ingest.entity.StudyRecord;
 import org.rtds.security.boundary.Account;
-import org.rtds.security.boundary.StudyKeys;
 import org.rtds.security.control.RtdsPermission;
 import org.rtds.web.api.CallerAccount;
-import org.rtds.web.api.study.KnowledgeBaseCaller;
 import org.rtds.web.boot.BuildInfo;
 import org.rtds.web.boot.RtdsConfig;
 import org.rtds.web.report.QcReport;
@@ -50,8 +48,6 @@ public class QcView {
   @Inject StudyDvhs dvhs;
 
   @Inject StudyConstraints constraints;
-
-  @Inject StudyKeys studyKeys;
 
   @Inject CallerAccount caller;
 
@@ -189,8 +185,7 @@ public class QcView {
           QcReport.Status.NOT_PERMITTED, null, settings.toleranceGy(), settings.topK(), List.of());
     }
     List<KnowledgeBase.QcRow> rows =
-        knowledgeBase.qc(
-            studyId, KnowledgeBaseCaller.of(caller.scope(), studyKeys.visibility()), settings);
+        knowledgeBase.qc(studyId, caller.knowledgeBaseCaller(), settings);
     QcReport.Status status = QcReport.Findings.statusOf(rows);
     return new QcReport.Findings(
         status,
