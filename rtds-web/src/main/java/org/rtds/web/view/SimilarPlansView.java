@@ -125,7 +125,7 @@ public class SimilarPlansView implements Serializable {
         SimilarPlans.rows(
             knowledgeBase.similar(id.get(), kb, organ.oar(), shownLimit, settings).ranked(),
             organ.oar());
-    rows = filter.apply(ranked);
+    rows = new ArrayList<>(filter.apply(ranked)); // the table sorts it in place
     String me = getPatientName().isEmpty() ? text.getString("similar.thisPlan") : getPatientName();
     scatterChart =
         SimilarCharts.scatter(
