@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.rtds.features.control.GeometryFeatureWriter;
 import org.rtds.features.control.KnowledgeRows;
 import org.rtds.features.knowledge.TargetLevels;
 import org.rtds.features.knowledge.index.SignatureIndex;
@@ -124,6 +125,16 @@ public class KnowledgeBase {
      * @return its stable de-identified key
      */
     String deidentifiedKey(int studyId);
+
+    /**
+     * @param senderAccountId the account that sent a study (null for legacy rows)
+     * @return whether the study was sent by the caller's own hospital (a superuser sees other
+     *     hospitals' studies identifiably, but they are still not its own); by default the same as
+     *     {@link #identifiable}
+     */
+    default boolean ownHospital(Integer senderAccountId) {
+      return identifiable(senderAccountId);
+    }
   }
 
   /**
@@ -134,13 +145,48 @@ public class KnowledgeBase {
    * @param studyInstanceUid null unless identifiable
    * @param patientId null unless identifiable
    * @param prescriptionGy its prescription (Gy), null when unknown
+   * @param patientName DICOM Patient's Name (0010,0010), null unless identifiable
+   * @param ownHospital whether the caller's own hospital sent it ({@link Caller#ownHospital})
+   * @param ptvVolumeCc the volume of its largest PTV (cc; with nested dose levels the outermost),
+   *     null when it has none with a volume
    */
   public record StudyRef(
       String studyKey,
       boolean identifiable,
       String studyInstanceUid,
       String patientId,
-      Double prescriptionGy) {}
+      Double prescriptionGy,
+      String patientName,
+      boolean ownHospital,
+      Double ptvVolumeCc) {
+
+    /**
+     * A reference without name, hospital or PTV volume (identifiable ones count as the caller's own
+     * hospital).
+     *
+     * @param studyKey key
+     * @param identifiable identifiable
+     * @param studyInstanceUid UID
+     * @param patientId Patient ID
+     * @param prescriptionGy Gy
+     */
+    public StudyRef(
+        String studyKey,
+        boolean identifiable,
+        String studyInstanceUid,
+        String patientId,
+        Double prescriptionGy) {
+      this(
+          studyKey,
+          identifiable,
+          studyInstanceUid,
+          patientId,
+          prescriptionGy,
+          null,
+          identifiable,
+          null);
+    }
+  }
 
   /**
    * One matched (target level, organ) pair of a similar study.
@@ -151,6 +197,9 @@ public class KnowledgeBase {
    * @param stsEmdMm EMD of the STSs (mm)
    * @param achievedDmeanGy the similar plan's mean dose to the organ (Gy), null when unknown
    * @param achievedD50Gy its D50% (Gy), null when unknown
+   * @param r50Mm the similar plan's r50 of the organ relative to the union of its targets (mm: the
+   *     distance from the targets' surface within which half the organ lies, negative inside), null
+   *     without an OVH relative to the union
    */
   public record OarMatch(
       String ptv,
@@ -158,7 +207,29 @@ public class KnowledgeBase {
       double ovhEmdMm,
       double stsEmdMm,
       Double achievedDmeanGy,
-      Double achievedD50Gy) {}
+      Double achievedD50Gy,
+      Double r50Mm) {
+
+    /**
+     * A match without r50.
+     *
+     * @param ptv level
+     * @param oar organ
+     * @param ovhEmdMm mm
+     * @param stsEmdMm mm
+     * @param achievedDmeanGy Gy
+     * @param achievedD50Gy Gy
+     */
+    public OarMatch(
+        String ptv,
+        String oar,
+        double ovhEmdMm,
+        double stsEmdMm,
+        Double achievedDmeanGy,
+        Double achievedD50Gy) {
+      this(ptv, oar, ovhEmdMm, stsEmdMm, achievedDmeanGy, achievedD50Gy, null);
+    }
+  }
 
   /**
    * A ranked historical study.
@@ -250,6 +321,7 @@ public class KnowledgeBase {
    * @param queryDoseGy the query's own DVH doses (Gy), to overlay
    * @param queryVolumePercent the query's own V(dose) (%)
    * @param rule how the band is formed
+   * @param curves each plan's own DVH of the organ, in the order of {@code studies}
    */
   public record DvhBandView(
       String oar,
@@ -261,7 +333,16 @@ public class KnowledgeBase {
       double[] maximumPercent,
       double[] queryDoseGy,
       double[] queryVolumePercent,
-      String rule) {}
+      String rule,
+      List<Curve> curves) {}
+
+  /**
+   * A cumulative DVH of one organ.
+   *
+   * @param doseGy doses (Gy), ascending
+   * @param volumePercent V(dose) (% of the organ)
+   */
+  public record Curve(double[] doseGy, double[] volumePercent) {}
 
   /** Thrown when the query has no such organ; the message lists the ones it has. */
   public static final class UnknownOrganException extends RuntimeException {
@@ -315,7 +396,8 @@ public class KnowledgeBase {
                 p.ovhEmdMm(),
                 p.stsEmdMm(),
                 d == null ? null : finite(d.dmeanGy()),
-                d == null ? null : finite(d.d50Gy())));
+                d == null ? null : finite(d.d50Gy()),
+                d == null || d.plan() == null ? null : finite(d.plan().r50Mm())));
       }
       out.add(new Similar(r.rank(), refs.get(id), r.score(), r.targetDoseDifferenceGy(), oars));
     }
@@ -417,12 +499,14 @@ public class KnowledgeBase {
     Map<Integer, StudyDvhs.Dvh> curves = dvhs.computedByRoi(roiIds, List.of());
     List<DvhBand.Curve> band = new ArrayList<>();
     List<StudyRef> used = new ArrayList<>();
+    List<Curve> usedCurves = new ArrayList<>();
     Map<Integer, StudyRef> refs = refs(roiOf.keySet(), caller);
     for (Map.Entry<Integer, Integer> e : roiOf.entrySet()) {
       StudyDvhs.Dvh d = curves.get(e.getValue());
       if (d != null && d.doseGy().length > 0) {
         band.add(fractionCurve(d));
         used.add(refs.get(e.getKey()));
+        usedCurves.add(new Curve(d.doseGy(), d.volumePercent()));
       }
     }
     StudyDvhs.Dvh own = mine == null ? null : curves.get(mine.roiId());
@@ -440,7 +524,8 @@ public class KnowledgeBase {
           new double[0],
           own == null ? null : own.doseGy(),
           own == null ? null : own.volumePercent(),
-          rule);
+          rule,
+          List.of());
     }
     DvhBand.Band b = DvhBand.of(band, stepGy);
     return new DvhBandView(
@@ -453,7 +538,53 @@ public class KnowledgeBase {
         percent(b.maximum()),
         own == null ? null : own.doseGy(),
         own == null ? null : own.volumePercent(),
-        rule);
+        rule,
+        usedCurves);
+  }
+
+  /**
+   * The query study as its similar plans are compared with it.
+   *
+   * @param prescriptionGy its prescription (Gy), null when unknown
+   * @param ptvVolumeCc the volume of its largest PTV (cc), null when unknown
+   * @param organs its organs with an OVH and an STS (those {@link #similar} can rank on), by TG-263
+   *     name; empty when its features are not computed
+   */
+  public record QueryProfile(Double prescriptionGy, Double ptvVolumeCc, List<QueryOrgan> organs) {}
+
+  /**
+   * One organ of the query study.
+   *
+   * @param oar TG-263 name
+   * @param roiName its ROI name in the study
+   * @param r50Mm r50 relative to the union of the targets (mm), null without that OVH
+   * @param dmeanGy the plan's mean dose to it (Gy), null when unknown
+   * @param d50Gy its D50% (Gy), null when unknown
+   */
+  public record QueryOrgan(
+      String oar, String roiName, Double r50Mm, Double dmeanGy, Double d50Gy) {}
+
+  /**
+   * @param studyId the query study
+   * @return its prescription, PTV volume and organs as the ranking sees them
+   */
+  public QueryProfile profile(int studyId) {
+    Query q = query(studyId);
+    List<QueryOrgan> organs = new ArrayList<>();
+    for (String name : q.organNames) {
+      KnowledgeIndex.Organ o = q.organs.get(name);
+      organs.add(
+          o == null
+              ? new QueryOrgan(name, name, null, null, null)
+              : new QueryOrgan(
+                  name,
+                  o.roiName(),
+                  o.plan() == null ? null : finite(o.plan().r50Mm()),
+                  finite(o.dmeanGy()),
+                  finite(o.d50Gy())));
+    }
+    return new QueryProfile(
+        finite(q.prescriptionGy), ptvVolumes(List.of(studyId)).get(studyId), organs);
   }
 
   /**
@@ -600,20 +731,55 @@ public class KnowledgeBase {
       return out;
     }
     Map<Integer, Double> rx = new KnowledgeRows(em).prescriptions(studyIds);
+    Map<Integer, Double> ptv = ptvVolumes(studyIds);
     for (Object[] r :
         em.createQuery(
-                "select s.id, s.user.id, s.studyInstanceUid, s.patient.patientId from Study s"
-                    + " where s.id in :ids",
+                "select s.id, s.user.id, s.studyInstanceUid, s.patient.patientId,"
+                    + " s.patient.patientName from Study s where s.id in :ids",
                 Object[].class)
             .setParameter("ids", studyIds)
             .getResultList()) {
       int id = (Integer) r[0];
-      boolean identifiable = caller.identifiable((Integer) r[1]);
+      Integer sender = (Integer) r[1];
+      boolean identifiable = caller.identifiable(sender);
+      boolean own = caller.ownHospital(sender);
       out.put(
           id,
           identifiable
-              ? new StudyRef((String) r[2], true, (String) r[2], (String) r[3], rx.get(id))
-              : new StudyRef(caller.deidentifiedKey(id), false, null, null, rx.get(id)));
+              ? new StudyRef(
+                  (String) r[2],
+                  true,
+                  (String) r[2],
+                  (String) r[3],
+                  rx.get(id),
+                  (String) r[4],
+                  own,
+                  ptv.get(id))
+              : new StudyRef(
+                  caller.deidentifiedKey(id),
+                  false,
+                  null,
+                  null,
+                  rx.get(id),
+                  null,
+                  own,
+                  ptv.get(id)));
+    }
+    return out;
+  }
+
+  /** Each study's largest PTV volume (cc), for studies that have one with a volume. */
+  private Map<Integer, Double> ptvVolumes(Collection<Integer> studyIds) {
+    Map<Integer, Double> out = new HashMap<>();
+    for (Object[] r :
+        em.createQuery(
+                "select r.study.id, max(r.volumeCc) from RtRoi r where r.study.id in :ids"
+                    + " and r.role = :ptv and r.volumeCc is not null group by r.study.id",
+                Object[].class)
+            .setParameter("ids", studyIds)
+            .setParameter("ptv", GeometryFeatureWriter.PTV_ROLE)
+            .getResultList()) {
+      out.put((Integer) r[0], (Double) r[1]);
     }
     return out;
   }

@@ -216,6 +216,65 @@ class KnowledgeIndexIT {
   }
 
   @Test
+  void eachMatchCarriesItsOrgansR50AndItsPatientOnlyWhereIdentifiable() {
+    KnowledgeIndex other = LocalKnowledge.index(factory);
+    KnowledgeBase kb = LocalKnowledge.knowledgeBase(factory.createEntityManager(), other);
+    int id = studyIds().get(7);
+    KnowledgeBase.QueryProfile profile = kb.profile(id);
+    KnowledgeIndex.Entry mine = other.entry(id);
+    assertThat(profile.prescriptionGy()).isEqualTo(mine.prescriptionGy());
+    assertThat(profile.ptvVolumeCc()).as("the synthetic studies have no PTV ROI").isNull();
+    assertThat(profile.organs())
+        .extracting(KnowledgeBase.QueryOrgan::oar)
+        .containsExactlyElementsOf(
+            other.read(id).signatures().keySet().stream()
+                .map(PairKey::oarName)
+                .distinct()
+                .sorted()
+                .toList());
+    for (KnowledgeBase.QueryOrgan o : profile.organs()) {
+      KnowledgeIndex.Organ stored = mine.organs().get(o.oar());
+      assertThat(o.r50Mm())
+          .as(o.oar())
+          .isEqualTo(stored.plan() == null ? null : stored.plan().r50Mm());
+      assertThat(o.dmeanGy())
+          .as(o.oar())
+          .isEqualTo(Double.isNaN(stored.dmeanGy()) ? null : stored.dmeanGy());
+    }
+
+    String organ = profile.organs().get(0).oar();
+    KnowledgeBase.SimilarList seen =
+        kb.similar(id, EVERYONE, organ, 5, KnowledgeBase.Settings.DEFAULT);
+    assertThat(seen.ranked()).hasSize(5);
+    for (KnowledgeBase.Similar s : seen.ranked()) {
+      int theirs = Integer.parseInt(s.study().studyInstanceUid().substring(5)) - 1_000_000_000;
+      assertThat(s.study().patientName()).isEqualTo("Synthetic^" + theirs);
+      assertThat(s.study().ownHospital()).isTrue();
+      for (KnowledgeBase.OarMatch m : s.oars()) {
+        OarReview.OarPlan plan = other.entry(theirs).organs().get(m.oar()).plan();
+        assertThat(m.r50Mm()).as(m.oar()).isEqualTo(plan == null ? null : plan.r50Mm());
+      }
+    }
+    KnowledgeBase.SimilarList hidden =
+        kb.similar(id, LocalKnowledge.caller(false), organ, 5, KnowledgeBase.Settings.DEFAULT);
+    assertThat(hidden.ranked())
+        .allSatisfy(
+            s -> {
+              assertThat(s.study().patientName()).isNull();
+              assertThat(s.study().patientId()).isNull();
+              assertThat(s.study().ownHospital()).isFalse();
+            });
+
+    KnowledgeBase.DvhBandView band =
+        kb.dvhBand(id, EVERYONE, organ, KnowledgeBase.Settings.DEFAULT.with(null, 3), 0.5);
+    assertThat(band.curves()).hasSameSizeAs(band.studies()).isNotEmpty();
+    for (KnowledgeBase.Curve c : band.curves()) {
+      assertThat(c.doseGy()).hasSameSizeAs(c.volumePercent());
+      assertThat(c.volumePercent()[0]).isCloseTo(100.0, within(1e-6));
+    }
+  }
+
+  @Test
   void aStudyThatLosesItsSignaturesLeavesEveryNodesIndexAndItsRows() throws SQLException {
     KnowledgeIndex other = LocalKnowledge.index(factory);
     SyntheticSignatures.Study s = g.realistic("gone");

@@ -85,7 +85,10 @@ public class CallerAccount {
     return scope().senders();
   }
 
-  /** The caller as the knowledge base sees it: the one visibility rule of rtds-security. */
+  /**
+   * The caller as the knowledge base sees it: the one visibility rule of rtds-security, and which
+   * plans its own hospital sent.
+   */
   public KnowledgeBase.Caller knowledgeBaseCaller() {
     HospitalScope scope = scope();
     StudyVisibility visibility = studyKeys.visibility();
@@ -98,6 +101,11 @@ public class CallerAccount {
       @Override
       public String deidentifiedKey(int studyId) {
         return visibility.deidentifiedKey(studyId);
+      }
+
+      @Override
+      public boolean ownHospital(Integer senderAccountId) {
+        return senderAccountId != null && scope.accountIds().contains(senderAccountId);
       }
     };
   }

@@ -1,6 +1,7 @@
 package org.rtds.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,8 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rtds.testdata.DemoCohort;
 import org.rtds.testdata.DemoCohort.Member;
@@ -414,5 +419,238 @@ class DemoCohortIT {
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
     return out;
+  }
+
+  @Test
+  void theSimilarPatientsPageShowsTheApisRankingFiltersItAndPlotsIt() throws Exception {
+    load();
+    // the partner hospital's study: its own plans by name, the administrator's hospital's by key
+    Member query = MEMBERS.get("DEMO-002");
+    assertThat(sentByPartner(query)).isTrue();
+    String uid = STUDIES.get(query.patientId()).studyInstanceUid();
+    List<String> hidden = new ArrayList<>(); // what the partner must never see
+    MEMBERS.values().stream()
+        .filter(m -> !sentByPartner(m))
+        .forEach(
+            m -> {
+              hidden.add(m.patientId());
+              hidden.add(STUDIES.get(m.patientId()).studyInstanceUid());
+            });
+    try (Chromium c = Chromium.open(base, "similar")) {
+      String page = "similar.xhtml?uid=" + uid + "&oar=Parotid_L";
+      c.get(page);
+      c.signIn(PARTNER, PARTNER_PASSWORD);
+      c.get(page);
+      awaitCharts(c);
+      JsonArray api = similar(uid, "Parotid_L");
+      assertThat(api.size()).isGreaterThan(20);
+      assertRowsAre(c, api, "Parotid_L");
+      String source = c.driver().getPageSource();
+      for (String h : hidden) {
+        assertThat(source).as("another hospital's patient on the page").doesNotContain(h);
+      }
+      assertThat(api.stream().filter(v -> !v.asJsonObject().getBoolean("identifiable")).count())
+          .as("the administrator's hospital's plans are among them")
+          .isGreaterThan(5);
+      // the scatter: a point per plan and this plan apart; the overlay: k = 5 plans, this plan,
+      // band
+      assertThat(c.script("return PF('scatterChart').chart.data.datasets[0].data.length"))
+          .isEqualTo((long) api.size());
+      assertThat(c.script("return PF('scatterChart').chart.data.datasets[1].data.length"))
+          .isEqualTo(1L);
+      assertThat(c.script("return PF('scatterChart').chart.data.datasets[1].label"))
+          .asString()
+          .startsWith("This plan");
+      assertThat(overlayRoles(c))
+          .containsExactly(
+              "band-min", "band-max", "median", "plan", "plan", "plan", "plan", "plan", "current");
+      c.screenshot("01-ranking");
+      c.centre(c.driver().findElement(By.id("matches")));
+      c.screenshot("02-table");
+      c.centre(c.driver().findElement(By.className("rtds-similar-charts")));
+      c.screenshot("03-charts");
+
+      // another organ from the menu, k = 3: the API's ranking on that organ, three curves
+      Select organs = new Select(c.driver().findElement(By.id("oar")));
+      assertThat(organs.getFirstSelectedOption().getAttribute("value")).isEqualTo("Parotid_L");
+      String other =
+          organs.getOptions().stream()
+              .map(o -> o.getAttribute("value"))
+              .filter(v -> !v.equals("Parotid_L"))
+              .findFirst()
+              .orElseThrow();
+      organs.selectByValue(other);
+      new Select(c.driver().findElement(By.id("k"))).selectByValue("3");
+      apply(c, "oar=" + other);
+      JsonArray otherApi = similar(uid, other);
+      assertRowsAre(c, otherApi, other);
+      assertThat(overlayRoles(c))
+          .containsExactly("band-min", "band-max", "median", "plan", "plan", "plan", "current");
+      assertThat(c.script("return PF('scatterChart').chart.data.datasets[0].data.length"))
+          .isEqualTo((long) otherApi.size());
+
+      // filters: other hospitals only, then Dmean at least the median
+      new Select(c.driver().findElement(By.id("hospital"))).selectByValue("other");
+      apply(c, "hospital=other");
+      List<List<String>> others = cells(c);
+      assertThat(others)
+          .hasSize(
+              (int)
+                  otherApi.stream()
+                      .filter(v -> !v.asJsonObject().getBoolean("identifiable"))
+                      .count())
+          .allSatisfy(
+              r -> {
+                assertThat(r.get(2)).matches("KB-[A-Z2-7]{16}");
+                assertThat(r.get(3)).isEqualTo("Other hospital");
+              });
+      List<Double> doses = new ArrayList<>();
+      otherApi.forEach(v -> doses.add(dmean(v.asJsonObject(), other)));
+      doses.sort(Comparator.naturalOrder());
+      String threshold =
+          String.format(
+              Locale.ROOT,
+              "%.4f",
+              (doses.get(doses.size() / 2 - 1) + doses.get(doses.size() / 2)) / 2);
+      WebElement doseMin = c.driver().findElement(By.id("doseMin"));
+      doseMin.sendKeys(threshold);
+      apply(c, "doseMin=" + threshold);
+      List<Integer> expected = new ArrayList<>();
+      for (JsonValue v : otherApi) {
+        JsonObject r = v.asJsonObject();
+        if (!r.getBoolean("identifiable") && dmean(r, other) >= Double.parseDouble(threshold)) {
+          expected.add(r.getInt("rank"));
+        }
+      }
+      assertThat(expected).isNotEmpty();
+      assertThat(cells(c))
+          .extracting(r -> Integer.valueOf(r.get(0)))
+          .as("the ranks kept, in rank order")
+          .containsExactlyElementsOf(expected);
+      assertThat(c.script("return PF('scatterChart').chart.data.datasets[0].data.length"))
+          .isEqualTo((long) expected.size());
+      c.centre(c.driver().findElement(By.id("filters")));
+      c.screenshot("04-filtered");
+
+      // clear the filters, sort by Dmean: the column ascending, then descending
+      c.driver().findElement(By.id("clear")).click();
+      c.await().until(d -> !d.getCurrentUrl().contains("doseMin"));
+      awaitCharts(c);
+      assertThat(cells(c)).hasSize(otherApi.size());
+      sortBy(c, "Dmean (Gy)", "ascending");
+      List<Double> sorted = cells(c).stream().map(r -> Double.valueOf(r.get(7))).toList();
+      assertThat(sorted).isSorted().hasSize(otherApi.size());
+      sortBy(c, "Dmean (Gy)", "descending");
+      assertThat(cells(c).stream().map(r -> Double.valueOf(r.get(7))).toList())
+          .isSortedAccordingTo(Comparator.reverseOrder());
+      c.centre(c.driver().findElement(By.id("matches")));
+      c.screenshot("05-sorted");
+
+      // the CSV: every plan, the other hospitals' by key only
+      c.driver().findElement(By.id("similarForm:csv")).click();
+      Path csv = c.downloads().resolve("similar-plans.csv");
+      c.await().until(d -> Files.exists(csv) && csv.toFile().length() > 0);
+      String text = Files.readString(csv);
+      assertThat(text.lines().count()).isEqualTo(otherApi.size() + 1L);
+      assertThat(text.lines().findFirst().orElseThrow()).contains("Rank").contains("Dmean (Gy)");
+      for (String h : hidden) {
+        assertThat(text).doesNotContain(h);
+      }
+
+      // a large monitor
+      c.driver().manage().window().setSize(new Dimension(1920, 1200));
+      c.get(page);
+      awaitCharts(c);
+      c.screenshot("06-large-monitor");
+      c.centre(c.driver().findElement(By.className("rtds-similar-charts")));
+      c.screenshot("07-large-monitor-charts");
+
+      // the administrator's study is not the partner's: 404 in plain words
+      c.get("similar.xhtml?uid=" + STUDIES.get("DEMO-001").studyInstanceUid());
+      c.awaitClass("rtds-not-found");
+      assertThat(c.driver().getPageSource()).doesNotContain("DEMO-001");
+    }
+  }
+
+  private JsonArray similar(String uid, String oar) throws Exception {
+    return partner()
+        .json("api/v1/studies/" + uid + "/similar?oar=" + oar + "&limit=50")
+        .asJsonArray();
+  }
+
+  /** The organ's Dmean (Gy) in a plan of the API's answer, relative to the union of targets. */
+  private static double dmean(JsonObject similar, String oar) {
+    JsonObject found = null;
+    for (JsonValue v : similar.getJsonArray("oars")) {
+      JsonObject o = v.asJsonObject();
+      if (o.getString("oar").equals(oar)
+          && (found == null || "PTV_All".equals(o.getString("ptv")))) {
+        found = o;
+      }
+    }
+    return found.getJsonNumber("achievedDmeanGy").doubleValue();
+  }
+
+  /** The page's table equals the API's ranking: rank, and the patient as the caller may see it. */
+  private static void assertRowsAre(Chromium c, JsonArray api, String oar) {
+    List<List<String>> rows = cells(c);
+    assertThat(rows).as(oar).hasSize(api.size());
+    for (int i = 0; i < api.size(); i++) {
+      JsonObject r = api.getJsonObject(i);
+      List<String> row = rows.get(i);
+      assertThat(row.get(0)).isEqualTo(String.valueOf(r.getInt("rank")));
+      if (r.getBoolean("identifiable")) {
+        assertThat(row.get(2)).contains(r.getString("patientId"));
+        assertThat(row.get(3)).isEqualTo("Own hospital");
+      } else {
+        assertThat(row.get(2)).isEqualTo(r.getString("studyKey")).matches("KB-[A-Z2-7]{16}");
+        assertThat(row.get(3)).isEqualTo("Other hospital");
+      }
+      assertThat(Double.valueOf(row.get(7)))
+          .as("Dmean of rank " + (i + 1))
+          .isCloseTo(dmean(r, oar), within(0.006));
+    }
+  }
+
+  /** The text of every cell of the table's rows. */
+  private static List<List<String>> cells(Chromium c) {
+    List<List<String>> rows = new ArrayList<>();
+    for (WebElement tr :
+        c.driver().findElements(By.cssSelector(".rtds-similar tbody tr[data-ri]"))) {
+      rows.add(tr.findElements(By.tagName("td")).stream().map(td -> td.getText().strip()).toList());
+    }
+    return rows;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> overlayRoles(Chromium c) {
+    return (List<String>)
+        c.script("return PF('overlayChart').chart.data.datasets.map(d => d.rtdsRole)");
+  }
+
+  /** Submits the filter form and waits for the page it answers with. */
+  private static void apply(Chromium c, String expectedInUrl) {
+    c.driver().findElement(By.id("apply")).click();
+    c.await().until(d -> d.getCurrentUrl().contains(expectedInUrl));
+    awaitCharts(c);
+  }
+
+  private static void awaitCharts(Chromium c) {
+    c.await()
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    c.script(
+                        "return document.readyState === 'complete' && window.PF !== undefined"
+                            + " && !!PF('scatterChart') && !!PF('scatterChart').chart"
+                            + " && !!PF('overlayChart') && !!PF('overlayChart').chart")));
+  }
+
+  /** Clicks a column heading and waits until the table says it is sorted that way. */
+  private static void sortBy(Chromium c, String heading, String order) {
+    By header = By.xpath("//table//th[.//span[normalize-space()='" + heading + "']]");
+    c.driver().findElement(header).click();
+    c.await()
+        .until(d -> order.equals(d.findElement(header).getAttribute("aria-sort")) && c.ajaxIdle());
   }
 }

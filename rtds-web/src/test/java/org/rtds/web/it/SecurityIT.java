@@ -938,6 +938,8 @@ class SecurityIT {
     rules.put("GET /patients.xhtml", new Rule(Scope.NONE, "view_patient"));
     rules.put("GET /patient.xhtml", new Rule(Scope.NONE, "view_patient"));
     rules.put("GET /study.xhtml", new Rule(Scope.NONE, "view_patient"));
+    rules.put("GET /qc.xhtml", new Rule(Scope.NONE, "view_patient"));
+    rules.put("GET /similar.xhtml", new Rule(Scope.NONE, "view_patient", "view_knowledgebase"));
     rules.put("GET /login.xhtml", new Rule(Scope.NONE));
     rules.put("GET /audit.xhtml", new Rule(Scope.NONE, "view_auditevent"));
     for (String page : List.of("users", "groups", "hospitals", "tokens")) {

@@ -170,7 +170,8 @@ class DvhChartTest {
             new double[] {100, 80, 30},
             null,
             null,
-            "rule");
+            "rule",
+            List.of());
     List<StudyDvhs.Dvh> curves = List.of(dvh(2, "Parotid L", "OAR", null, "COMPUTED", 11));
     JsonArray sets =
         chart(DvhChart.json(curves, DvhChart.Options.DEFAULT, band))
