@@ -73,20 +73,23 @@ push orthanc ORTHANC "$ORTHANC_DICOM" "$STUDY"
 RTDS="http://127.0.0.1:$RTDS_HTTP/rtds"
 ORTHANC="http://127.0.0.1:$ORTHANC_HTTP"
 API="$RTDS/api/v1/studies/$UID_"
-CT="$(curl -sf -u "admin:$ADMIN_PASSWORD" "$API/ct")"
+CT="$(curl -sf -u "admin:$ADMIN_PASSWORD" "$API/ct")" || die "GET $API/ct failed"
 MIDDLE="$(jq -r '.slices[(.slices | length) / 2 | floor].sopInstanceUid' <<<"$CT")"
 read -r CX CY CZ < <(jq -r '.slices[(.slices | length) / 2 | floor] as $s
   | "\($s.positionMm[0] + .columns / 2 * .pixelSpacingMm[1]) \($s.positionMm[1] + .rows / 2 * .pixelSpacingMm[0]) \($s.zMm)"' \
   <<<"$CT")
-PATIENT="$(curl -sf -u "admin:$ADMIN_PASSWORD" "$RTDS/api/v1/patients?q=BENCH-A" | jq -r '.items[0].id')"
-ORTHANC_ID="$(curl -sf -X POST --data "$MIDDLE" "$ORTHANC/tools/lookup" | jq -r '.[0].ID')"
+PATIENT="$(curl -sf -u "admin:$ADMIN_PASSWORD" "$RTDS/api/v1/patients?q=BENCH-A" | jq -r '.items[0].id')" \
+  || die "cannot find patient BENCH-A"
+ORTHANC_ID="$(curl -sf -X POST --data "$MIDDLE" "$ORTHANC/tools/lookup" | jq -r '.[0].ID')" \
+  || die "Orthanc's /tools/lookup failed"
 [[ -n "$ORTHANC_ID" && "$ORTHANC_ID" != null ]] || die "Orthanc does not hold image $MIDDLE"
 
 # a signed-in page session: the sign-in form with its CSRF field, as a browser posts it
 JAR="$RUN_DIR/cookies.txt"
-csrf="$(curl -sf -c "$JAR" -b "$JAR" "$RTDS/login.xhtml" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)"
+csrf="$(curl -sf -c "$JAR" -b "$JAR" "$RTDS/login.xhtml" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)" \
+  || die "GET $RTDS/login.xhtml failed"
 curl -sf -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "username=admin" \
-  --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "_csrf=$csrf" "$RTDS/login"
+  --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "_csrf=$csrf" "$RTDS/login" || die "signing in failed"
 
 declare -A MEDIAN_MS=() BYTES_OF=()
 measure() { # key url [curl options...] -> MEDIAN_MS[key], BYTES_OF[key]

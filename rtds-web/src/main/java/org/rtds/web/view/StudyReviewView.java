@@ -335,6 +335,11 @@ public class StudyReviewView {
     return text.build().toString();
   }
 
+  /** Whether the caller may read the knowledge base (the similar-patients page needs it). */
+  public boolean isKnowledgeBase() {
+    return caller.get().has(RtdsPermission.VIEW_KNOWLEDGE_BASE);
+  }
+
   public boolean isNotFound() {
     return study == null;
   }

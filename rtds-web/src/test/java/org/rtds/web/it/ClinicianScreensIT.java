@@ -249,6 +249,14 @@ class ClinicianScreensIT {
         browser.findElement(By.className("rtds-geometry")));
     screenshot("06e-study-anatomy");
 
+    // the study links to its achievable-dose check and its similar patients
+    assertThat(browser.findElement(By.className("rtds-study-links")).getText())
+        .contains("Achievable-dose check and PDF report")
+        .contains("Similar patients");
+    browser.findElement(By.partialLinkText("Achievable-dose check")).click();
+    wait.until(d -> d.getCurrentUrl().contains("qc.xhtml?uid=" + curie.studyInstanceUid()));
+    screenshot("06g-study-qc");
+
     // the other pages of the frame, for review: overview, upload, own password
     browser.get(url(""));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.className("rtds-cards")));
