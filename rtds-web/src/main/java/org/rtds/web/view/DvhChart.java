@@ -145,25 +145,8 @@ public final class DvhChart {
     if (!options.differential() && !options.absoluteVolume()) {
       y.add("max", 100);
     }
-    return Json.createObjectBuilder()
-        .add("type", "line")
-        .add("data", Json.createObjectBuilder().add("datasets", datasets))
-        .add(
-            "options",
-            Json.createObjectBuilder()
-                .add("animation", false)
-                .add("parsing", false)
-                .add("maintainAspectRatio", false)
-                .add(
-                    "interaction",
-                    Json.createObjectBuilder().add("mode", "nearest").add("intersect", false))
-                .add("scales", Json.createObjectBuilder().add("x", x).add("y", y))
-                .add(
-                    "plugins",
-                    Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("position", "right"))))
-        .build()
-        .toString();
+    return ChartJson.xy(
+        "line", datasets, x, y, false, Json.createObjectBuilder().add("position", "right"));
   }
 
   /**

@@ -198,35 +198,19 @@ public final class SimilarCharts {
 
   private static String chart(
       String type, JsonArrayBuilder datasets, JsonObjectBuilder x, JsonObjectBuilder y) {
-    return Json.createObjectBuilder()
-        .add("type", type)
-        .add("data", Json.createObjectBuilder().add("datasets", datasets))
-        .add(
-            "options",
-            Json.createObjectBuilder()
-                .add("animation", false)
-                .add("parsing", false)
-                .add("maintainAspectRatio", false)
-                .add(
-                    "interaction",
-                    "line".equals(type)
-                        ? Json.createObjectBuilder().add("mode", "nearest").add("intersect", false)
-                        : Json.createObjectBuilder().add("mode", "nearest").add("intersect", true))
-                .add("scales", Json.createObjectBuilder().add("x", x).add("y", y))
-                .add(
-                    "plugins",
-                    Json.createObjectBuilder()
-                        .add(
-                            "legend",
-                            Json.createObjectBuilder()
-                                .add("position", "bottom")
-                                .add(
-                                    "labels",
-                                    Json.createObjectBuilder()
-                                        .add("boxWidth", 14)
-                                        .add("usePointStyle", "scatter".equals(type))))))
-        .build()
-        .toString();
+    return ChartJson.xy(
+        type,
+        datasets,
+        x,
+        y,
+        !"line".equals(type),
+        Json.createObjectBuilder()
+            .add("position", "bottom")
+            .add(
+                "labels",
+                Json.createObjectBuilder()
+                    .add("boxWidth", 14)
+                    .add("usePointStyle", "scatter".equals(type))));
   }
 
   private static JsonObjectBuilder axis(String title, Integer min, Integer max) {
