@@ -79,7 +79,8 @@
     this.ct = null;
     this.index = 0;
     this.images = [];         // slice index → Int16Array
-    this.requested = [];      // slice index → true once asked for
+    this.requested = [];      // slice index → the promise of its answer, once asked for
+    this.failed = [];         // slice index → true when its answer was an error
     this.loadedCount = 0;
     this.rois = [];           // {number, name, colour, visible, bySlice: {index: [Float32Array]}}
     this.isodoses = {};       // slice index → levels or 'loading' / 'none'
@@ -118,8 +119,11 @@
       self.slider.disabled = false;
       self.preset('soft');
       self.setSlice(Math.floor(n / 2));
-      self.loadContours();
-      self.prefetch();
+      // the shown image first, alone: the contours and the other images only once it is drawn
+      self.loadImage(self.index).then(function () {
+        self.loadContours();
+        self.prefetch();
+      });
     }).catch(function (error) {
       self.say(error.status === 404 ? self.text.noCt : self.text.failed + ' ' + error.message);
     });
@@ -127,14 +131,14 @@
 
   // --- loading ---
 
+  /** Asks for an image once; the answer's promise (the same one for every later call). */
   Viewer.prototype.loadImage = function (index) {
     var self = this;
     if (this.requested[index]) {
-      return Promise.resolve();
+      return this.requested[index];
     }
-    this.requested[index] = true;
     var slice = this.ct.slices[index];
-    return fetchJson(this.api + '/ct/' + encodeURIComponent(slice.sopInstanceUid))
+    this.requested[index] = fetchJson(this.api + '/ct/' + encodeURIComponent(slice.sopInstanceUid))
       .then(function (image) {
         self.images[index] = decodeHu(image.hu, image.rows * image.columns);
         self.loadedCount++;
@@ -148,9 +152,11 @@
         self.progress();
       })
       .catch(function (error) {
-        self.requested[index] = false;
+        self.requested[index] = null; // asked for again when shown, not by the background loading
+        self.failed[index] = true;
         self.say(self.text.failed + ' ' + error.message);
       });
+    return this.requested[index];
   };
 
   /** Loads every image, nearest to the shown slice first, a few at a time. */
@@ -178,10 +184,10 @@
     for (var d = 0; d < n; d++) {
       var up = this.index + d;
       var down = this.index - d;
-      if (up < n && !this.requested[up]) {
+      if (up < n && !this.requested[up] && !this.failed[up]) {
         return up;
       }
-      if (down >= 0 && !this.requested[down]) {
+      if (down >= 0 && !this.requested[down] && !this.failed[down]) {
         return down;
       }
     }
