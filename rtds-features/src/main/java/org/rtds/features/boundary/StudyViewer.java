@@ -127,6 +127,8 @@ public class StudyViewer {
    * The contours of every ROI of the structure set the features use, in ROI order; empty when the
    * study has none. A contour's z is measured along the planning CT's slice normal, so that it can
    * be matched to the CT slice it was drawn on.
+   *
+   * @throws MissingInputException when the CT's orientation is unreadable (the message says so)
    */
   @Transactional
   public List<RoiOutlines> outlines(int studyId) {
@@ -135,11 +137,13 @@ public class StudyViewer {
     if (set.isEmpty()) {
       return List.of();
     }
-    double[] normal = {0, 0, 1};
-    Optional<CtSeries> ct = ct(studyId);
-    if (ct.isPresent()) {
-      normal = normal(ct.get().orientation());
-    }
+    // the slice normal of the CT the set was drawn on (its first image's orientation); one look-up
+    double[] normal =
+        normal(
+            numbers(
+                inputs.ctImages(studyId, set.get()).get(0).getImageOrientationPatient(),
+                6,
+                "ImageOrientationPatient"));
     Map<Integer, List<Outline>> byRoi = new LinkedHashMap<>();
     for (RtContour contour :
         em.createQuery(

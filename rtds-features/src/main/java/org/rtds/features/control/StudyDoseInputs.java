@@ -214,7 +214,13 @@ public final class StudyDoseInputs {
     return (frame == null ? query : query.setParameter("frame", frame)).getResultList();
   }
 
-  private List<CtImage> ctImages(int studyId, RtStructureSet set) {
+  /**
+   * The CT images of the series a structure set was drawn on (see the class comment), or with
+   * {@code set} null the study's largest CT series.
+   *
+   * @throws MissingInputException when there is no CT image
+   */
+  public List<CtImage> ctImages(int studyId, RtStructureSet set) {
     List<Series> candidates =
         set == null
             ? ctSeries(studyId, null)

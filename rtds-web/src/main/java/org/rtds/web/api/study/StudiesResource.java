@@ -264,7 +264,12 @@ public class StudiesResource {
               + " with its position along the CT's slice normal; an empty list when the study has"
               + " no structure set")
   public List<RoiOutlineView> contours(@PathParam("uid") String uid) {
-    return viewer.outlines(find(uid)).stream().map(StudyAssembler::outlines).toList();
+    try {
+      return viewer.outlines(find(uid)).stream().map(StudyAssembler::outlines).toList();
+    } catch (MissingInputException e) {
+      throw new NotFoundException(
+          "the contours of study " + uid + " cannot be shown: " + e.getMessage());
+    }
   }
 
   @GET
