@@ -3,8 +3,9 @@
 # (Debian package) serving the same CT image from the same files side by side.
 #
 # WHAT
-#   1. Generates (once, cached; the same data as ingest-bench) a clinical-size study: CT 512x512 x N slices (default
-#      160), RTSTRUCT (30 ROIs), RTPLAN, RTDOSE. Starts RTDS with the launcher jar (as ./rtds run) and Orthanc on free
+#   1. Generates (once, cached) a clinical-size study: CT 512x512 x N slices (default 160), RTSTRUCT (default 50 ROIs:
+#      the standard 30 and 20 organs' 3 mm PRVs, the issue's "study with 50 ROIs"; --rois 30 is ingest-bench's study),
+#      RTPLAN, RTDOSE. Starts RTDS with the launcher jar (as ./rtds run) and Orthanc on free
 #      ports with fresh data, pushes the study to both with DCMTK storescu and waits for RTDS's features.
 #   2. Server time per request: curl's time to the first byte, localhost, median of 7 after 3 warm-up requests:
 #        RTDS API (HTTP Basic): /ct (geometry), /ct/{middle image} (its HU), /contours (every ROI), /isodoses/{middle},
@@ -19,7 +20,7 @@
 #   4. Prints the tables and a RAW block; stops both servers on exit (trap) and removes the data unless --keep.
 #
 # HOW
-#   bench/screens-bench.sh [--slices N] [--keep] [--work DIR]
+#   bench/screens-bench.sh [--slices N] [--rois N] [--keep] [--work DIR]
 #   Environment as ingest-bench.sh (BENCH_WORK, BENCH_JAVA_OPTS, BENCH_START_TIMEOUT, BENCH_FEATURES_TIMEOUT).
 #
 # PREREQUISITES
@@ -29,6 +30,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SLICES=160
+ROIS=50
 KEEP=0
 WORK="${BENCH_WORK:-$ROOT/bench/work}"
 START_TIMEOUT="${BENCH_START_TIMEOUT:-600}"
@@ -45,6 +47,7 @@ log() { echo "screens-bench: $*" >&2; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --slices) SLICES="${2:?--slices needs a number}"; shift 2 ;;
+    --rois) ROIS="${2:?--rois needs a number}"; shift 2 ;;
     --keep) KEEP=1; shift ;;
     --work) WORK="${2:?--work needs a directory}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -132,7 +135,7 @@ BROWSER="$(java -cp "$(cat "$RUN_DIR/classpath.txt")" "$ROOT/bench/java/ViewerFi
   || { tail -20 "$RUN_DIR/browser.log" >&2; die "the browser run failed"; }
 
 # --- report --------------------------------------------------------------------------------------------------------
-ROIS="$(curl -sf -u "admin:$ADMIN_PASSWORD" "$API/contours" | jq length)"
+ROIS="$(curl -sf -u "admin:$ADMIN_PASSWORD" "$API/contours" | jq length)" # as RTDS read them
 echo
 echo "Clinician screens on a CT of $(jq .columns <<<"$CT")x$(jq .rows <<<"$CT")x$(jq '.slices | length' <<<"$CT")," \
   "$ROIS ROIs; server time = time to first byte on localhost, median of $REPEAT after $WARMUP warm-up;" \

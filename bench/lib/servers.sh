@@ -1,7 +1,7 @@
 # bench/lib/servers.sh — what the benchmarks share: RTDS started as ./rtds run starts it (the launcher jar, embedded
 # MariaDB) and Orthanc (Debian package) on free ports with fresh data, clean-up on exit, the generated clinical-size
 # studies (cached), DCMTK storescu pushes and waiting for RTDS's features. Sourced by a bench script after it has set
-# BENCH_NAME, ROOT, WORK, KEEP, SLICES, START_TIMEOUT, FEATURES_TIMEOUT, JAVA_OPTS_SERVER and ADMIN_PASSWORD and
+# BENCH_NAME, ROOT, WORK, KEEP, SLICES, (optionally ROIS: 30–53, default 30), START_TIMEOUT, FEATURES_TIMEOUT, JAVA_OPTS_SERVER and ADMIN_PASSWORD and
 # defined log and die; it builds the launcher and rtds-testdata when they are missing and makes this run's folders.
 
 LAUNCHER_JAR="$ROOT/rtds-launcher/target/rtds-launcher.jar"
@@ -69,12 +69,14 @@ study_uid() { dcmdump +P 0020,000d "$1" | sed -n 's/.*\[\(.*\)\].*/\1/p' | head 
 
 # --- data sets -----------------------------------------------------------------------------------------------------
 generate() { # name seed patient-id
+  local rois="${ROIS:-30}"
   local dir="$CACHE/clinical-$SLICES-$1"
+  [[ "$rois" == 30 ]] || dir="$dir-rois-$rois"
   if [[ ! -f "$dir.complete" ]]; then
-    log "generating $1: CT 512x512x$SLICES + RTSTRUCT + RTPLAN + RTDOSE in $dir ..."
+    log "generating $1: CT 512x512x$SLICES + RTSTRUCT ($rois ROIs) + RTPLAN + RTDOSE in $dir ..."
     rm -rf "$dir" "$dir.complete"
     java -cp "$TESTDATA_JAR" org.rtds.testdata.Generate clinical "$dir" --slices "$SLICES" --seed "$2" \
-      --patient-id "$3" >"$dir.manifest.txt"
+      --patient-id "$3" --rois "$rois" >"$dir.manifest.txt"
     touch "$dir.complete"
   fi
   echo "$dir"

@@ -252,6 +252,9 @@ public final class ClinicalStudy {
   /** Field of view of the CT (mm): the matrix is this over the pixel spacing. */
   static final double FIELD_OF_VIEW_MM = 500;
 
+  /** Margin of the planning risk volumes {@link Anatomy#withRoiCount} adds (mm). */
+  static final double PRV_MARGIN_MM = 3;
+
   /**
    * An ellipsoid (cylinder = false) or elliptic cylinder along z (z semi-axis = half length) in
    * reference coordinates: centre (cx, cy, cz) mm, semi-axes (ax, ay, az) mm.
@@ -393,6 +396,44 @@ public final class ClinicalStudy {
           7,
           12,
           "HN 70/35");
+    }
+
+    /**
+     * This anatomy with planning structures added until the structure set has {@code total} ROIs
+     * (the body outline included): a 3 mm planning risk volume {@code <organ>_PRV03} (DICOM type
+     * AVOIDANCE) of each organ in turn, as planners draw them for optimisation. A clinical
+     * structure set often has 40–60 ROIs; the standard patient has 30.
+     *
+     * @param total the number of ROIs wanted, at least the anatomy's own count
+     * @return the anatomy with the added structures after its own, or this one when {@code total}
+     *     is its count
+     * @throws IllegalArgumentException when {@code total} is fewer than the anatomy's ROIs or more
+     *     than it can add (one PRV per organ)
+     */
+    public Anatomy withRoiCount(int total) {
+      int own = solids.size() + 1;
+      List<Solid> organs = solids.stream().filter(s -> "ORGAN".equals(s.type())).toList();
+      if (total < own || total > own + organs.size()) {
+        throw new IllegalArgumentException(
+            "ROI count must be between " + own + " and " + (own + organs.size()) + ": " + total);
+      }
+      List<Solid> all = new ArrayList<>(solids);
+      for (Solid organ : organs.subList(0, total - own)) {
+        Solid prv = organ.renamed(organ.name().replace(' ', '_') + "_PRV03", "AVOIDANCE");
+        all.add(
+            new Solid(
+                prv.name(),
+                prv.type(),
+                prv.color(),
+                prv.cx(),
+                prv.cy(),
+                prv.cz(),
+                prv.ax() + PRV_MARGIN_MM,
+                prv.ay() + PRV_MARGIN_MM,
+                prv.az() + PRV_MARGIN_MM,
+                prv.cylinder()));
+      }
+      return new Anatomy(all, targets, fractions, falloffSigmaMm, bathGy, planLabel);
     }
 
     Solid solid(String name) {

@@ -13,6 +13,7 @@ import org.rtds.testdata.dicom.DicomWriter.SequenceLength;
  * common:   --seed S  --rle  --beams N  --dose-bits 16|32  --implicit  --undefined-lengths
  *           --patient-id ID  --patient-name NAME
  * clinical: --slices N (160)  --slice-thickness MM (2.5)  --dose-spacing MM (2.5)
+ *           --rois N (30; up to 53 by adding organs' 3 mm PRVs)
  * phantom:  --radius MM (12)  --height MM (24)  --contour-spacing MM (1)  --vertices N (96)
  *           --ct-pixel MM (1)  --dose-spacing MM (2)  --gradient SI|AP|LR  --dvh
  *           --shapes SPHERE,CYLINDER_PARALLEL,...
@@ -44,6 +45,7 @@ public final class Generate {
     ClinicalStudy.Options c = ClinicalStudy.Options.defaults();
     String patientId = null;
     String patientName = null;
+    int rois = 0;
     for (int i = 2; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -80,6 +82,7 @@ public final class Generate {
             }
             case "--patient-id" -> patientId = v;
             case "--patient-name" -> patientName = v;
+            case "--rois" -> rois = Integer.parseInt(v);
             case "--slices" -> c = c.withSlices(Integer.parseInt(v), c.sliceThicknessMm());
             case "--slice-thickness" -> c = c.withSlices(c.slices(), Double.parseDouble(v));
             case "--dose-spacing" -> {
@@ -111,7 +114,13 @@ public final class Generate {
     }
     return switch (kind) {
       case "phantom" -> PhantomStudy.write(out, p);
-      case "clinical" -> ClinicalStudy.write(out, c);
+      case "clinical" ->
+          ClinicalStudy.write(
+              out,
+              c,
+              rois == 0
+                  ? ClinicalStudy.Anatomy.standard()
+                  : ClinicalStudy.Anatomy.standard().withRoiCount(rois));
       default -> throw new IllegalArgumentException("kind must be clinical or phantom: " + kind);
     };
   }
@@ -122,7 +131,7 @@ public final class Generate {
         "usage: java -cp rtds-testdata.jar org.rtds.testdata.Generate clinical|phantom OUTDIR"
             + " [--seed S] [--rle] [--beams N] [--dose-bits 16|32] [--implicit] [--undefined-lengths]"
             + " [--patient-id ID] [--patient-name NAME]\n"
-            + "  clinical: [--slices N] [--slice-thickness MM] [--dose-spacing MM]\n"
+            + "  clinical: [--slices N] [--slice-thickness MM] [--dose-spacing MM] [--rois N]\n"
             + "  phantom:  [--radius MM] [--height MM] [--contour-spacing MM] [--vertices N]"
             + " [--ct-pixel MM] [--dose-spacing MM] [--gradient SI|AP|LR] [--dvh] [--shapes A,B,...]");
   }

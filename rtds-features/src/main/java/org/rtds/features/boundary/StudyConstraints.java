@@ -5,8 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rtds.domain.feature.DoseConstraint;
 import org.rtds.features.control.ConstraintCheck;
@@ -20,6 +21,8 @@ import org.rtds.features.dose.metric.MetricValue;
  */
 @ApplicationScoped
 public class StudyConstraints {
+
+  private static final String COMPUTED = DoseFeatureWriter.COMPUTED;
 
   @PersistenceContext EntityManager em;
 
@@ -50,26 +53,65 @@ public class StudyConstraints {
       String note,
       String description) {}
 
+  /**
+   * Evaluates the active constraints on the study, reading its ROIs and DVHs once.
+   *
+   * @param studyId the study
+   * @return one result per constraint and ROI it applies to, in ROI order
+   */
   public List<Result> evaluate(int studyId) {
-    List<DoseConstraint> constraints =
-        em.createNamedQuery(DoseConstraint.FIND_ACTIVE, DoseConstraint.class).getResultList();
+    List<DoseConstraint> active = active();
+    return evaluate(dvhs.rois(studyId), dvhs.dvhs(studyId, null, metricsOf(active)), active);
+  }
+
+  /**
+   * The metric expressions the active constraints are stated in: a caller that reads the DVHs
+   * itself asks for these (and its own) and hands them to {@link #evaluate(List, List)}.
+   */
+  public List<String> metrics() {
+    return metricsOf(active());
+  }
+
+  /**
+   * Evaluates the active constraints on DVHs the caller has read already.
+   *
+   * @param rois the study's ROIs ({@link StudyDvhs#rois})
+   * @param studyDvhs the study's DVHs ({@link StudyDvhs#dvhs} of every ROI) with at least {@link
+   *     #metrics()} evaluated; a ROI with none is reported as "no DVH for this ROI yet"
+   * @return one result per constraint and ROI it applies to, in ROI order
+   */
+  public List<Result> evaluate(List<StudyDvhs.Roi> rois, List<StudyDvhs.Dvh> studyDvhs) {
+    return evaluate(rois, studyDvhs, active());
+  }
+
+  private List<DoseConstraint> active() {
+    return em.createNamedQuery(DoseConstraint.FIND_ACTIVE, DoseConstraint.class).getResultList();
+  }
+
+  private static List<String> metricsOf(List<DoseConstraint> constraints) {
+    return constraints.stream().map(DoseConstraint::getMetric).distinct().toList();
+  }
+
+  private static List<Result> evaluate(
+      List<StudyDvhs.Roi> rois, List<StudyDvhs.Dvh> studyDvhs, List<DoseConstraint> constraints) {
+    // the computed DVH of a ROI number before the planning system's (as StudyDvhs orders nothing)
+    Map<String, StudyDvhs.Dvh> byRoiNumber = new HashMap<>();
+    for (StudyDvhs.Dvh d : studyDvhs) {
+      byRoiNumber.merge(
+          d.roi().roiNumber(),
+          d,
+          (a, b) -> !COMPUTED.equals(a.source()) && COMPUTED.equals(b.source()) ? b : a);
+    }
     List<Result> results = new ArrayList<>();
-    for (StudyDvhs.Roi roi : dvhs.rois(studyId)) {
+    for (StudyDvhs.Roi roi : rois) {
       if (roi.standardName() == null) {
         continue;
       }
-      List<DoseConstraint> applicable =
-          constraints.stream().filter(c -> c.getStandardName().equals(roi.standardName())).toList();
-      if (applicable.isEmpty()) {
-        continue;
-      }
-      List<String> metrics = applicable.stream().map(DoseConstraint::getMetric).distinct().toList();
-      Optional<StudyDvhs.Dvh> dvh =
-          dvhs.dvhs(studyId, roi.roiNumber(), metrics).stream()
-              .min(
-                  Comparator.comparing(d -> DoseFeatureWriter.COMPUTED.equals(d.source()) ? 0 : 1));
-      for (DoseConstraint constraint : applicable) {
-        results.add(result(constraint, roi, dvh));
+      Optional<StudyDvhs.Dvh> dvh = Optional.ofNullable(byRoiNumber.get(roi.roiNumber()));
+      for (DoseConstraint constraint : constraints) {
+        if (constraint.getStandardName().equals(roi.standardName())) {
+          results.add(result(constraint, roi, dvh));
+        }
       }
     }
     return results;

@@ -7,6 +7,7 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SequenceAttribute;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +31,12 @@ import java.util.Set;
  * retrieve the instance for them (RTDS serves no bulk data resources).
  */
 public final class DicomJson {
+
+  /**
+   * Builders from one factory: {@code Json.createObjectBuilder()} looks the provider up through the
+   * service loader on every call, a search of every jar in an application server.
+   */
+  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
   /** Largest binary value written inline. */
   public static final int MAX_INLINE_BYTES = 65_536;
@@ -95,7 +103,7 @@ public final class DicomJson {
   }
 
   private static JsonObjectBuilder object(AttributeList list, String bulkDataBase) {
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = JSON.createObjectBuilder();
     for (Attribute attribute : list.values()) {
       AttributeTag tag = attribute.getTag();
       if (tag.getGroup() == 0x0002 || tag.getElement() == 0x0000) {
@@ -118,9 +126,9 @@ public final class DicomJson {
 
   private static JsonObjectBuilder element(Attribute attribute) {
     String vr = new String(attribute.getVR(), StandardCharsets.US_ASCII);
-    JsonObjectBuilder element = Json.createObjectBuilder().add("vr", vr);
+    JsonObjectBuilder element = JSON.createObjectBuilder().add("vr", vr);
     if (attribute instanceof SequenceAttribute sequence) {
-      JsonArrayBuilder items = Json.createArrayBuilder();
+      JsonArrayBuilder items = JSON.createArrayBuilder();
       for (int i = 0; i < sequence.getNumberOfItems(); i++) {
         items.add(object(sequence.getItem(i).getAttributeList()));
       }
@@ -142,7 +150,7 @@ public final class DicomJson {
     if (values == null || values.length == 0) {
       return element;
     }
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     boolean any = false;
     for (String raw : values) {
       String value = raw == null ? "" : raw.strip();
@@ -177,7 +185,7 @@ public final class DicomJson {
 
   private static JsonObjectBuilder personName(String value) {
     String[] groups = value.split("=", -1);
-    JsonObjectBuilder name = Json.createObjectBuilder();
+    JsonObjectBuilder name = JSON.createObjectBuilder();
     String[] keys = {"Alphabetic", "Ideographic", "Phonetic"};
     for (int i = 0; i < Math.min(groups.length, keys.length); i++) {
       if (!groups[i].isEmpty()) {

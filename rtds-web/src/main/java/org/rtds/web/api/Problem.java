@@ -1,9 +1,9 @@
 package org.rtds.web.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.rtds.web.JsonBuilders;
 
 /**
  * An RFC 9457 problem document: the error body of every RTDS HTTP API answer.
@@ -27,7 +27,7 @@ public record Problem(int status, String title, String detail) {
    */
   public String toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("type", "about:blank")
             .add("title", title == null ? "" : title)
             .add("status", status);

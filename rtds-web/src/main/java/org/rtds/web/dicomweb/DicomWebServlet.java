@@ -1,7 +1,6 @@
 package org.rtds.web.dicomweb;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
@@ -28,6 +27,7 @@ import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AuditTrail;
 import org.rtds.security.control.AuditRecord;
 import org.rtds.security.control.RtdsPermission;
+import org.rtds.web.JsonBuilders;
 import org.rtds.web.api.DatabaseUnavailable;
 import org.rtds.web.api.Problem;
 import org.rtds.web.ingest.MalformedMultipartException;
@@ -206,19 +206,19 @@ public class DicomWebServlet extends HttpServlet {
       throws IOException {
     String base =
         request.getRequestURL().toString().replaceFirst("/dicomweb/.*$", "/dicomweb/studies/");
-    JsonArrayBuilder referenced = Json.createArrayBuilder();
-    JsonArrayBuilder failed = Json.createArrayBuilder();
+    JsonArrayBuilder referenced = JsonBuilders.array();
+    JsonArrayBuilder failed = JsonBuilders.array();
     StringBuilder reasons = new StringBuilder();
     int ok = 0;
     int failures = 0;
     for (Received received : results) {
       IngestOutcome outcome = received.outcome();
-      JsonObjectBuilder item = Json.createObjectBuilder();
+      JsonObjectBuilder item = JsonBuilders.object();
       uid(item, "00081150", outcome.sopClassUid());
       uid(item, "00081155", outcome.sopInstanceUid());
       if (outcome.status() == IngestStatus.REJECTED) {
         failures++;
-        item.add("00081197", element("US", Json.createArrayBuilder().add(failureReason(outcome))));
+        item.add("00081197", element("US", JsonBuilders.array().add(failureReason(outcome))));
         failed.add(item);
         if (reasons.length() < 1500) {
           reasons
@@ -234,7 +234,7 @@ public class DicomWebServlet extends HttpServlet {
               "00081190",
               element(
                   "UR",
-                  Json.createArrayBuilder()
+                  JsonBuilders.array()
                       .add(
                           base
                               + outcome.studyInstanceUid()
@@ -244,7 +244,7 @@ public class DicomWebServlet extends HttpServlet {
         referenced.add(item);
       }
     }
-    JsonObjectBuilder body = Json.createObjectBuilder();
+    JsonObjectBuilder body = JsonBuilders.object();
     if (ok > 0) {
       body.add("00081199", element("SQ", referenced));
     }
@@ -274,12 +274,12 @@ public class DicomWebServlet extends HttpServlet {
 
   private static void uid(JsonObjectBuilder item, String tag, String value) {
     if (value != null) {
-      item.add(tag, element("UI", Json.createArrayBuilder().add(value)));
+      item.add(tag, element("UI", JsonBuilders.array().add(value)));
     }
   }
 
   private static JsonObjectBuilder element(String vr, JsonArrayBuilder values) {
-    return Json.createObjectBuilder().add("vr", vr).add("Value", values);
+    return JsonBuilders.object().add("vr", vr).add("Value", values);
   }
 
   /** The 403 detail for an account without a permission. */

@@ -2,7 +2,6 @@ package org.rtds.web.dicomweb;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +26,7 @@ import org.rtds.security.boundary.Hospitals;
 import org.rtds.security.control.AuditRecord;
 import org.rtds.security.control.HospitalScope;
 import org.rtds.security.control.RtdsPermission;
+import org.rtds.web.JsonBuilders;
 
 /**
  * QIDO-RS (PS3.18 §10.6): {@code GET /rtds/dicomweb/studies}, {@code /series}, {@code /instances},
@@ -132,11 +132,11 @@ public class QidoRs {
 
   /** The results as DICOM JSON: one object per result, attributes keyed by tag in tag order. */
   static JsonArrayBuilder json(QidoAnswer answer) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JsonBuilders.array();
     for (Map<QidoAttribute, List<String>> result : answer.results()) {
       Map<String, QidoAttribute> byTag = new java.util.TreeMap<>();
       result.keySet().forEach(a -> byTag.put(a.tag(), a));
-      JsonObjectBuilder object = Json.createObjectBuilder();
+      JsonObjectBuilder object = JsonBuilders.object();
       byTag.forEach((tag, attribute) -> object.add(tag, element(attribute, result.get(attribute))));
       array.add(object);
     }
@@ -144,12 +144,12 @@ public class QidoRs {
   }
 
   private static JsonObjectBuilder element(QidoAttribute attribute, List<String> values) {
-    JsonObjectBuilder element = Json.createObjectBuilder().add("vr", attribute.vr());
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonObjectBuilder element = JsonBuilders.object().add("vr", attribute.vr());
+    JsonArrayBuilder array = JsonBuilders.array();
     int n = 0;
     for (String value : values) {
       switch (attribute.vr()) {
-        case "PN" -> array.add(Json.createObjectBuilder().add("Alphabetic", value));
+        case "PN" -> array.add(JsonBuilders.object().add("Alphabetic", value));
         case "IS" -> {
           try {
             array.add(Long.parseLong(value.strip()));

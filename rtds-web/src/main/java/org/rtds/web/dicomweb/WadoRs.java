@@ -2,7 +2,6 @@ package org.rtds.web.dicomweb;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,6 +25,7 @@ import org.rtds.security.boundary.AuditTrail;
 import org.rtds.security.boundary.Hospitals;
 import org.rtds.security.control.AuditRecord;
 import org.rtds.security.control.HospitalScope;
+import org.rtds.web.JsonBuilders;
 
 /**
  * WADO-RS retrieval (PS3.18 §10.4): {@code GET /rtds/dicomweb/studies/{study}}, {@code
@@ -146,7 +146,7 @@ public class WadoRs {
       return bulkData(request, response, account, study, files.get(0), bulkTag, base);
     }
     if (metadata) {
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = JsonBuilders.array();
       archive.metadata(files, f -> instanceUrl(base, study, f)).forEach(array::add);
       response.setStatus(200);
       response.setContentType(json);

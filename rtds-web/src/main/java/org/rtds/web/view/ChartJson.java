@@ -1,8 +1,8 @@
 package org.rtds.web.view;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import org.rtds.web.JsonBuilders;
 
 /**
  * The Chart.js configuration the x–y charts of the pages share (for PrimeFaces' {@code p:chart}):
@@ -27,20 +27,20 @@ final class ChartJson {
       JsonObjectBuilder y,
       boolean intersect,
       JsonObjectBuilder legend) {
-    return Json.createObjectBuilder()
+    return JsonBuilders.object()
         .add("type", type)
-        .add("data", Json.createObjectBuilder().add("datasets", datasets))
+        .add("data", JsonBuilders.object().add("datasets", datasets))
         .add(
             "options",
-            Json.createObjectBuilder()
+            JsonBuilders.object()
                 .add("animation", false)
                 .add("parsing", false)
                 .add("maintainAspectRatio", false)
                 .add(
                     "interaction",
-                    Json.createObjectBuilder().add("mode", "nearest").add("intersect", intersect))
-                .add("scales", Json.createObjectBuilder().add("x", x).add("y", y))
-                .add("plugins", Json.createObjectBuilder().add("legend", legend)))
+                    JsonBuilders.object().add("mode", "nearest").add("intersect", intersect))
+                .add("scales", JsonBuilders.object().add("x", x).add("y", y))
+                .add("plugins", JsonBuilders.object().add("legend", legend)))
         .build()
         .toString();
   }

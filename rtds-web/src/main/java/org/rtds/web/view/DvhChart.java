@@ -1,6 +1,5 @@
 package org.rtds.web.view;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.rtds.domain.rt.DisplayColor;
 import org.rtds.features.boundary.KnowledgeBase;
 import org.rtds.features.boundary.StudyDvhs;
+import org.rtds.web.JsonBuilders;
 import org.rtds.web.api.csv.Csv;
 
 /**
@@ -106,12 +106,12 @@ public final class DvhChart {
    */
   public static String json(
       List<StudyDvhs.Dvh> dvhs, Options options, KnowledgeBase.DvhBandView band) {
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JsonBuilders.array();
     int i = 0;
     for (StudyDvhs.Dvh dvh : shown(dvhs)) {
       double[][] curve = curve(dvh, options);
       datasets.add(
-          Json.createObjectBuilder()
+          JsonBuilders.object()
               .add("label", dvh.roi().name())
               .add("data", points(curve[0], curve[1]))
               .add("borderColor", colour(dvh.roi().displayColor(), i++))
@@ -133,20 +133,20 @@ public final class DvhChart {
           bandLine(BAND + " median", dose, band.medianPercent())
               .add("borderColor", "rgba(11,79,108,0.9)")
               .add("borderWidth", 1.5)
-              .add("borderDash", Json.createArrayBuilder().add(3).add(3)));
+              .add("borderDash", JsonBuilders.array().add(3).add(3)));
     }
     JsonObjectBuilder x =
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("type", "linear")
             .add("min", 0)
             .add("title", title(options.doseAxis()));
     JsonObjectBuilder y =
-        Json.createObjectBuilder().add("min", 0).add("title", title(options.volumeAxis()));
+        JsonBuilders.object().add("min", 0).add("title", title(options.volumeAxis()));
     if (!options.differential() && !options.absoluteVolume()) {
       y.add("max", 100);
     }
     return ChartJson.xy(
-        "line", datasets, x, y, false, Json.createObjectBuilder().add("position", "right"));
+        "line", datasets, x, y, false, JsonBuilders.object().add("position", "right"));
   }
 
   /**
@@ -193,7 +193,7 @@ public final class DvhChart {
   }
 
   private static JsonObjectBuilder bandLine(String label, double[] dose, double[] percent) {
-    return Json.createObjectBuilder()
+    return JsonBuilders.object()
         .add("label", label)
         .add("data", points(dose, percent))
         .add("borderColor", "rgba(11,79,108,0.35)")
@@ -205,7 +205,7 @@ public final class DvhChart {
 
   /** The curve as {x: dose Gy, y: volume %} points, thinned to {@link #MAX_POINTS}. */
   static JsonArrayBuilder points(double[] doseGy, double[] volumePercent) {
-    JsonArrayBuilder points = Json.createArrayBuilder();
+    JsonArrayBuilder points = JsonBuilders.array();
     if (doseGy == null || volumePercent == null) {
       return points;
     }
@@ -249,18 +249,18 @@ public final class DvhChart {
   }
 
   private static JsonObjectBuilder point(double x, double y) {
-    return Json.createObjectBuilder()
+    return JsonBuilders.object()
         .add("x", Math.round(x * 1000) / 1000.0)
         .add("y", Math.round(y * 1000) / 1000.0);
   }
 
   private static JsonArrayBuilder dashes(String source) {
     return "COMPUTED".equals(source)
-        ? Json.createArrayBuilder()
-        : Json.createArrayBuilder().add(6).add(3); // the planning system's curve: dashed
+        ? JsonBuilders.array()
+        : JsonBuilders.array().add(6).add(3); // the planning system's curve: dashed
   }
 
   private static JsonObjectBuilder title(String text) {
-    return Json.createObjectBuilder().add("display", true).add("text", text);
+    return JsonBuilders.object().add("display", true).add("text", text);
   }
 }

@@ -1,11 +1,11 @@
 package org.rtds.web.view;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
 import org.rtds.features.boundary.StudyGeometry;
 import org.rtds.features.knowledge.sts.StsBins;
+import org.rtds.web.JsonBuilders;
 
 /**
  * Chart.js configurations (JSON, for PrimeFaces' {@code p:chart}) of one target–organ pair's
@@ -23,16 +23,16 @@ public final class GeometryCharts {
 
   /** The OVH as a line: distance (mm) against % of the organ's volume within it. */
   public static String ovh(StudyGeometry.OvhView ovh) {
-    JsonArrayBuilder points = Json.createArrayBuilder();
+    JsonArrayBuilder points = JsonBuilders.array();
     int n = Math.min(ovh.distancesMm().length, ovh.fractions().length);
     for (int i = 0; i < n; i++) {
       points.add(
-          Json.createObjectBuilder()
+          JsonBuilders.object()
               .add("x", round(ovh.distancesMm()[i]))
               .add("y", round(100 * ovh.fractions()[i])));
     }
     JsonObjectBuilder dataset =
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("label", ovh.oarRoi() + " within distance of " + target(ovh.ptv(), ovh.ptvRoi()))
             .add("data", points)
             .add("borderColor", OVH_COLOUR)
@@ -42,18 +42,18 @@ public final class GeometryCharts {
             .add("stepped", true);
     return chart(
         "line",
-        Json.createObjectBuilder().add("datasets", Json.createArrayBuilder().add(dataset)),
-        Json.createObjectBuilder()
+        JsonBuilders.object().add("datasets", JsonBuilders.array().add(dataset)),
+        JsonBuilders.object()
             .add(
                 "x",
-                Json.createObjectBuilder()
+                JsonBuilders.object()
                     .add("type", "linear")
                     .add(
                         "title",
                         title("Distance from the target's surface (mm; negative: inside)")))
             .add(
                 "y",
-                Json.createObjectBuilder()
+                JsonBuilders.object()
                     .add("min", 0)
                     .add("max", 100)
                     .add("title", title("Organ volume within the distance (%)"))),
@@ -63,8 +63,8 @@ public final class GeometryCharts {
   /** The STS summed over elevation and azimuth: % of the target's volume per distance bin. */
   public static String stsByDistance(StudyGeometry.StsView sts) {
     double[] edges = StsBins.distanceEdgesMm();
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder values = Json.createArrayBuilder();
+    JsonArrayBuilder labels = JsonBuilders.array();
+    JsonArrayBuilder values = JsonBuilders.array();
     double[] percent = marginalPercent(sts, false);
     for (int d = 0; d < StsBins.BINS; d++) {
       labels.add(
@@ -75,23 +75,20 @@ public final class GeometryCharts {
     }
     return chart(
         "bar",
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("labels", labels)
-            .add("datasets", Json.createArrayBuilder().add(bars(sts, values))),
-        Json.createObjectBuilder()
-            .add(
-                "x", Json.createObjectBuilder().add("title", title("Distance from the organ (mm)")))
-            .add(
-                "y",
-                Json.createObjectBuilder().add("min", 0).add("title", title("Target volume (%)"))),
+            .add("datasets", JsonBuilders.array().add(bars(sts, values))),
+        JsonBuilders.object()
+            .add("x", JsonBuilders.object().add("title", title("Distance from the organ (mm)")))
+            .add("y", JsonBuilders.object().add("min", 0).add("title", title("Target volume (%)"))),
         false);
   }
 
   /** The STS summed over elevation and distance: % of the target's volume per azimuth sector. */
   public static String stsByAzimuth(StudyGeometry.StsView sts) {
     double[] edges = StsBins.azimuthEdgesDeg();
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder values = Json.createArrayBuilder();
+    JsonArrayBuilder labels = JsonBuilders.array();
+    JsonArrayBuilder values = JsonBuilders.array();
     double[] percent = marginalPercent(sts, true);
     for (int a = 0; a < StsBins.BINS; a++) {
       labels.add(format(edges[a]) + "° to " + format(edges[a + 1]) + "°");
@@ -99,10 +96,10 @@ public final class GeometryCharts {
     }
     return chart(
         "polarArea",
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("labels", labels)
-            .add("datasets", Json.createArrayBuilder().add(bars(sts, values))),
-        Json.createObjectBuilder(),
+            .add("datasets", JsonBuilders.array().add(bars(sts, values))),
+        JsonBuilders.object(),
         true);
   }
 
@@ -125,7 +122,7 @@ public final class GeometryCharts {
   }
 
   private static JsonObjectBuilder bars(StudyGeometry.StsView sts, JsonArrayBuilder values) {
-    return Json.createObjectBuilder()
+    return JsonBuilders.object()
         .add("label", "% of " + target(sts.ptv(), sts.ptvRoi()) + " (" + sts.oarRoi() + ")")
         .add("data", values)
         .add("backgroundColor", STS_COLOUR)
@@ -136,38 +133,36 @@ public final class GeometryCharts {
   private static String chart(
       String type, JsonObjectBuilder data, JsonObjectBuilder scales, boolean polar) {
     JsonObjectBuilder options =
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("animation", false)
             .add("maintainAspectRatio", false)
             .add(
                 "plugins",
-                Json.createObjectBuilder()
+                JsonBuilders.object()
                     .add(
                         "legend",
-                        Json.createObjectBuilder()
-                            .add("position", "bottom")
-                            .add("display", !polar)));
+                        JsonBuilders.object().add("position", "bottom").add("display", !polar)));
     if (polar) {
       // the sectors named around the circle: the azimuth ranges
       options.add(
           "scales",
-          Json.createObjectBuilder()
+          JsonBuilders.object()
               .add(
                   "r",
-                  Json.createObjectBuilder()
+                  JsonBuilders.object()
                       .add(
                           "pointLabels",
-                          Json.createObjectBuilder()
+                          JsonBuilders.object()
                               .add("display", true)
                               .add("centerPointLabels", true)
-                              .add("font", Json.createObjectBuilder().add("size", 10)))));
+                              .add("font", JsonBuilders.object().add("size", 10)))));
     } else {
       options.add("scales", scales);
     }
     if ("line".equals(type)) {
       options.add("parsing", false);
     }
-    return Json.createObjectBuilder()
+    return JsonBuilders.object()
         .add("type", type)
         .add("data", data)
         .add("options", options)
@@ -180,7 +175,7 @@ public final class GeometryCharts {
   }
 
   private static JsonObjectBuilder title(String text) {
-    return Json.createObjectBuilder().add("display", true).add("text", text);
+    return JsonBuilders.object().add("display", true).add("text", text);
   }
 
   private static double round(double v) {

@@ -109,7 +109,10 @@ public class QcView {
     ExternalContext external = faces.getExternalContext();
     StudyRecord record = records.study(studyId);
     QcReport.Findings qc = findings(record, studyId);
-    boolean computed = computed(record);
+    PlanReview review =
+        computed(record)
+            ? PlanReview.read(dvhs, constraints, studyId)
+            : new PlanReview(List.of(), List.of());
     Account account = caller.get();
     OptionalDouble rx = dvhs.prescriptionGy(studyId);
     QcReport content =
@@ -121,11 +124,9 @@ public class QcView {
                 record.study().description(),
                 record.study().studyInstanceUid(),
                 rx.isPresent() ? rx.getAsDouble() : null),
-            computed
-                ? DvhChart.shown(dvhs.dvhs(studyId, null, StudyReviewView.METRICS))
-                : List.of(),
+            review.dvhs(),
             StudyReviewView.METRICS,
-            computed ? constraints.evaluate(studyId) : List.of(),
+            review.checks(),
             qc,
             new QcReport.Provenance(
                 Instant.now(), account.username(), account.hospital(), BuildInfo.version()));

@@ -1,6 +1,5 @@
 package org.rtds.web.view;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.text.MessageFormat;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.rtds.features.boundary.KnowledgeBase;
+import org.rtds.web.JsonBuilders;
 
 /**
  * The Chart.js configurations (JSON, for PrimeFaces' {@code p:chart}) of the similar-plans page,
@@ -74,16 +74,16 @@ public final class SimilarCharts {
    */
   public static String scatter(
       List<SimilarPlans.Row> rows, Current current, String organ, ResourceBundle text) {
-    JsonArrayBuilder points = Json.createArrayBuilder();
+    JsonArrayBuilder points = JsonBuilders.array();
     for (SimilarPlans.Row r : rows) {
       if (r.r50Mm() != null && r.dmeanGy() != null) {
         points.add(point(r.r50Mm(), r.dmeanGy(), "#" + r.rank() + " " + r.patient()));
       }
     }
     JsonArrayBuilder datasets =
-        Json.createArrayBuilder()
+        JsonBuilders.array()
             .add(
-                Json.createObjectBuilder()
+                JsonBuilders.object()
                     .add("label", format(text, "similar.chart.plans", plotted(rows)))
                     .add("rtdsRole", "plans")
                     .add("data", points)
@@ -91,12 +91,12 @@ public final class SimilarCharts {
                     .add("borderColor", PLANS_COLOUR)
                     .add("pointRadius", 5)
                     .add("pointHoverRadius", 7));
-    JsonArrayBuilder own = Json.createArrayBuilder();
+    JsonArrayBuilder own = JsonBuilders.array();
     if (current.r50Mm() != null && current.dmeanGy() != null) {
       own.add(point(current.r50Mm(), current.dmeanGy(), current.label()));
     }
     datasets.add(
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("label", format(text, "similar.chart.current", current.label()))
             .add("rtdsRole", "current")
             .add("data", own)
@@ -129,7 +129,7 @@ public final class SimilarCharts {
       String current,
       String organ,
       ResourceBundle text) {
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JsonBuilders.array();
     int n = band.studies().size();
     if (band.doseGy().length > 0) {
       // the band: the lower edge (index 0, out of the legend), the upper edge filled down to it
@@ -157,7 +157,7 @@ public final class SimilarCharts {
                   DvhChart.points(band.doseGy(), band.medianPercent()),
                   "#0b4f6c",
                   1.5)
-              .add("borderDash", Json.createArrayBuilder().add(6).add(4)));
+              .add("borderDash", JsonBuilders.array().add(6).add(4)));
     }
     for (int i = 0; i < n && i < band.curves().size(); i++) {
       KnowledgeBase.Curve c = band.curves().get(i);
@@ -185,7 +185,7 @@ public final class SimilarCharts {
 
   private static JsonObjectBuilder line(
       String label, String role, JsonArrayBuilder data, String colour, double width) {
-    return Json.createObjectBuilder()
+    return JsonBuilders.object()
         .add("label", label)
         .add("rtdsRole", role)
         .add("data", data)
@@ -204,19 +204,19 @@ public final class SimilarCharts {
         x,
         y,
         !"line".equals(type),
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("position", "bottom")
             .add(
                 "labels",
-                Json.createObjectBuilder()
+                JsonBuilders.object()
                     .add("boxWidth", 14)
                     .add("usePointStyle", "scatter".equals(type))));
   }
 
   private static JsonObjectBuilder axis(String title, Integer min, Integer max) {
     JsonObjectBuilder a =
-        Json.createObjectBuilder()
-            .add("title", Json.createObjectBuilder().add("display", true).add("text", title));
+        JsonBuilders.object()
+            .add("title", JsonBuilders.object().add("display", true).add("text", title));
     if (min != null) {
       a.add("min", min);
     }
@@ -227,7 +227,7 @@ public final class SimilarCharts {
   }
 
   private static JsonObjectBuilder point(double x, double y, String label) {
-    return Json.createObjectBuilder()
+    return JsonBuilders.object()
         .add("x", Math.round(x * 100) / 100.0)
         .add("y", Math.round(y * 100) / 100.0)
         .add("label", label);

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.rtds.features.dose.metric.MetricValue;
 import org.rtds.ingest.boundary.PatientRecords;
 import org.rtds.ingest.entity.StudyRecord;
 import org.rtds.security.control.RtdsPermission;
+import org.rtds.web.JsonBuilders;
 import org.rtds.web.api.CallerAccount;
 import org.rtds.web.boot.RtdsConfig;
 
@@ -184,8 +184,9 @@ public class StudyReviewView {
     }
     study = records.study(id.get());
     if (isComputed()) {
-      curves = DvhChart.shown(dvhs.dvhs(id.get(), null, METRICS));
-      checks = constraints.evaluate(id.get());
+      PlanReview review = PlanReview.read(dvhs, constraints, id.get());
+      curves = review.dvhs();
+      checks = review.checks();
       ovhs = geometry.ovh(id.get());
       stss = geometry.sts(id.get());
       shownOvh = chosen();
@@ -318,7 +319,7 @@ public class StudyReviewView {
   /** The viewer script's words ({@code viewer.*} of the bundle) as JSON, for its data attribute. */
   public String getViewerText() {
     ResourceBundle bundle = bundle();
-    JsonObjectBuilder text = Json.createObjectBuilder();
+    JsonObjectBuilder text = JsonBuilders.object();
     for (String key :
         List.of(
             "slice",

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
 import java.util.StringJoiner;
+import org.rtds.features.dose.text.DecimalList;
 
 /**
  * Codec between {@link CumulativeDvh} and DICOM DVHData (3004,0058) as stored in {@code
@@ -46,18 +47,30 @@ public final class DvhDataCodec {
     if (type == DvhType.NATURAL) {
       throw new IllegalArgumentException("NATURAL DVHs are not supported");
     }
-    String trimmed = dvhData == null ? "" : dvhData.trim();
-    String[] parts = trimmed.isEmpty() ? new String[0] : trimmed.split("[,\\\\]");
-    if (parts.length % 2 != 0) {
-      throw new IllegalArgumentException(
-          "DVHData has " + parts.length + " values; it needs (width, volume) pairs");
+    // a trailing separator is tolerated (as String.split did); an empty value inside is not
+    String trimmed = dvhData == null ? "" : dvhData.strip();
+    int end = trimmed.length();
+    while (end > 0 && (trimmed.charAt(end - 1) == ',' || trimmed.charAt(end - 1) == '\\')) {
+      end--;
     }
-    int n = parts.length / 2;
+    double[] values =
+        DecimalList.parse(
+            end == trimmed.length() ? trimmed : trimmed.substring(0, end),
+            ',',
+            '\\',
+            (index, item) ->
+                new IllegalArgumentException("DVHData value '" + item + "' is not a number"));
+    int count = values.length;
+    if (count % 2 != 0) {
+      throw new IllegalArgumentException(
+          "DVHData has " + count + " values; it needs (width, volume) pairs");
+    }
+    int n = count / 2;
     double[] widths = new double[n];
     double[] volumes = new double[n];
     for (int k = 0; k < n; k++) {
-      widths[k] = parse(parts[2 * k]) * doseScaling;
-      volumes[k] = parse(parts[2 * k + 1]);
+      widths[k] = values[2 * k] * doseScaling;
+      volumes[k] = values[2 * k + 1];
     }
     if (type == DvhType.DIFFERENTIAL) {
       double acc = 0;
@@ -67,14 +80,6 @@ public final class DvhDataCodec {
       }
     }
     return new CumulativeDvh(widths, Arrays.copyOf(volumes, n), unit);
-  }
-
-  private static double parse(String s) {
-    try {
-      return Double.parseDouble(s.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("DVHData value '" + s.trim() + "' is not a number", e);
-    }
   }
 
   static String format(double v) {

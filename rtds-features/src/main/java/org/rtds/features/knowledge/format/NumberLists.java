@@ -3,6 +3,7 @@ package org.rtds.features.knowledge.format;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.rtds.features.dose.text.DecimalList;
 
 /**
  * Comma-joined number lists of the {@code ovh} and {@code sts} tables: plain decimal notation (no
@@ -49,17 +50,21 @@ public final class NumberLists {
     if (text == null || text.isBlank()) {
       throw new FeatureFormatException(what + " is empty");
     }
-    String[] parts = text.split(",", -1);
-    double[] out = new double[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      String p = parts[i].strip();
-      try {
-        out[i] = Double.parseDouble(p);
-      } catch (NumberFormatException e) {
-        throw new FeatureFormatException(
-            what + ": item " + (i + 1) + " (\"" + abbreviate(p) + "\") is not a number");
-      }
-      if (p.isEmpty() || !Double.isFinite(out[i])) {
+    double[] out =
+        DecimalList.parse(
+            text,
+            ',',
+            ',',
+            (index, item) ->
+                new FeatureFormatException(
+                    what
+                        + ": item "
+                        + (index + 1)
+                        + " (\""
+                        + abbreviate(item)
+                        + "\") is not a number"));
+    for (int i = 0; i < out.length; i++) {
+      if (!Double.isFinite(out[i])) {
         throw new FeatureFormatException(what + ": item " + (i + 1) + " is not a finite number");
       }
     }

@@ -1,12 +1,12 @@
 package org.rtds.web.api.ingest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Set;
 import org.rtds.ingest.entity.IngestOutcome;
 import org.rtds.ingest.entity.IngestStatus;
+import org.rtds.web.JsonBuilders;
 import org.rtds.web.ingest.UploadProcessor.Received;
 
 /** The JSON form of ingest results, shared by the API and the upload page. */
@@ -44,10 +44,10 @@ public final class IngestResults {
    * absent values are left out.
    */
   public static JsonArrayBuilder toJson(List<Received> results) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JsonBuilders.array();
     for (Received received : results) {
       IngestOutcome outcome = received.outcome();
-      JsonObjectBuilder json = Json.createObjectBuilder();
+      JsonObjectBuilder json = JsonBuilders.object();
       add(json, "sopInstanceUid", outcome.sopInstanceUid());
       add(json, "sopClass", outcome.sopClassUid());
       json.add("status", outcome.status().name());

@@ -3,7 +3,6 @@ package org.rtds.web.api.ingest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,6 +27,7 @@ import org.rtds.ingest.entity.IngestChannel;
 import org.rtds.ingest.entity.IngestOrigin;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.security.control.AuditRecord;
+import org.rtds.web.JsonBuilders;
 import org.rtds.web.api.CallerAccount;
 import org.rtds.web.api.Problem;
 import org.rtds.web.api.Success;
@@ -119,7 +119,7 @@ public class InstancesResource {
     JsonArrayBuilder array = IngestResults.toJson(results);
     if (IngestResults.nothingReadable(results)) {
       JsonObjectBuilder problem =
-          Json.createObjectBuilder()
+          JsonBuilders.object()
               .add("type", "about:blank")
               .add("title", "Bad Request")
               .add("status", 400)

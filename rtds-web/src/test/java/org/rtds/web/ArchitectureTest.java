@@ -1,0 +1,34 @@
+package org.rtds.web;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.json.Json;
+import org.junit.jupiter.api.Test;
+
+/** The web module's promises that the compiler does not keep. */
+class ArchitectureTest {
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.rtds.web");
+
+  /**
+   * JSON-P builders come from {@link JsonBuilders}: {@code Json.create…Builder()} looks the
+   * provider up through the service loader on every call (two thirds of a 50-ROI study page).
+   */
+  @Test
+  void jsonBuildersComeFromTheOneFactory() {
+    noClasses()
+        .that()
+        .doNotBelongToAnyOf(JsonBuilders.class)
+        .should()
+        .callMethod(Json.class, "createObjectBuilder")
+        .orShould()
+        .callMethod(Json.class, "createArrayBuilder")
+        .check(CLASSES);
+  }
+}
