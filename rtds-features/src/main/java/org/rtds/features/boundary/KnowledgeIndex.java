@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.rtds.features.control.KnowledgeRows;
@@ -129,6 +131,25 @@ public class KnowledgeIndex {
   private volatile long watermark = -1;
 
   /**
+   * The last {@value #RECENT_READS} studies {@link #read} read, valid while the watermark they were
+   * read at is this node's: a page asks the knowledge base several questions about one study, and
+   * each would otherwise read and decode its DVHs again. Any change to any study's features moves
+   * the watermark at the next {@link #refresh()} and empties it, so it never answers what the
+   * database no longer holds once this node has caught up (the same promise as the index).
+   */
+  static final int RECENT_READS = 32;
+
+  private final Map<Integer, Optional<Loaded>> recentReads =
+      new LinkedHashMap<>(RECENT_READS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Optional<Loaded>> eldest) {
+          return size() > RECENT_READS;
+        }
+      };
+
+  private long recentReadsAt = -1;
+
+  /**
    * @param studyId a study's row id
    * @return its key in the index and in the plans of {@link Organ#plan()}
    */
@@ -213,7 +234,24 @@ public class KnowledgeIndex {
    * @return it, or null when it has no signatures
    */
   public Loaded read(int studyId) {
+    long at = watermark;
+    synchronized (recentReads) {
+      if (recentReadsAt != at) {
+        recentReads.clear();
+        recentReadsAt = at;
+      }
+      Optional<Loaded> recent = recentReads.get(studyId);
+      if (recent != null) {
+        return recent.orElse(null);
+      }
+    }
     Loaded l = loader.load(List.of(studyId)).get(studyId);
-    return l == null || l.signatures().isEmpty() ? null : l;
+    Loaded read = l == null || l.signatures().isEmpty() ? null : l;
+    synchronized (recentReads) {
+      if (recentReadsAt == at) {
+        recentReads.put(studyId, Optional.ofNullable(read));
+      }
+    }
+    return read;
   }
 }
