@@ -14,8 +14,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The study viewer in Debian's headless Chromium (1366×768): signs in, opens the study page {@code
- * runs} times and prints, per run, when the first CT image was drawn and when every image had
- * arrived (ms since the page was asked for, the viewer's own {@code performance.now()} stamps), and
+ * runs} times and prints, per run, when the page's HTML had arrived (from request to response end),
+ * when the document was ready (DOMContentLoaded, when the viewer starts), when the CT geometry had
+ * arrived, when the first CT image was drawn and when every image had arrived (ms since the page
+ * was asked for, the viewer's own {@code performance.now()} stamps), and
  * the time to step 20 slices with the arrow key once they are loaded.
  *
  * <p>Run as a single-file program (bench/screens-bench.sh): {@code java -cp <rtds-web test
@@ -63,7 +65,9 @@ public class ViewerFirstImage {
                         + " var n = performance.getEntriesByType('navigation')[0];"
                         + " return {first: v.timing.firstImageMs, all: v.timing.allImagesMs,"
                         + " slices: v.ct.slices.length, rows: v.ct.rows,"
-                        + " html: n.responseEnd - n.requestStart};");
+                        + " html: n.responseEnd - n.requestStart, dcl: n.domContentLoadedEventEnd,"
+                        + " ct: (performance.getEntriesByType('resource')"
+                        + "   .filter(function (e) { return /\\/ct$/.test(e.name); })[0] || {}).responseEnd};");
         // stepping: 20 key presses once every image is in the browser
         WebElement canvas = browser.findElement(By.cssSelector("#viewer canvas"));
         js.executeScript("arguments[0].focus()", canvas);
@@ -72,15 +76,25 @@ public class ViewerFirstImage {
                 "var v = document.getElementById('viewer').rtdsViewer; var t0 = performance.now();"
                     + " for (var i = 0; i < 20; i++) { v.setSlice(v.index + 1); }"
                     + " return (performance.now() - t0) / 20;");
+        // the next run starts on an idle server: the steps' isodose requests answered
+        wait.until(
+            d ->
+                Boolean.TRUE.equals(
+                    js.executeScript(
+                        "var v = document.getElementById('viewer').rtdsViewer;"
+                            + " return Object.keys(v.isodoses).every(function (k) {"
+                            + " return v.isodoses[k] !== 'loading'; });")));
         rows.add(
             String.format(
                 java.util.Locale.ROOT,
-                "run=%d slices=%s rows=%s page_html_ms=%.0f first_image_ms=%.0f all_images_ms=%.0f"
-                    + " step_ms=%.1f",
+                "run=%d slices=%s rows=%s page_html_ms=%.0f dom_ready_ms=%.0f ct_geometry_ms=%.0f"
+                    + " first_image_ms=%.0f all_images_ms=%.0f step_ms=%.1f",
                 run,
                 t.get("slices"),
                 t.get("rows"),
                 ((Number) t.get("html")).doubleValue(),
+                ((Number) t.get("dcl")).doubleValue(),
+                t.get("ct") == null ? Double.NaN : ((Number) t.get("ct")).doubleValue(),
                 ((Number) t.get("first")).doubleValue(),
                 ((Number) t.get("all")).doubleValue(),
                 ((Number) stepMs).doubleValue()));

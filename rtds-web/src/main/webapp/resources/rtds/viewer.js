@@ -119,8 +119,9 @@
       self.slider.disabled = false;
       self.preset('soft');
       self.setSlice(Math.floor(n / 2));
-      // the shown image first, alone: the contours and the other images only once it is drawn
+      // the shown image first, alone: its isodoses, the contours and the other images once it is drawn
       self.loadImage(self.index).then(function () {
+        self.loadIsodoses(self.index);
         self.loadContours();
         self.prefetch();
       });
@@ -416,7 +417,9 @@
     this.sliceLabel.textContent = this.text.slice.replace('{0}', this.index + 1)
       .replace('{1}', n).replace('{2}', slice.zMm.toFixed(1));
     this.loadImage(this.index);
-    this.loadIsodoses(this.index);
+    if (this.timing.firstImageMs !== null) { // until then the shown image is asked for alone
+      this.loadIsodoses(this.index);
+    }
     this.draw();
     this.showPoint();
   };
@@ -762,9 +765,11 @@
     });
   }
 
+  // A viewer whose markup precedes this script starts at once: waiting for DOMContentLoaded would
+  // queue its first request behind the parsing of the rest of the page and behind every chart the
+  // page draws when it is ready. A viewer further down starts when the document is ready.
+  init();
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', init);
-  } else {
-    init();
   }
 }());
