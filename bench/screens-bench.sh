@@ -15,7 +15,7 @@
 #        Orthanc REST: /instances/{id}/frames/0/raw (the same image's pixels) and /instances/{id}/preview (rendered
 #          PNG), the instance found with /tools/lookup.
 #   3. The viewer in the browser: Debian's headless Chromium through Selenium (bench/java/ViewerFirstImage.java run as
-#      a single-file program on rtds-web's test classpath) opens the study page 3 times and reports when the first
+#      a single-file program on rtds-web's test classpath) opens the study page 5 times and reports when the first
 #      image was drawn and every image had arrived (ms since the page was asked for), and the time per slice step.
 #   4. Prints the tables and a RAW block; stops both servers on exit (trap) and removes the data unless --keep.
 #
@@ -131,7 +131,7 @@ log "the viewer in headless Chromium ..."
 (cd "$ROOT" && ./mvnw -o -q -pl rtds-web dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$RUN_DIR/classpath.txt") >/dev/null || die "cannot resolve rtds-web's test classpath"
 BROWSER="$(java -cp "$(cat "$RUN_DIR/classpath.txt")" "$ROOT/bench/java/ViewerFirstImage.java" \
-  "$RTDS/" admin "$ADMIN_PASSWORD" "$UID_" 3 2>"$RUN_DIR/browser.log")" \
+  "$RTDS/" admin "$ADMIN_PASSWORD" "$UID_" 5 2>"$RUN_DIR/browser.log")" \
   || { tail -20 "$RUN_DIR/browser.log" >&2; die "the browser run failed"; }
 
 # --- report --------------------------------------------------------------------------------------------------------

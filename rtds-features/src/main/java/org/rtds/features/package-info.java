@@ -1,8 +1,17 @@
 /**
  * Feature computation: DVHs and dose metrics, ROI volumes, isodose lines, OVH, STS and EMD
- * similarity (docs/algorithms.md). Calculators in {@code ….control} packages and in {@link
- * org.rtds.features.dose} are pure Java (arrays and records in, records out, no {@code jakarta.*});
- * CDI boundaries observe ingestion events from {@code org.rtds.domain.event} and store results.
+ * similarity, the knowledge base's ranking and achievable-dose check (docs/algorithms.md).
+ *
+ * <ul>
+ *   <li>{@link org.rtds.features.dose} and {@link org.rtds.features.knowledge}: the calculators,
+ *       pure Java (arrays and records in, records out; no {@code jakarta.*}, no entity, no DICOM
+ *       library; ArchUnit rules in this module's tests).
+ *   <li>{@code org.rtds.features.control}: reading the inputs from and writing the results to the
+ *       tables through the {@code EntityManager} a boundary hands over (no container service looked
+ *       up), the feature-job queue's claiming and the constraint rules.
+ *   <li>{@link org.rtds.features.boundary}: the CDI beans the web module and the scheduler call.
+ * </ul>
+ *
  * This module never depends on rtds-ingest (enforced by the Maven enforcer).
  */
 package org.rtds.features;

@@ -1,5 +1,8 @@
 package org.rtds.web;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -15,6 +18,35 @@ class ArchitectureTest {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("org.rtds.web");
+
+  /**
+   * The web module calls the ingest and features modules through their boundaries. The classes
+   * below are the ones it still uses from their {@code control} and {@code dicom} packages (to be
+   * moved behind the boundaries, issue 14): the list may shrink, never grow.
+   */
+  @Test
+  void otherModulesControlClassesOnlyThoseStillListed() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.rtds.web..")
+        .should()
+        .dependOnClassesThat(
+            resideInAnyPackage(
+                    "org.rtds.ingest.control..",
+                    "org.rtds.ingest.dicom..",
+                    "org.rtds.features.control..")
+                .and(
+                    not(
+                        belongToAnyOf(
+                            org.rtds.features.control.FeatureJobs.class,
+                            org.rtds.features.control.MissingInputException.class,
+                            org.rtds.ingest.control.FileStoreState.class,
+                            org.rtds.ingest.control.QidoQueryParser.class,
+                            org.rtds.ingest.control.ContentAddressedStore.class,
+                            org.rtds.ingest.control.IngestUnavailableException.class,
+                            org.rtds.ingest.dicom.SopClass.class))))
+        .check(CLASSES);
+  }
 
   /**
    * JSON-P builders come from {@link JsonBuilders}: {@code Json.create…Builder()} looks the

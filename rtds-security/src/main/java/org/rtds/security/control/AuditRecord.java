@@ -16,6 +16,7 @@ public final class AuditRecord {
     public static final String INSTANCES_TRANSFERRED = "DICOM Instances Transferred";
     public static final String SECURITY_ALERT = "Security Alert";
     public static final String AUDIT_LOG_USED = "Audit Log Used";
+    public static final String EXPORT = "Export";
 
     private EventId() {}
   }

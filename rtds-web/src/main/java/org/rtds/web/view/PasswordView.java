@@ -30,14 +30,13 @@ public class PasswordView {
     FacesContext faces = FacesContext.getCurrentInstance();
     if (fresh == null || !fresh.equals(repeated)) {
       faces.addMessage(
-          null,
-          new FacesMessage(FacesMessage.SEVERITY_ERROR, "The two new passwords differ.", null));
+          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.text("password.differ"), null));
       return;
     }
     try {
       administration.changeOwnPassword(caller.get(), current, fresh, request.getRemoteAddr());
       faces.addMessage(
-          null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Your password was changed.", null));
+          null, new FacesMessage(FacesMessage.SEVERITY_INFO, Texts.text("password.changed"), null));
     } catch (IllegalArgumentException e) {
       faces.addMessage(
           null,

@@ -244,8 +244,7 @@ public class QcView {
 
   /** One line of what the k most similar plans achieved, doses in Gy with two decimals. */
   public String topK(KnowledgeBase.TopMetric metric) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ResourceBundle text = faces.getApplication().getResourceBundle(faces, "msg");
+    ResourceBundle text = Texts.bundle();
     return QcReportPdf.topK(text.getString("qc.topK.metric"), metric);
   }
 

@@ -114,7 +114,7 @@ public class SimilarPlansView implements Serializable {
     KnowledgeBase.Settings settings = config.knowledgeBase();
     shownK = choice(k, KS, KS.contains(settings.topK()) ? settings.topK() : 5, "k");
     SimilarPlans.Filter filter = filter();
-    ResourceBundle text = faces.getApplication().getResourceBundle(faces, "msg");
+    ResourceBundle text = Texts.bundle();
     KnowledgeBase.Caller kb = caller.knowledgeBaseCaller();
     ranked =
         SimilarPlans.rows(

@@ -237,7 +237,7 @@ public class StudyReviewView {
       return null;
     }
     if (!"cumulative".equals(curveMode) || !"relative".equals(volumeMode)) {
-      bandNote = bundle().getString("study.dvh.band.cumulativeOnly");
+      bandNote = Texts.bundle().getString("study.dvh.band.cumulativeOnly");
       return null;
     }
     try {
@@ -246,20 +246,18 @@ public class StudyReviewView {
               studyId, caller.knowledgeBaseCaller(), bandOrgan, config.knowledgeBase(), 0.5);
       bandNote =
           band.studies().isEmpty()
-              ? MessageFormat.format(bundle().getString("study.dvh.band.none"), bandOrgan)
+              ? MessageFormat.format(Texts.bundle().getString("study.dvh.band.none"), bandOrgan)
               : MessageFormat.format(
-                  bundle().getString("study.dvh.band.shown"), band.studies().size(), bandOrgan);
+                  Texts.bundle().getString("study.dvh.band.shown"),
+                  band.studies().size(),
+                  bandOrgan);
       return band;
     } catch (KnowledgeBase.UnknownOrganException e) {
-      bandNote = MessageFormat.format(bundle().getString("study.dvh.band.unknown"), bandOrgan);
+      bandNote =
+          MessageFormat.format(Texts.bundle().getString("study.dvh.band.unknown"), bandOrgan);
       bandOrgan = null;
       return null;
     }
-  }
-
-  private static ResourceBundle bundle() {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    return faces.getApplication().getResourceBundle(faces, "msg");
   }
 
   /** The pair asked for, else the organ closest to a target (smallest r50). */
@@ -318,7 +316,7 @@ public class StudyReviewView {
 
   /** The viewer script's words ({@code viewer.*} of the bundle) as JSON, for its data attribute. */
   public String getViewerText() {
-    ResourceBundle bundle = bundle();
+    ResourceBundle bundle = Texts.bundle();
     JsonObjectBuilder text = JsonBuilders.object();
     for (String key :
         List.of(

@@ -121,9 +121,9 @@ public class UploadView implements Serializable {
       }
       refresh();
     } catch (IngestUnavailableException e) {
-      message(name + ": the database is not reachable; upload it again in a moment");
+      message(Texts.text("upload.databaseUnavailable", name));
     } catch (IOException e) {
-      message(name + ": " + e.getMessage());
+      message(Texts.text("upload.unreadable", name, e.getMessage()));
     }
   }
 
@@ -158,25 +158,25 @@ public class UploadView implements Serializable {
     return results;
   }
 
-  /** E.g. "44 objects: 43 stored, 1 duplicate, 0 rejected". */
+  /** E.g. "44 objects: 43 stored, 1 already stored, 0 rejected". */
   public String getSummary() {
     Map<IngestStatus, Integer> counts = new EnumMap<>(IngestStatus.class);
     for (Row row : results) {
       counts.merge(IngestStatus.valueOf(row.status()), 1, Integer::sum);
     }
-    return results.size()
-        + " objects: "
-        + counts.getOrDefault(IngestStatus.STORED, 0)
-        + " stored, "
-        + counts.getOrDefault(IngestStatus.DUPLICATE, 0)
-        + " already stored, "
-        + counts.getOrDefault(IngestStatus.REJECTED, 0)
-        + " rejected";
+    return Texts.text(
+        "upload.summary",
+        results.size(),
+        counts.getOrDefault(IngestStatus.STORED, 0),
+        counts.getOrDefault(IngestStatus.DUPLICATE, 0),
+        counts.getOrDefault(IngestStatus.REJECTED, 0));
   }
 
   public String getAeTitle() {
-    return dicomListener.aeTitle()
-        + dicomListener.port().map(port -> " (port " + port + ")").orElse("");
+    return dicomListener
+        .port()
+        .map(port -> Texts.text("upload.aeTitleAndPort", dicomListener.aeTitle(), port))
+        .orElse(dicomListener.aeTitle());
   }
 
   private static void message(String text) {

@@ -1,11 +1,16 @@
 package org.rtds.web.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
+import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -179,8 +184,36 @@ final class Chromium implements AutoCloseable {
         .perform();
   }
 
-  /** Saves the window as {@code target/screenshots/prefix-name.png}. */
+  /**
+   * What the page as shown does wrong for people using assistive technology or with low vision
+   * ({@code accessibility.js}): fields, buttons and links without an accessible name, images
+   * without alt text, and text below WCAG 2.1 AA contrast.
+   */
+  List<String> accessibilityProblems() throws Exception {
+    try (InputStream in = Chromium.class.getResourceAsStream("accessibility.js")) {
+      @SuppressWarnings("unchecked")
+      List<String> problems =
+          (List<String>) script(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return problems;
+    }
+  }
+
+  /**
+   * Fails when the page as shown has {@linkplain #accessibilityProblems accessibility problems}.
+   */
+  void assertAccessible() throws Exception {
+    assertThat(accessibilityProblems())
+        .as("accessibility problems of %s", driver.getCurrentUrl())
+        .isEmpty();
+  }
+
+  /**
+   * Saves the window as {@code target/screenshots/prefix-name.png}, after checking that the screen
+   * as shown has no {@linkplain #accessibilityProblems accessibility problems} (every screen the
+   * tests show is checked so).
+   */
   void screenshot(String name) throws Exception {
+    assertAccessible();
     Files.createDirectories(SCREENSHOTS);
     File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
     Files.copy(

@@ -335,6 +335,22 @@ class DemoCohortIT {
       // the page is still there after the download
       assertThat(browser.findElements(By.className("rtds-qc"))).isNotEmpty();
     }
+    // the page read and the export are in the audit trail (D54), with the study and who
+    JsonObject exports =
+        admin()
+            .json("api/v1/audit?user=admin&type=study-report-export&study=" + uid)
+            .asJsonObject();
+    assertThat(exports.getInt("total")).isPositive();
+    JsonObject export = exports.getJsonArray("items").getJsonObject(0);
+    assertThat(export.getString("eventId")).isEqualTo("Export");
+    assertThat(export.getInt("outcome")).isZero();
+    assertThat(export.getString("request")).contains("report=pdf");
+    assertThat(
+            admin()
+                .json("api/v1/audit?user=admin&type=study-page&study=" + uid)
+                .asJsonObject()
+                .getInt("total"))
+        .isPositive();
     String text = run("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " ");
     assertThat(text)
         .contains(name)

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -148,6 +149,51 @@ class SecurityIT {
     HttpResponse<String> colleague =
         get("api/v1/studies/1.2.826.0.1.3680043.8.498.4", "jdoe", HORSE);
     assertThat(colleague.statusCode()).as(colleague.body()).isEqualTo(200);
+  }
+
+  /**
+   * ARCHITECTURE D51: a signed-in page reads the API with its session only when it says so in
+   * {@code X-RTDS-Session: page} (which another site cannot send without a CORS preflight RTDS does
+   * not grant); the cookie alone opens nothing, and nothing but GET and HEAD is done with it.
+   */
+  @Test
+  void theSessionCookieReadsTheApiOnlyWithThePageHeaderAndNeverWrites() throws Exception {
+    HttpClient browser = FormLogin.browser();
+    FormLogin.signIn(browser, base.toURI(), "tum1", HORSE);
+    URI patient = base.toURI().resolve("api/v1/patients/3");
+
+    HttpResponse<String> cookieOnly = withSession(browser, patient, null, null);
+    assertThat(cookieOnly.statusCode()).as(cookieOnly.body()).isEqualTo(401);
+    HttpResponse<String> page = withSession(browser, patient, "page", null);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("Schmidt^Anna");
+    assertThat(withSession(browser, patient, "yes", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> write =
+        withSession(browser, base.toURI().resolve("api/v1/constraints"), "page", "{}");
+    assertThat(write.statusCode()).as(write.body()).isEqualTo(401);
+
+    HttpResponse<String> home =
+        browser.send(
+            HttpRequest.newBuilder(base.toURI().resolve("index.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    FormLogin.signOut(browser, base.toURI(), home.body());
+    assertThat(withSession(browser, patient, "page", null).statusCode()).isEqualTo(401);
+  }
+
+  /** An API request with the signed-in browser's cookie, the page header's value and a body. */
+  private static HttpResponse<String> withSession(
+      HttpClient browser, URI target, String pageHeader, String jsonBody) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(target).header("Accept", "application/json");
+    if (pageHeader != null) {
+      request.header("X-RTDS-Session", pageHeader);
+    }
+    if (jsonBody != null) {
+      request
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+    }
+    return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -445,6 +491,15 @@ class SecurityIT {
     get("api/v1/patients/3", "tum1", HORSE);
     get("api/v1/patients/4", "tum1", HORSE);
     get("api/v1/me", "tum1", "not-the-password");
+    // the pages' reads too (D54): a patient page, and another hospital's study (404)
+    HttpClient pages = FormLogin.browser();
+    FormLogin.signIn(pages, base.toURI(), "tum1", HORSE);
+    for (String page :
+        List.of("patient.xhtml?id=3", "study.xhtml?uid=1.2.826.0.1.3680043.8.498.4")) {
+      pages.send(
+          HttpRequest.newBuilder(base.toURI().resolve(page)).build(),
+          HttpResponse.BodyHandlers.discarding());
+    }
     auditorAccount();
 
     assertThat(get("api/v1/audit", "tum1", HORSE).statusCode()).isEqualTo(403);
@@ -466,6 +521,24 @@ class SecurityIT {
               assertThat(e.getInt("outcome")).isEqualTo(4);
             });
     assertThat(reads.toString()).doesNotContain("Schmidt").doesNotContain("Lee^");
+    JsonObject pageReads =
+        json(get("api/v1/audit?user=tum1&type=patient-page", "auditor", AUDITOR));
+    assertThat(pageReads.getJsonArray("items").getValuesAs(JsonObject.class))
+        .anySatisfy(
+            e -> {
+              assertThat(e.getInt("patientId")).isEqualTo(3);
+              assertThat(e.getInt("outcome")).isZero();
+              assertThat(e.getString("eventId")).isEqualTo("Patient Record");
+              assertThat(e.getString("request")).isEqualTo("GET /rtds/patient.xhtml?id=3");
+            });
+    JsonObject refusedPage =
+        json(get("api/v1/audit?user=tum1&type=study-page", "auditor", AUDITOR));
+    assertThat(refusedPage.getJsonArray("items").getValuesAs(JsonObject.class))
+        .anySatisfy(
+            e -> {
+              assertThat(e.getString("request")).endsWith("uid=1.2.826.0.1.3680043.8.498.4");
+              assertThat(e.getInt("outcome")).isEqualTo(4);
+            });
 
     JsonObject failures =
         json(get("api/v1/audit?user=tum1&type=login&outcome=4", "auditor", AUDITOR));

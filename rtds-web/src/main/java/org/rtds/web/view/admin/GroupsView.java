@@ -10,6 +10,7 @@ import org.rtds.security.boundary.AccountAdministration;
 import org.rtds.security.boundary.AccountAdministration.GroupDraft;
 import org.rtds.security.boundary.AccountAdministration.GroupView;
 import org.rtds.security.control.RtdsPermission;
+import org.rtds.web.view.Texts;
 
 /** {@code admin/groups.xhtml}: job-role groups and their RTDS permissions. */
 @Named
@@ -49,7 +50,7 @@ public class GroupsView implements Serializable {
         groupName,
         () -> {
           administration.createGroup(actions.account(), new GroupDraft(groupName, permissions));
-          return PageActions.text("admin.groups.created", groupName);
+          return Texts.text("admin.groups.created", groupName);
         },
         "admin.groups.notCreated");
     groups = null;
@@ -72,7 +73,7 @@ public class GroupsView implements Serializable {
         () -> {
           administration.updateGroup(
               actions.account(), group.id(), new GroupDraft(null, editPermissions));
-          return PageActions.text("admin.groups.saved", group.name());
+          return Texts.text("admin.groups.saved", group.name());
         },
         "admin.groups.notSaved",
         group.name());

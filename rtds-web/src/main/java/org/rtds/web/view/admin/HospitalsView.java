@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.rtds.security.boundary.AccountAdministration;
 import org.rtds.security.boundary.AccountAdministration.HospitalView;
+import org.rtds.web.view.Texts;
 
 /**
  * {@code admin/hospitals.xhtml}: the hospitals accounts belong to, with their accounts and
@@ -48,7 +49,7 @@ public class HospitalsView implements Serializable {
         hospital.name(),
         () -> {
           administration.renameHospital(actions.account(), hospital.name(), name);
-          return PageActions.text("admin.hospitals.renamed", hospital.name(), name);
+          return Texts.text("admin.hospitals.renamed", hospital.name(), name);
         },
         "admin.hospitals.notRenamed",
         hospital.name());

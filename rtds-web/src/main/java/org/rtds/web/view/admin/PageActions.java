@@ -5,14 +5,13 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
-import java.util.ResourceBundle;
 import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AuditTrail;
 import org.rtds.security.control.AuditRecord;
 import org.rtds.web.api.CallerAccount;
+import org.rtds.web.view.Texts;
 
 /**
  * What the administration pages share: running an action with its refusal shown as a message (never
@@ -35,19 +34,6 @@ public class PageActions {
      * @return what was done, for the message and the audit entry: {@link #text}
      */
     String run();
-  }
-
-  /**
-   * A text of the pages' bundle ({@code msg}) in the view's language.
-   *
-   * @param key a key of {@code messages.properties}
-   * @param values its {@code {0}}, {@code {1}}, … ({@link MessageFormat}: an apostrophe in the
-   *     pattern is written twice)
-   */
-  public static String text(String key, Object... values) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-    return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(values);
   }
 
   /** The signed-in account. */
@@ -85,7 +71,8 @@ public class PageActions {
       Object[] withReason = Arrays.copyOf(values, values.length + 1);
       withReason[values.length] = detail;
       faces.addMessage(
-          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(refused, withReason), null));
+          null,
+          new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.text(refused, withReason), null));
     }
     record(
         AuditRecord.EventId.SECURITY_ALERT,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rtds.security.boundary.ApiTokenStore;
 import org.rtds.security.boundary.ApiTokenStore.TokenView;
+import org.rtds.web.view.Texts;
 
 /** {@code admin/tokens.xhtml}: API tokens of system accounts; a new token is shown once. */
 @Named
@@ -46,7 +47,7 @@ public class TokensView implements Serializable {
           var created =
               tokens.create(actions.account(), account, name, String.join(",", scope), days);
           createdToken = created.token();
-          return PageActions.text("admin.tokens.made", created.view().prefix(), account);
+          return Texts.text("admin.tokens.made", created.view().prefix(), account);
         },
         "admin.tokens.notMade");
     list = null;
@@ -60,7 +61,7 @@ public class TokensView implements Serializable {
         String.valueOf(token.id()),
         () -> {
           tokens.revoke(token.id());
-          return PageActions.text("admin.tokens.revoked", token.prefix());
+          return Texts.text("admin.tokens.revoked", token.prefix());
         },
         "admin.tokens.notRevoked",
         token.prefix());

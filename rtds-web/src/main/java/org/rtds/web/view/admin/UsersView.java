@@ -11,6 +11,7 @@ import org.rtds.security.boundary.AccountAdministration.GroupView;
 import org.rtds.security.boundary.AccountAdministration.UserDraft;
 import org.rtds.security.boundary.AccountAdministration.UserView;
 import org.rtds.security.control.PasswordPolicy;
+import org.rtds.web.view.Texts;
 
 /**
  * {@code admin/users.xhtml}: accounts, with their hospital and groups; create, change, password.
@@ -79,7 +80,7 @@ public class UsersView implements Serializable {
                       false));
           generatedPassword = created.generatedPassword();
           generatedFor = created.user().username();
-          return PageActions.text("admin.users.created", created.user().username());
+          return Texts.text("admin.users.created", created.user().username());
         },
         "admin.users.notCreated");
     users = null;
@@ -117,7 +118,7 @@ public class UsersView implements Serializable {
                   editActive,
                   editStaff,
                   editSuperuser));
-          return PageActions.text("admin.users.saved", user.username());
+          return Texts.text("admin.users.saved", user.username());
         },
         "admin.users.notSaved",
         user.username());
@@ -135,7 +136,7 @@ public class UsersView implements Serializable {
         String.valueOf(user.id()),
         () -> {
           administration.setPassword(actions.account(), user.id(), password);
-          return PageActions.text("admin.users.passwordSet", user.username());
+          return Texts.text("admin.users.passwordSet", user.username());
         },
         "admin.users.passwordNotSet",
         user.username());
