@@ -94,7 +94,7 @@ public class StudyConstraints {
 
   private static List<Result> evaluate(
       List<StudyDvhs.Roi> rois, List<StudyDvhs.Dvh> studyDvhs, List<DoseConstraint> constraints) {
-    // the computed DVH of a ROI number before the planning system's (as StudyDvhs orders nothing)
+    // per ROI number: the DVH RTDS computed, else the first the planning system embedded
     Map<String, StudyDvhs.Dvh> byRoiNumber = new HashMap<>();
     for (StudyDvhs.Dvh d : studyDvhs) {
       byRoiNumber.merge(

@@ -5,7 +5,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonObjectBuilder;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -237,7 +236,7 @@ public class StudyReviewView {
       return null;
     }
     if (!"cumulative".equals(curveMode) || !"relative".equals(volumeMode)) {
-      bandNote = Texts.bundle().getString("study.dvh.band.cumulativeOnly");
+      bandNote = Texts.text("study.dvh.band.cumulativeOnly");
       return null;
     }
     try {
@@ -246,15 +245,11 @@ public class StudyReviewView {
               studyId, caller.knowledgeBaseCaller(), bandOrgan, config.knowledgeBase(), 0.5);
       bandNote =
           band.studies().isEmpty()
-              ? MessageFormat.format(Texts.bundle().getString("study.dvh.band.none"), bandOrgan)
-              : MessageFormat.format(
-                  Texts.bundle().getString("study.dvh.band.shown"),
-                  band.studies().size(),
-                  bandOrgan);
+              ? Texts.text("study.dvh.band.none", bandOrgan)
+              : Texts.text("study.dvh.band.shown", band.studies().size(), bandOrgan);
       return band;
     } catch (KnowledgeBase.UnknownOrganException e) {
-      bandNote =
-          MessageFormat.format(Texts.bundle().getString("study.dvh.band.unknown"), bandOrgan);
+      bandNote = Texts.text("study.dvh.band.unknown", bandOrgan);
       bandOrgan = null;
       return null;
     }
