@@ -14,7 +14,6 @@ import java.util.OptionalDouble;
 import org.rtds.domain.imaging.CtImage;
 import org.rtds.domain.rt.ContourPoints;
 import org.rtds.domain.rt.RtContour;
-import org.rtds.domain.rt.RtPlan;
 import org.rtds.domain.rt.RtRoi;
 import org.rtds.domain.rt.RtStructureSet;
 import org.rtds.features.control.MissingInputException;
@@ -195,15 +194,6 @@ public class StudyViewer {
     return dose.contains(xMm, yMm, zMm)
         ? OptionalDouble.of(dose.doseAt(xMm, yMm, zMm))
         : OptionalDouble.empty();
-  }
-
-  /**
-   * @return the prescription of the study's plan (Gy), empty when it has no plan or the plan gives
-   *     none
-   */
-  @Transactional
-  public Optional<Double> prescriptionGy(int studyId) {
-    return StudyDoseInputs.plan(em, studyId).map(RtPlan::getPrescriptionDoseGy);
   }
 
   private static double[] numbers(String value, int count, String what) {

@@ -15,7 +15,6 @@ import org.rtds.features.boundary.KnowledgeBase;
 import org.rtds.features.boundary.StudyConstraints;
 import org.rtds.features.boundary.StudyDvhs;
 import org.rtds.features.boundary.StudyGeometry;
-import org.rtds.features.boundary.StudyViewer;
 import org.rtds.features.dose.metric.MetricValue;
 import org.rtds.ingest.boundary.PatientRecords;
 import org.rtds.ingest.entity.StudyRecord;
@@ -46,8 +45,6 @@ public class StudyReviewView {
   @Inject StudyGeometry geometry;
 
   @Inject CallerAccount caller;
-
-  @Inject StudyViewer viewer;
 
   @Inject KnowledgeBase knowledgeBase;
 
@@ -204,7 +201,8 @@ public class StudyReviewView {
 
   /** The plot's options from the GET parameters; % of prescription only when the plan has one. */
   private DvhChart.Options dvhOptions(int studyId) {
-    prescriptionGy = viewer.prescriptionGy(studyId).filter(rx -> rx > 0).orElse(null);
+    OptionalDouble rx = dvhs.prescriptionGy(studyId);
+    prescriptionGy = rx.isPresent() ? rx.getAsDouble() : null;
     if (!"rx".equals(doseMode) || prescriptionGy == null) {
       doseMode = "gy";
     }

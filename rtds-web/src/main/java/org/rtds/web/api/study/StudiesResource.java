@@ -294,12 +294,13 @@ public class StudiesResource {
     double zMm = coordinate("z", z);
     try {
       OptionalDouble dose = viewer.doseAtGy(studyId, xMm, yMm, zMm);
+      OptionalDouble rx = dvhs.prescriptionGy(studyId);
       return new DoseAtView(
           xMm,
           yMm,
           zMm,
           dose.isPresent() ? dose.getAsDouble() : null,
-          viewer.prescriptionGy(studyId).orElse(null));
+          rx.isPresent() ? rx.getAsDouble() : null);
     } catch (MissingInputException e) {
       throw new NotFoundException("no dose for study " + uid + ": " + e.getMessage());
     }
