@@ -4,7 +4,8 @@
 // 3. an image without alt text (an empty alt marks a decorative one, which is fine);
 // 4. visible text whose contrast with its background is below WCAG 2.1 AA: 4.5:1, or 3:1 for large
 //    text (at least 24 px, or 18.66 px bold). The background is the first opaque one up the tree;
-//    text over an image or a canvas is not judged, and disabled controls are exempt (as WCAG says).
+//    text over an image or a canvas is not judged, nor text a script is fading in or out, and disabled controls
+//    are exempt (as WCAG says).
 // PrimeFaces' own hidden helpers (aria-hidden, not reachable) are left aside.
 var problems = [];
 function shown(e) {
@@ -98,8 +99,13 @@ for (var t = walker.nextNode(); t; t = walker.nextNode()) {
     continue;
   }
   var opacity = 1;
+  var fading = false;
   for (var n = e; n; n = n.parentElement) {
     opacity *= Number(getComputedStyle(n).opacity);
+    fading = fading || n.style.opacity !== ''; // an inline opacity: a script's fade in progress
+  }
+  if (fading) {
+    continue; // a transient state (PrimeFaces fades the uploaded files' rows out), not what is read
   }
   fg.a *= opacity;
   var shownFg = over(fg, bg);
