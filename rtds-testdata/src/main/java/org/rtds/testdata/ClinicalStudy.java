@@ -281,6 +281,11 @@ public final class ClinicalStudy {
       return new Solid(name, type, color, cx, cy, cz, ax * f, ay * f, az * f, cylinder);
     }
 
+    /** The same solid with every semi-axis {@code mm} longer (a margin grown around it). */
+    public Solid grown(double mm) {
+      return new Solid(name, type, color, cx, cy, cz, ax + mm, ay + mm, az + mm, cylinder);
+    }
+
     /** The same solid under another name and DICOM RT ROI Interpreted Type. */
     public Solid renamed(String newName, String newType) {
       return new Solid(
@@ -405,8 +410,8 @@ public final class ClinicalStudy {
      * structure set often has 40–60 ROIs; the standard patient has 30.
      *
      * @param total the number of ROIs wanted, at least the anatomy's own count
-     * @return the anatomy with the added structures after its own, or this one when {@code total}
-     *     is its count
+     * @return the anatomy with the added structures after its own (none when {@code total} is its
+     *     count)
      * @throws IllegalArgumentException when {@code total} is fewer than the anatomy's ROIs or more
      *     than it can add (one PRV per organ)
      */
@@ -419,19 +424,10 @@ public final class ClinicalStudy {
       }
       List<Solid> all = new ArrayList<>(solids);
       for (Solid organ : organs.subList(0, total - own)) {
-        Solid prv = organ.renamed(organ.name().replace(' ', '_') + "_PRV03", "AVOIDANCE");
         all.add(
-            new Solid(
-                prv.name(),
-                prv.type(),
-                prv.color(),
-                prv.cx(),
-                prv.cy(),
-                prv.cz(),
-                prv.ax() + PRV_MARGIN_MM,
-                prv.ay() + PRV_MARGIN_MM,
-                prv.az() + PRV_MARGIN_MM,
-                prv.cylinder()));
+            organ
+                .renamed(organ.name().replace(' ', '_') + "_PRV03", "AVOIDANCE")
+                .grown(PRV_MARGIN_MM));
       }
       return new Anatomy(all, targets, fractions, falloffSigmaMm, bathGy, planLabel);
     }

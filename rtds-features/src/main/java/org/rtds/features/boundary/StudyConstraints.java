@@ -61,7 +61,8 @@ public class StudyConstraints {
    */
   public List<Result> evaluate(int studyId) {
     List<DoseConstraint> active = active();
-    return evaluate(dvhs.rois(studyId), dvhs.dvhs(studyId, null, metricsOf(active)), active);
+    List<StudyDvhs.Roi> rois = dvhs.rois(studyId);
+    return evaluate(rois, dvhs.dvhs(studyId, rois, metricsOf(active)), active);
   }
 
   /**
@@ -76,8 +77,8 @@ public class StudyConstraints {
    * Evaluates the active constraints on DVHs the caller has read already.
    *
    * @param rois the study's ROIs ({@link StudyDvhs#rois})
-   * @param studyDvhs the study's DVHs ({@link StudyDvhs#dvhs} of every ROI) with at least {@link
-   *     #metrics()} evaluated; a ROI with none is reported as "no DVH for this ROI yet"
+   * @param studyDvhs the study's DVHs (of every ROI) with at least {@link #metrics()} evaluated; a
+   *     ROI with none is reported as "no DVH for this ROI yet"
    * @return one result per constraint and ROI it applies to, in ROI order
    */
   public List<Result> evaluate(List<StudyDvhs.Roi> rois, List<StudyDvhs.Dvh> studyDvhs) {

@@ -125,7 +125,22 @@ public class StudyDvhs {
    */
   public List<Dvh> dvhs(int studyId, String roiNumber, List<String> metrics) {
     metrics.forEach(MetricParser::parse); // fail fast, before reading anything
-    List<Roi> rois = rois(studyId);
+    return dvhs(studyId, rois(studyId), roiNumber, metrics);
+  }
+
+  /**
+   * The DVHs of every ROI of the study with metrics, for a caller that has read the ROIs already.
+   *
+   * @param rois the study's ROIs ({@link #rois})
+   * @param metrics metric expressions (see {@link MetricParser}); a malformed one throws {@link
+   *     org.rtds.features.dose.metric.MetricException} naming it
+   */
+  public List<Dvh> dvhs(int studyId, List<Roi> rois, List<String> metrics) {
+    metrics.forEach(MetricParser::parse); // fail fast, before reading anything
+    return dvhs(studyId, rois, null, metrics);
+  }
+
+  private List<Dvh> dvhs(int studyId, List<Roi> rois, String roiNumber, List<String> metrics) {
     Map<String, Roi> byId = new HashMap<>();
     Map<String, Roi> byNumber = new HashMap<>();
     for (Roi roi : rois) {

@@ -19,7 +19,8 @@ record PlanReview(List<StudyDvhs.Dvh> dvhs, List<StudyConstraints.Result> checks
   static PlanReview read(StudyDvhs dvhs, StudyConstraints constraints, int studyId) {
     Set<String> metrics = new LinkedHashSet<>(StudyReviewView.METRICS);
     metrics.addAll(constraints.metrics());
-    List<StudyDvhs.Dvh> all = dvhs.dvhs(studyId, null, List.copyOf(metrics));
-    return new PlanReview(DvhChart.shown(all), constraints.evaluate(dvhs.rois(studyId), all));
+    List<StudyDvhs.Roi> rois = dvhs.rois(studyId);
+    List<StudyDvhs.Dvh> all = dvhs.dvhs(studyId, rois, List.copyOf(metrics));
+    return new PlanReview(DvhChart.shown(all), constraints.evaluate(rois, all));
   }
 }
