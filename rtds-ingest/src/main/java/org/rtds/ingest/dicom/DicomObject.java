@@ -5,6 +5,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.OtherByteAttribute;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.StringAttribute;
 import com.pixelmed.dicom.TextAttribute;
@@ -15,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import org.rtds.domain.text.DecimalList;
 
 /**
  * A DICOM data set as read by {@link DicomReader}: either a whole object (a CT slice, an RT
@@ -57,6 +60,10 @@ public final class DicomObject {
   private final SopClass sopClass;
   private final String sopInstanceUid;
   private final String transferSyntaxUid;
+
+  /** Contour Data values {@link ContourDataCapture} took out of the stream (root only). */
+  private final List<byte[]> contourData;
+
   private final Map<AttributeTag, Attribute> decoded = new HashMap<>();
 
   private DicomObject(
@@ -65,28 +72,37 @@ public final class DicomObject {
       String path,
       SopClass sopClass,
       String sopInstanceUid,
-      String transferSyntaxUid) {
+      String transferSyntaxUid,
+      List<byte[]> contourData) {
     this.attributes = attributes;
     this.root = root == null ? this : root;
     this.path = path;
     this.sopClass = sopClass;
     this.sopInstanceUid = sopInstanceUid;
     this.transferSyntaxUid = transferSyntaxUid;
+    this.contourData = contourData;
   }
 
-  /** A whole object whose identifying attributes {@link DicomReader} has checked. */
+  /**
+   * A whole object whose identifying attributes {@link DicomReader} has checked.
+   *
+   * @param contourData the Contour Data values {@link ContourDataCapture} took out while the list
+   *     was read, empty when it did not apply
+   */
   static DicomObject topLevel(
       AttributeList attributes,
       SopClass sopClass,
       String sopInstanceUid,
-      String transferSyntaxUid) {
+      String transferSyntaxUid,
+      List<byte[]> contourData) {
     return new DicomObject(
         Objects.requireNonNull(attributes),
         null,
         "",
         Objects.requireNonNull(sopClass),
         Objects.requireNonNull(sopInstanceUid),
-        Objects.requireNonNull(transferSyntaxUid));
+        Objects.requireNonNull(transferSyntaxUid),
+        List.copyOf(contourData));
   }
 
   /**
@@ -180,9 +196,10 @@ public final class DicomObject {
         || attribute.getVL() == 0) {
       return List.of();
     }
+    String captured = capturedContourData(attribute);
     String[] values;
     try {
-      values = stringValues(attribute);
+      values = captured != null ? captured.split("\\\\", -1) : attribute.getStringValues();
     } catch (DicomException e) {
       return List.of();
     }
@@ -222,6 +239,18 @@ public final class DicomObject {
     Attribute attribute = numericAttribute(tag);
     if (attribute == null) {
       return new double[0];
+    }
+    String captured = capturedContourData(attribute);
+    if (captured != null) {
+      if (captured.isBlank()) {
+        throw invalidText(tag, captured, "is not a list of decimal numbers");
+      }
+      try {
+        return DecimalList.parseDicomDecimals(
+            captured, (index, item) -> new IllegalArgumentException(item));
+      } catch (IllegalArgumentException e) {
+        throw invalidText(tag, captured, "is not a list of decimal numbers");
+      }
     }
     if (attribute instanceof StringAttribute || attribute instanceof TextAttribute) {
       String[] texts = textValues(tag, attribute);
@@ -364,6 +393,7 @@ public final class DicomObject {
               itemAttributes == null ? new AttributeList() : itemAttributes,
               root,
               itemPath,
+              null,
               null,
               null,
               null));
@@ -511,7 +541,7 @@ public final class DicomObject {
   private String[] textValues(DicomTag tag, Attribute attribute) throws DicomParseException {
     String[] texts;
     try {
-      texts = stringValues(attribute);
+      texts = attribute.getStringValues();
     } catch (DicomException e) {
       throw invalid(tag, attribute, "cannot be decoded as text", e);
     }
@@ -526,19 +556,25 @@ public final class DicomObject {
   }
 
   /**
-   * The library's string values; Contour Data read as one text ({@link ContourDataAsText}) is split
-   * at its backslashes again, as DICOM separates the values.
+   * The text of a Contour Data value that {@link ContourDataCapture} took out of the stream
+   * (PixelMed holds a placeholder for it), or null for any other attribute.
    */
-  private static String[] stringValues(Attribute attribute) throws DicomException {
-    String[] values = attribute.getStringValues();
-    if (values != null
-        && values.length == 1
-        && values[0] != null
-        && attribute instanceof com.pixelmed.dicom.LongTextAttribute
-        && CONTOUR_DATA_TAG.equals(attribute.getTag())) {
-      return values[0].split("\\\\", -1);
+  private String capturedContourData(Attribute attribute) {
+    if (root.contourData == null
+        || root.contourData.isEmpty()
+        || !(attribute instanceof OtherByteAttribute)
+        || !CONTOUR_DATA_TAG.equals(attribute.getTag())) {
+      return null;
     }
-    return values;
+    int index;
+    try {
+      index = ContourDataCapture.index(attribute.getByteValues());
+    } catch (DicomException e) {
+      return null;
+    }
+    return index < 0 || index >= root.contourData.size()
+        ? null
+        : new String(root.contourData.get(index), StandardCharsets.ISO_8859_1);
   }
 
   private static final AttributeTag CONTOUR_DATA_TAG =
@@ -563,6 +599,19 @@ public final class DicomObject {
         DicomParseException.Reason.INVALID_VALUE,
         tag + " with VR " + attribute.getVRAsString() + " " + problem + value + where(),
         cause);
+  }
+
+  /** As {@link #invalid}, for a captured Contour Data value (a DS), shown as its text. */
+  private DicomParseException invalidText(DicomTag tag, String text, String problem) {
+    return new DicomParseException(
+        DicomParseException.Reason.INVALID_VALUE,
+        tag
+            + " with VR DS "
+            + problem
+            + " (value '"
+            + abbreviate(trimValue(text))
+            + "')"
+            + where());
   }
 
   private static String abbreviate(String value) {

@@ -45,16 +45,19 @@ import java.util.zip.Inflater;
  */
 public final class DicomReader {
 
-  /** Whether Contour Data is read through {@link ContourDataAsText} (fast); tests compare both. */
-  private final boolean textContourData;
+  /**
+   * Whether Contour Data is taken out of the stream by {@link ContourDataCapture} and parsed by
+   * RTDS (fast); tests compare both.
+   */
+  private final boolean captureContourData;
 
   /** A reader. */
   public DicomReader() {
     this(true);
   }
 
-  DicomReader(boolean textContourData) {
-    this.textContourData = textContourData;
+  DicomReader(boolean captureContourData) {
+    this.captureContourData = captureContourData;
   }
 
   /** Attributes every ingested object must have, in the order they are reported when missing. */
@@ -112,13 +115,13 @@ public final class DicomReader {
     Objects.requireNonNull(input, "input");
     SourceStream source = new SourceStream(input);
     try {
-      return read(source, textContourData);
+      return read(source, captureContourData);
     } finally {
       source.release();
     }
   }
 
-  private static DicomObject read(SourceStream source, boolean textContourData)
+  private static DicomObject read(SourceStream source, boolean captureContourData)
       throws IOException, DicomParseException {
     Prefix prefix = Prefix.inspect(source.prefix());
     boolean deflated = DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.equals(prefix.transferSyntaxUid());
@@ -129,12 +132,12 @@ public final class DicomReader {
     AttributeList list = new AttributeList();
     list.setDecompressPixelData(false);
     LastTopLevelTag last = new LastTopLevelTag();
-    BufferedInputStream buffered =
-        new BufferedInputStream(
-            textContourData
-                    && ContourDataAsText.appliesTo(prefix.transferSyntaxUid(), source.prefix())
-                ? new ContourDataAsText(source)
-                : source);
+    ContourDataCapture capture =
+        captureContourData
+                && ContourDataCapture.appliesTo(prefix.transferSyntaxUid(), source.prefix())
+            ? new ContourDataCapture(source)
+            : null;
+    BufferedInputStream buffered = new BufferedInputStream(capture != null ? capture : source);
     long parsed = -1;
     Exception libraryFailure = null;
     String datasetTransferSyntax = null;
@@ -168,7 +171,10 @@ public final class DicomReader {
       throw libraryFailure(libraryFailure, prefix, list, position, unread);
     }
     checkComplete(list, parsed, prefix, source, position, unread);
-    return identify(list, transferSyntax(list, datasetTransferSyntax));
+    return identify(
+        list,
+        transferSyntax(list, datasetTransferSyntax),
+        capture == null ? List.of() : capture.values());
   }
 
   // --- completeness ---
@@ -252,7 +258,8 @@ public final class DicomReader {
 
   // --- identity ---
 
-  private static DicomObject identify(AttributeList list, String transferSyntaxUid)
+  private static DicomObject identify(
+      AttributeList list, String transferSyntaxUid, List<byte[]> contourData)
       throws DicomParseException {
     List<DicomTag> missing = new ArrayList<>();
     for (DicomTag tag : REQUIRED) {
@@ -271,7 +278,8 @@ public final class DicomReader {
             list,
             sopClass,
             value(list, DicomTag.SOP_INSTANCE_UID).orElseThrow(),
-            transferSyntaxUid);
+            transferSyntaxUid,
+            contourData);
       }
     }
     throw DicomParseException.missing(missing, where);

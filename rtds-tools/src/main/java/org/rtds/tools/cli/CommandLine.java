@@ -3,6 +3,7 @@ package org.rtds.tools.cli;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,17 +11,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The command line of a command that reads one study folder: the folder DIR and options, either
- * flags ({@code --json}) or options with a value ({@code --metrics LIST}, or {@code
- * --metrics=LIST}). {@code --name=value} is recognised only by commands that have options with a
- * value; a value given to a flag that way is ignored. Option values are read (and checked) in the
- * order they are given, before DIR is checked.
+ * The command line of a command that reads study folders: one folder DIR (or, for a command that
+ * takes a cohort, several) and options, either flags ({@code --json}) or options with a value
+ * ({@code --metrics LIST}, or {@code --metrics=LIST}). {@code --name=value} is recognised only by
+ * commands that have options with a value; a value given to a flag that way is ignored. Option
+ * values are read (and checked) in the order they are given, before DIR is checked.
  *
- * @param dir the study folder (exists and is a folder)
+ * @param dirs the study folders in the order given (each exists and is a folder; at least one)
  * @param flags the flags given
  * @param values the options given with their value as read (the last one wins)
  */
-public record CommandLine(Path dir, Set<String> flags, Map<String, Object> values) {
+public record CommandLine(List<Path> dirs, Set<String> flags, Map<String, Object> values) {
 
   /** Reads the value of an option. */
   @FunctionalInterface
@@ -36,8 +37,16 @@ public record CommandLine(Path dir, Set<String> flags, Map<String, Object> value
 
   /** Copies the collections. */
   public CommandLine {
+    dirs = List.copyOf(dirs);
     flags = Set.copyOf(flags);
     values = Map.copyOf(values);
+  }
+
+  /**
+   * @return the (first) study folder
+   */
+  public Path dir() {
+    return dirs.get(0);
   }
 
   /**
@@ -49,6 +58,8 @@ public record CommandLine(Path dir, Set<String> flags, Map<String, Object> value
   }
 
   /**
+   * Parses the command line of a command that takes one study folder.
+   *
    * @param args the arguments
    * @param flags the flags the command knows
    * @param valued the options with a value the command knows, with how to read the value
@@ -58,7 +69,22 @@ public record CommandLine(Path dir, Set<String> flags, Map<String, Object> value
    */
   public static CommandLine parse(String[] args, Set<String> flags, Map<String, Value> valued)
       throws UsageException {
-    Path dir = null;
+    return parse(args, flags, valued, false);
+  }
+
+  /**
+   * @param args the arguments
+   * @param flags the flags the command knows
+   * @param valued the options with a value the command knows, with how to read the value
+   * @param cohort whether several folders may be given (one study each)
+   * @return the parsed command line
+   * @throws UsageException on an unknown option, a missing or invalid value, no folder (or two when
+   *     not a cohort), or a DIR that is not a folder
+   */
+  public static CommandLine parse(
+      String[] args, Set<String> flags, Map<String, Value> valued, boolean cohort)
+      throws UsageException {
+    List<Path> dirs = new ArrayList<>();
     Set<String> given = new HashSet<>();
     Map<String, Object> values = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
@@ -81,23 +107,25 @@ public record CommandLine(Path dir, Set<String> flags, Map<String, Object> value
         values.put(arg, valued.get(arg).read(arg, value));
       } else if (arg.startsWith("-") && arg.length() > 1) {
         throw new UsageException("unknown option " + args[i]);
-      } else if (dir != null) {
-        throw new UsageException("one folder only; got '" + dir + "' and '" + arg + "'");
+      } else if (!dirs.isEmpty() && !cohort) {
+        throw new UsageException("one folder only; got '" + dirs.get(0) + "' and '" + arg + "'");
       } else {
         try {
-          dir = Path.of(arg);
+          dirs.add(Path.of(arg));
         } catch (InvalidPathException e) {
           throw new UsageException(e.getMessage());
         }
       }
     }
-    if (dir == null) {
+    if (dirs.isEmpty()) {
       throw new UsageException("the study folder DIR is missing");
     }
-    if (!Files.isDirectory(dir)) {
-      throw new UsageException(dir + " is not a folder");
+    for (Path dir : dirs) {
+      if (!Files.isDirectory(dir)) {
+        throw new UsageException(dir + " is not a folder");
+      }
     }
-    return new CommandLine(dir, given, values);
+    return new CommandLine(dirs, given, values);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,6 +15,11 @@ import org.rtds.features.dose.inputs.StudyInputException;
  * {@code ./rtds ovh DIR}): the help, the parsing of the arguments and usage errors, reading the
  * folder (skipped files are listed), selecting the study, and the exit status and message of every
  * error. Messages on stderr start with "rtds NAME: ".
+ *
+ * <p>A command that overrides {@link #cohortHeader} also takes several folders, one study each (a
+ * cohort, {@code ./rtds dvh DIR1 DIR2 ...}): they are computed one after the other in this process,
+ * so the JVM's start and warm-up are paid once; the output is the header, then each study's rows. A
+ * study that cannot be computed is reported on stderr and the others go on.
  *
  * @param <A> the command's parsed arguments
  */
@@ -28,12 +34,22 @@ public abstract class FolderCommand<A extends FolderCommand.Arguments> {
   /** Exit status: usage error (or, for some commands, incomplete input). */
   public static final int USAGE = 2;
 
+  /** Exit status of a cohort: some studies could not be computed (the others were written). */
+  public static final int SOME_FAILED = FAILED;
+
   /** What every command's arguments hold. */
   public interface Arguments {
     /**
-     * @return the study folder
+     * @return the study folder (the first one of a cohort)
      */
     Path dir();
+
+    /**
+     * @return every study folder given, in order: one unless the command takes a cohort
+     */
+    default List<Path> dirs() {
+      return List.of(dir());
+    }
   }
 
   private final String name;
@@ -71,6 +87,18 @@ public abstract class FolderCommand<A extends FolderCommand.Arguments> {
       throws StudyInputException;
 
   /**
+   * The first line of a cohort's output, when several study folders are given; each study's output
+   * ({@link Session#study()} set) then follows without a header of its own.
+   *
+   * @param a the arguments
+   * @return the header line (without line end); null (the default) when the command takes one study
+   *     folder only
+   */
+  protected String cohortHeader(A a) {
+    return null;
+  }
+
+  /**
    * @param e why the inputs cannot be built
    * @return the exit status for it; {@link #FAILED} unless overridden
    */
@@ -86,9 +114,15 @@ public abstract class FolderCommand<A extends FolderCommand.Arguments> {
    * @param clock mark 0 at the start, mark 1 after the folder was read
    * @param fileCount number of regular files in the folder
    * @param prefix "rtds NAME: "
+   * @param study the study folder as given when it is one of a cohort, null for a single study
    */
   public record Session(
-      PrintStream out, PrintStream err, Stopwatch clock, int fileCount, String prefix) {
+      PrintStream out,
+      PrintStream err,
+      Stopwatch clock,
+      int fileCount,
+      String prefix,
+      String study) {
 
     /**
      * @param message a line for stderr, after the prefix
@@ -154,22 +188,52 @@ public abstract class FolderCommand<A extends FolderCommand.Arguments> {
       }
       return USAGE;
     }
+    List<Path> dirs = a.dirs();
+    if (dirs.size() == 1) {
+      return study(a, dirs.get(0), null, clock, out, err, prefix);
+    }
+    out.print(cohortHeader(a) + "\n");
+    int failed = 0;
+    for (Path dir : dirs) {
+      if (study(a, dir, dir.toString(), Stopwatch.start(), out, err, prefix) != OK) {
+        failed++;
+      }
+    }
+    out.flush();
+    if (failed > 0) {
+      err.println(
+          prefix + failed + " of " + dirs.size() + " studies could not be computed (above)");
+      return SOME_FAILED;
+    }
+    return OK;
+  }
+
+  /** Reads, selects and computes one study folder; returns its exit status. */
+  private int study(
+      A a,
+      Path dir,
+      String study,
+      Stopwatch clock,
+      PrintStream out,
+      PrintStream err,
+      String prefix) {
     try {
-      StudyFolder.Contents contents = StudyFolder.read(a.dir());
+      StudyFolder.Contents contents = StudyFolder.read(dir);
       for (StudyFolder.Skipped s : contents.skipped()) {
         err.println(prefix + "skipped " + s.file() + ": " + s.reason());
       }
       clock.mark();
       StudySelection selection = StudySelection.select(contents.instances(), needs);
-      return compute(a, selection, new Session(out, err, clock, contents.fileCount(), prefix));
+      return compute(
+          a, selection, new Session(out, err, clock, contents.fileCount(), prefix, study));
     } catch (StudyInputException e) {
-      err.println(prefix + a.dir() + ": " + e.getMessage());
+      err.println(prefix + dir + ": " + e.getMessage());
       return status(e);
     } catch (IOException e) {
-      err.println(prefix + "cannot read " + a.dir() + ": " + e);
+      err.println(prefix + "cannot read " + dir + ": " + e);
       return FAILED;
     } catch (RuntimeException | OutOfMemoryError e) {
-      err.println(prefix + "unexpected error: " + e);
+      err.println(prefix + (study == null ? "" : dir + ": ") + "unexpected error: " + e);
       e.printStackTrace(err);
       return FAILED;
     }

@@ -38,6 +38,7 @@ public final class DvhCommand extends FolderCommand<DvhCommand.Arguments> {
       """
       Usage: ./rtds dvh DIR [--metrics LIST] [--json [--curve]] [--supersample N] [--supersample-z]
                             [--bin-width GY] [--timing]
+             ./rtds dvh DIR1 DIR2 ... [options but --json]      (a cohort: one study per folder)
              (or: java -jar rtds-tools/target/rtds-tools.jar DIR [options])
 
       Reads every file under DIR (recursively): one study's CT images, one RT Structure Set, its
@@ -46,6 +47,12 @@ public final class DvhCommand extends FolderCommand<DvhCommand.Arguments> {
         roi_number,roi_name,metric,value,unit
       Values have 4 decimals and '.'; a value is empty when it is undefined (ROI without volume,
       D_xcc larger than the ROI); names are quoted per RFC 4180 when needed.
+
+      Several folders (e.g. ./rtds dvh studies/*/) are computed one after the other in one
+      process, which pays the Java start-up and warm-up once: the CSV then has the header
+        study,roi_number,roi_name,metric,value,unit
+      with each folder as given in the study column. A folder that cannot be computed is reported
+      on stderr and the others go on.
 
       Options:
         --metrics LIST    comma-separated metrics (case-insensitive), default
@@ -80,7 +87,7 @@ public final class DvhCommand extends FolderCommand<DvhCommand.Arguments> {
 
       Unreadable or unsupported files are skipped and listed on stderr with the reason.
 
-      Exit status:
+      Exit status (of a cohort: 0 when every study was computed, else 1):
         0  metrics written
         1  the study was found but could not be computed (oblique or inconsistent geometry, dose
            grids that cannot be summed, an unexpected error)
@@ -107,7 +114,7 @@ public final class DvhCommand extends FolderCommand<DvhCommand.Arguments> {
   /**
    * Parsed command line.
    *
-   * @param dir the study folder
+   * @param dirs the study folders (one, or several for a cohort)
    * @param metrics what to report
    * @param json JSON instead of CSV
    * @param curve with JSON, the cumulative DVHs too
@@ -117,7 +124,7 @@ public final class DvhCommand extends FolderCommand<DvhCommand.Arguments> {
    * @param timing whether timings are printed
    */
   record Arguments(
-      Path dir,
+      List<Path> dirs,
       MetricList metrics,
       boolean json,
       boolean curve,
@@ -125,7 +132,18 @@ public final class DvhCommand extends FolderCommand<DvhCommand.Arguments> {
       boolean supersampleZ,
       double binWidthGy,
       boolean timing)
-      implements FolderCommand.Arguments {}
+      implements FolderCommand.Arguments {
+
+    @Override
+    public Path dir() {
+      return dirs.get(0);
+    }
+  }
+
+  @Override
+  protected String cohortHeader(Arguments a) {
+    return DvhReport.COHORT_CSV_HEADER;
+  }
 
   /**
    * Runs the command.
@@ -173,13 +191,19 @@ public final class DvhCommand extends FolderCommand<DvhCommand.Arguments> {
         session.say("ROI " + r.roiNumber() + " (" + r.roiName() + "): " + n);
       }
     }
-    session.out().print(a.json() ? report.toJson(a.curve()) : report.toCsv());
+    session
+        .out()
+        .print(
+            a.json()
+                ? report.toJson(a.curve())
+                : session.study() == null ? report.toCsv() : report.csvRows(session.study()));
     session.out().flush();
     int written = session.clock().mark();
     if (a.timing()) {
       session.timing(
-          "timing: read %d files %.0f ms, inputs %.0f ms, DVH+metrics of %d ROIs %.0f ms, output"
+          "timing: %sread %d files %.0f ms, inputs %.0f ms, DVH+metrics of %d ROIs %.0f ms, output"
               + " %.0f ms; compute total %.0f ms; %s%n",
+          session.study() == null ? "" : session.study() + ": ",
           session.fileCount(),
           session.clock().wallMs(0, 1),
           session.clock().wallMs(1, prepared),
@@ -216,9 +240,14 @@ public final class DvhCommand extends FolderCommand<DvhCommand.Arguments> {
             Map.of(
                 "--metrics", (option, value) -> value,
                 "--supersample", DvhCommand::supersample,
-                "--bin-width", DvhCommand::binWidth));
+                "--bin-width", DvhCommand::binWidth),
+            true);
     if (line.has("--curve") && !line.has("--json")) {
       throw new UsageException("--curve needs --json");
+    }
+    if (line.has("--json") && line.dirs().size() > 1) {
+      throw new UsageException(
+          "--json takes one study folder; for several, use the CSV output (a study column)");
     }
     MetricList list;
     try {
@@ -227,7 +256,7 @@ public final class DvhCommand extends FolderCommand<DvhCommand.Arguments> {
       throw new UsageException(e.getMessage(), false);
     }
     return new Arguments(
-        line.dir(),
+        line.dirs(),
         list,
         line.has("--json"),
         line.has("--curve"),

@@ -43,6 +43,9 @@ public record DvhReport(
   /** CSV header line (without line end). */
   public static final String CSV_HEADER = "roi_number,roi_name,metric,value,unit";
 
+  /** The CSV header of a cohort (several study folders): the study folder as given, first. */
+  public static final String COHORT_CSV_HEADER = "study," + CSV_HEADER;
+
   /** Copies the lists. */
   public DvhReport {
     rois = List.copyOf(rois);
@@ -124,11 +127,23 @@ public record DvhReport(
    * @return the CSV document (header and rows, LF line ends)
    */
   public String toCsv() {
+    return CSV_HEADER + "\n" + csvRows(null);
+  }
+
+  /**
+   * The rows of the CSV document without its header, for a cohort: each row then starts with the
+   * study column ({@link #COHORT_CSV_HEADER}).
+   *
+   * @param studyColumn the study folder as given, or null for the rows of a single study
+   * @return the rows (LF line ends)
+   */
+  public String csvRows(String studyColumn) {
     StringBuilder sb = new StringBuilder(64 * (1 + rois.size() * 12));
-    sb.append(CSV_HEADER).append('\n');
+    String study = studyColumn == null ? "" : csv(studyColumn) + ",";
     for (RoiReport roi : rois) {
       for (MetricValue v : roi.metrics()) {
-        sb.append(roi.roiNumber())
+        sb.append(study)
+            .append(roi.roiNumber())
             .append(',')
             .append(csv(roi.roiName()))
             .append(',')

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
 import java.util.StringJoiner;
-import org.rtds.features.dose.text.DecimalList;
+import org.rtds.domain.text.DecimalList;
 
 /**
  * Codec between {@link CumulativeDvh} and DICOM DVHData (3004,0058) as stored in {@code

@@ -3,7 +3,7 @@ package org.rtds.features.knowledge.format;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import org.rtds.features.dose.text.DecimalList;
+import org.rtds.domain.text.DecimalList;
 
 /**
  * Comma-joined number lists of the {@code ovh} and {@code sts} tables: plain decimal notation (no

@@ -1,6 +1,7 @@
-package org.rtds.features.dose.text;
+package org.rtds.domain.text;
 
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * Parses lists of decimal numbers, such as a DVH's 15,000 values, without the per-item strings and
@@ -33,7 +34,28 @@ public final class DecimalList {
     RuntimeException of(int index, String item);
   }
 
+  /**
+   * A DICOM Decimal String item (PS3.5 6.2 DS): fixed or floating point; no NaN, infinity,
+   * hexadecimal or type suffix, all of which {@code Double.parseDouble} would take.
+   */
+  private static final Pattern DICOM_DECIMAL =
+      Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+
   private DecimalList() {}
+
+  /**
+   * Parses a DICOM Decimal String value (DS, PS3.5 6.2), e.g. Contour Data: items separated by
+   * backslashes, each with optional surrounding spaces. Every value is what {@code
+   * Double.parseDouble} gives for the item; items outside the DS grammar (NaN, Infinity, {@code
+   * 0x1p3}, {@code 1d}) are refused even where {@code Double.parseDouble} would take them.
+   *
+   * @param text the value, blank for none
+   * @param bad the exception for an item that is not a DS number (an empty item included)
+   * @return the values in order
+   */
+  public static double[] parseDicomDecimals(String text, BadItem bad) {
+    return parse(text, '\\', '\\', true, bad);
+  }
 
   /**
    * Parses every item of the list; items may have surrounding white space. One pass, no string per
@@ -46,6 +68,11 @@ public final class DecimalList {
    * @return the values in order
    */
   public static double[] parse(String text, char separator, char alternative, BadItem bad) {
+    return parse(text, separator, alternative, false, bad);
+  }
+
+  private static double[] parse(
+      String text, char separator, char alternative, boolean dicom, BadItem bad) {
     if (text == null || text.isBlank()) {
       return new double[0];
     }
@@ -62,7 +89,7 @@ public final class DecimalList {
       if (n == out.length) {
         out = Arrays.copyOf(out, 2 * n);
       }
-      out[n] = item(text, from, to, n, bad);
+      out[n] = item(text, from, to, n, dicom, bad);
       n++;
       if (to == length) {
         return n == out.length ? out : Arrays.copyOf(out, n);
@@ -71,7 +98,7 @@ public final class DecimalList {
     }
   }
 
-  private static double item(String text, int from, int to, int index, BadItem bad) {
+  private static double item(String text, int from, int to, int index, boolean dicom, BadItem bad) {
     while (from < to && text.charAt(from) <= ' ') {
       from++;
     }
@@ -86,6 +113,9 @@ public final class DecimalList {
       return fast;
     }
     String item = text.substring(from, to);
+    if (dicom && !DICOM_DECIMAL.matcher(item).matches()) {
+      throw bad.of(index, item);
+    }
     try {
       return Double.parseDouble(item);
     } catch (NumberFormatException e) {

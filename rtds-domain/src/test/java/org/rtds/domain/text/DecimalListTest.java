@@ -1,4 +1,4 @@
-package org.rtds.features.dose.text;
+package org.rtds.domain.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
