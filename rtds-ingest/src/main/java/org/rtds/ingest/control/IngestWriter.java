@@ -21,11 +21,11 @@ import org.rtds.ingest.entity.StudyInputs;
 
 /**
  * Writes one parsed DICOM object into the dsrt tables, inside the caller's transaction: finds or
- * creates the patient (by the sending account and Patient ID), study and series ({@link
+ * creates the patient (by the sending account and Patient ID), study and series ({@code
  * PatientHierarchy}), checks that the object agrees with what is already stored, writes the
- * object's rows (one {@link ModalityWriter} per kind) and its {@code rtds_object} entry ({@link
+ * object's rows (one {@code ModalityWriter} per kind) and its {@code rtds_object} entry ({@code
  * StoredObjects}), and records the study's new input generation in {@code rtds_feature_job} ({@link
- * FeatureJobBooking}). Refusals go to {@code rtds_rejection} ({@link RejectionLog}).
+ * FeatureJobBooking}). Refusals go to {@code rtds_rejection} ({@code RejectionLog}).
  *
  * <p>Every check runs before the first row is written, so a refused object leaves only its {@code
  * rtds_rejection} row. Two transactions creating the same patient, study, series or object at once
