@@ -45,9 +45,7 @@ class DicomLibraryConfinementTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage(LIBRARY)
-            .because("the DICOM library is confined to org.rtds.ingest.dicom (dicom-pixelmed.md)")
-            // Trivially true while no other package exists yet.
-            .allowEmptyShould(true);
+            .because("the DICOM library is confined to org.rtds.ingest.dicom (dicom-pixelmed.md)");
 
     rule.check(ALL_CLASSES);
   }

@@ -18,8 +18,8 @@ import java.util.Optional;
 import org.rtds.ingest.control.ContentAddressedStore;
 import org.rtds.ingest.control.ContentAddressedStore.SpooledFile;
 import org.rtds.ingest.control.ContentAddressedStore.TooLargeException;
+import org.rtds.ingest.control.FeatureJobBooking;
 import org.rtds.ingest.control.IngestPipeline;
-import org.rtds.ingest.control.IngestWriter;
 import org.rtds.ingest.entity.IngestOrigin;
 import org.rtds.ingest.entity.IngestOutcome;
 import org.rtds.ingest.entity.StudyInputs;
@@ -89,7 +89,7 @@ public class Ingestion {
 
   /** What a study holds: objects per modality and what features still need. */
   public StudyInputs studyInputs(int studyId) {
-    return IngestWriter.studyInputs(em, studyId);
+    return FeatureJobBooking.studyInputs(em, studyId);
   }
 
   /** Reads {@code RTDS_MAX_OBJECT_MB} etc. */

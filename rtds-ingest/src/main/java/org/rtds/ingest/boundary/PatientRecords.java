@@ -21,7 +21,7 @@ import org.rtds.domain.patient.Study;
 import org.rtds.domain.query.SearchText;
 import org.rtds.domain.rt.RtDose;
 import org.rtds.domain.rt.RtStructureSet;
-import org.rtds.ingest.control.IngestWriter;
+import org.rtds.ingest.control.FeatureJobBooking;
 import org.rtds.ingest.entity.ArchiveCounts;
 import org.rtds.ingest.entity.PatientListing;
 import org.rtds.ingest.entity.PatientOrder;
@@ -214,7 +214,7 @@ public class PatientRecords {
             .stream()
             .map(PatientRecords::seriesListing)
             .toList();
-    return new StudyRecord(studyId, listing, series, IngestWriter.studyInputs(em, studyId));
+    return new StudyRecord(studyId, listing, series, FeatureJobBooking.studyInputs(em, studyId));
   }
 
   /**

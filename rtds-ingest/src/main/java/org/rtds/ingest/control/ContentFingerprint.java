@@ -32,7 +32,15 @@ public final class ContentFingerprint {
 
   private ContentFingerprint() {}
 
-  /** The fingerprint, lower-case hex. */
+  /**
+   * The fingerprint, lower-case hex.
+   *
+   * <p>{@link ParsedInstance} is a sealed interface: the type switch covers every kind it permits,
+   * and its final {@code else} makes a kind added without its part here fail instead of being
+   * fingerprinted by its header alone.
+   *
+   * @throws IllegalStateException for a kind this class does not know
+   */
   public static String of(ParsedInstance parsed) {
     Digest d = new Digest();
     Header h = parsed.header();

@@ -6,8 +6,10 @@
  * {@code com.pixelmed} import lives in this package, and its public API uses only project-owned
  * types ({@link org.rtds.ingest.dicom.DicomObject}, {@link org.rtds.ingest.dicom.DicomTag}, {@link
  * org.rtds.ingest.dicom.SopClass}, {@link org.rtds.ingest.dicom.PixelFrames}, {@link
- * org.rtds.ingest.dicom.DicomParseException}) and the JDK. A switch to dcm4che therefore touches
- * this package only. {@code DicomLibraryConfinementTest} enforces both rules.
+ * org.rtds.ingest.dicom.DicomParseException}, the value types of {@code org.rtds.ingest.entity}),
+ * the JDK and, for DICOM JSON, JSON-P ({@code jakarta.json}). A switch to dcm4che therefore touches
+ * this package only. {@code DicomLibraryConfinementTest} enforces both rules; {@code
+ * ArchitectureTest} checks that the package depends on no other ingest package than {@code entity}.
  *
  * <p>What the package promises:
  *
@@ -35,8 +37,11 @@
  *       org.rtds.ingest.dicom.DicomStoreOutcome}); every thread it uses comes from the caller's
  *       {@link java.util.concurrent.ThreadFactory}. It runs on the library's association layer, not
  *       on the library's SCP, which always answers success and starts its own threads.
+ *   <li>{@link org.rtds.ingest.dicom.DicomJson} gives a stored object's attributes as DICOM JSON
+ *       (PS3.18 Annex F) for WADO-RS metadata, and {@link org.rtds.ingest.dicom.HounsfieldReader} a
+ *       stored CT image's first frame in Hounsfield units.
  * </ul>
  *
- * <p>Planned here: a writer and DICOM JSON for DICOMweb.
+ * <p>Not here: a DICOM writer. RTDS keeps and serves every object as it was received.
  */
 package org.rtds.ingest.dicom;
