@@ -102,4 +102,36 @@ class DecimalListTest {
     assertThatThrownBy(() -> parse("-")).hasMessage("0:'-'");
     assertThatThrownBy(() -> parse(".")).hasMessage("0:'.'");
   }
+
+  @Test
+  void oneItemParsesAsTheJdkDoesAndRefusesWhatTheJdkRefuses() {
+    for (String item : new String[] {"12.5", " -0 ", "1e-7", "0.30000000000000004", "NaN", "1d"}) {
+      assertThat(Double.doubleToRawLongBits(DecimalList.parseOne(item)))
+          .as(item)
+          .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(item.strip())));
+    }
+    assertThatThrownBy(() -> DecimalList.parseOne("12,5"))
+        .isInstanceOf(NumberFormatException.class);
+    assertThatThrownBy(() -> DecimalList.parseOne(" ")).isInstanceOf(NumberFormatException.class);
+  }
+
+  @Test
+  void dicomDecimalStringsTakeTheDsGrammarOnly() {
+    double[] values =
+        DecimalList.parseDicomDecimals(" 1.5\\-2e3\\+.25 \\7.\\0012345678901234567", bad());
+    assertThat(values)
+        .containsExactly(1.5, -2000, 0.25, 7, Double.parseDouble("0012345678901234567"));
+    for (String notDs : new String[] {"NaN", "Infinity", "0x1p3", "1d", "1f", "1.2.3", "", "e5"}) {
+      assertThatThrownBy(() -> DecimalList.parseDicomDecimals("1\\" + notDs + "\\3", bad()))
+          .as(notDs)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("1:'" + notDs + "'");
+    }
+    // the lenient lists of the feature tables take what Double.parseDouble takes
+    assertThat(DecimalList.parse("1,NaN", ',', ',', bad())[1]).isNaN();
+  }
+
+  private static DecimalList.BadItem bad() {
+    return (i, item) -> new IllegalArgumentException(i + ":'" + item + "'");
+  }
 }

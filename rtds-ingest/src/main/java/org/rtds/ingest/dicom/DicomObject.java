@@ -5,7 +5,6 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
-import com.pixelmed.dicom.OtherByteAttribute;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.StringAttribute;
 import com.pixelmed.dicom.TextAttribute;
@@ -64,6 +63,9 @@ public final class DicomObject {
   /** Contour Data values {@link ContourDataCapture} took out of the stream (root only). */
   private final List<byte[]> contourData;
 
+  /** Whether the Pixel Data was skipped ({@link DicomReader#withoutCtPixelData()}; root only). */
+  private final boolean pixelDataSkipped;
+
   private final Map<AttributeTag, Attribute> decoded = new HashMap<>();
 
   private DicomObject(
@@ -73,7 +75,8 @@ public final class DicomObject {
       SopClass sopClass,
       String sopInstanceUid,
       String transferSyntaxUid,
-      List<byte[]> contourData) {
+      List<byte[]> contourData,
+      boolean pixelDataSkipped) {
     this.attributes = attributes;
     this.root = root == null ? this : root;
     this.path = path;
@@ -81,6 +84,7 @@ public final class DicomObject {
     this.sopInstanceUid = sopInstanceUid;
     this.transferSyntaxUid = transferSyntaxUid;
     this.contourData = contourData;
+    this.pixelDataSkipped = pixelDataSkipped;
   }
 
   /**
@@ -88,13 +92,15 @@ public final class DicomObject {
    *
    * @param contourData the Contour Data values {@link ContourDataCapture} took out while the list
    *     was read, empty when it did not apply
+   * @param pixelDataSkipped whether the reader stopped at the Pixel Data
    */
   static DicomObject topLevel(
       AttributeList attributes,
       SopClass sopClass,
       String sopInstanceUid,
       String transferSyntaxUid,
-      List<byte[]> contourData) {
+      List<byte[]> contourData,
+      boolean pixelDataSkipped) {
     return new DicomObject(
         Objects.requireNonNull(attributes),
         null,
@@ -102,7 +108,8 @@ public final class DicomObject {
         Objects.requireNonNull(sopClass),
         Objects.requireNonNull(sopInstanceUid),
         Objects.requireNonNull(transferSyntaxUid),
-        List.copyOf(contourData));
+        List.copyOf(contourData),
+        pixelDataSkipped);
   }
 
   /**
@@ -166,7 +173,7 @@ public final class DicomObject {
 
   /** Returns whether the attribute is present, even with an empty value. */
   public boolean contains(DicomTag tag) {
-    return attribute(tag) != null;
+    return attribute(tag) != null || capturedContourData(tag) != null;
   }
 
   /**
@@ -189,14 +196,15 @@ public final class DicomObject {
    * @return the values; empty if the attribute is absent, empty, or holds no text
    */
   public List<String> strings(DicomTag tag) {
-    Attribute attribute = attribute(tag);
-    if (attribute == null
-        || attribute instanceof SequenceAttribute
-        || attribute instanceof UnknownAttribute
-        || attribute.getVL() == 0) {
+    String captured = capturedContourData(tag);
+    Attribute attribute = captured != null ? null : attribute(tag);
+    if (captured == null
+        && (attribute == null
+            || attribute instanceof SequenceAttribute
+            || attribute instanceof UnknownAttribute
+            || attribute.getVL() == 0)) {
       return List.of();
     }
-    String captured = capturedContourData(attribute);
     String[] values;
     try {
       values = captured != null ? captured.split("\\\\", -1) : attribute.getStringValues();
@@ -236,11 +244,7 @@ public final class DicomObject {
    *     not a number
    */
   public double[] doubles(DicomTag tag) throws DicomParseException {
-    Attribute attribute = numericAttribute(tag);
-    if (attribute == null) {
-      return new double[0];
-    }
-    String captured = capturedContourData(attribute);
+    String captured = capturedContourData(tag);
     if (captured != null) {
       if (captured.isBlank()) {
         throw invalidText(tag, captured, "is not a list of decimal numbers");
@@ -251,6 +255,10 @@ public final class DicomObject {
       } catch (IllegalArgumentException e) {
         throw invalidText(tag, captured, "is not a list of decimal numbers");
       }
+    }
+    Attribute attribute = numericAttribute(tag);
+    if (attribute == null) {
+      return new double[0];
     }
     if (attribute instanceof StringAttribute || attribute instanceof TextAttribute) {
       String[] texts = textValues(tag, attribute);
@@ -396,7 +404,8 @@ public final class DicomObject {
               null,
               null,
               null,
-              null));
+              null,
+              false));
     }
     return List.copyOf(items);
   }
@@ -429,6 +438,8 @@ public final class DicomObject {
    *
    * <p>Each call decodes anew; keep the result rather than calling twice.
    *
+   * @throws IllegalStateException when the object was read by {@link
+   *     DicomReader#withoutCtPixelData()}, which skips a CT image's pixel data
    * @return the frames, in the order stored
    * @throws DicomParseException if PixelData or a required Image Pixel attribute is missing ({@link
    *     DicomParseException.Reason#MISSING_ATTRIBUTE}); if an attribute has an impossible value or
@@ -442,6 +453,10 @@ public final class DicomObject {
    *     DicomParseException.Reason#MALFORMED}, naming the frame, the segment and the problem)
    */
   public PixelFrames pixelFrames() throws DicomParseException {
+    if (root.pixelDataSkipped) {
+      throw new IllegalStateException(
+          this + " was read without its pixel data (DicomReader.withoutCtPixelData())");
+    }
     return PixelDataDecoder.decode(
         this, attributes.get(DicomReader.libraryTag(DicomTag.PIXEL_DATA)), transferSyntaxUid());
   }
@@ -557,18 +572,20 @@ public final class DicomObject {
 
   /**
    * The text of a Contour Data value that {@link ContourDataCapture} took out of the stream
-   * (PixelMed holds a placeholder for it), or null for any other attribute.
+   * (PixelMed holds a placeholder for it under a private tag), or null for any other tag or when
+   * this item's Contour Data was read by PixelMed itself.
    */
-  private String capturedContourData(Attribute attribute) {
-    if (root.contourData == null
-        || root.contourData.isEmpty()
-        || !(attribute instanceof OtherByteAttribute)
-        || !CONTOUR_DATA_TAG.equals(attribute.getTag())) {
+  private String capturedContourData(DicomTag tag) {
+    if (tag != DicomTag.CONTOUR_DATA || root.contourData == null || root.contourData.isEmpty()) {
+      return null;
+    }
+    Attribute placeholder = attributes.get(PLACEHOLDER_TAG);
+    if (placeholder == null) {
       return null;
     }
     int index;
     try {
-      index = ContourDataCapture.index(attribute.getByteValues());
+      index = ContourDataCapture.index(placeholder.getByteValues());
     } catch (DicomException e) {
       return null;
     }
@@ -577,8 +594,9 @@ public final class DicomObject {
         : new String(root.contourData.get(index), StandardCharsets.ISO_8859_1);
   }
 
-  private static final AttributeTag CONTOUR_DATA_TAG =
-      new AttributeTag(DicomTag.CONTOUR_DATA.group(), DicomTag.CONTOUR_DATA.element());
+  private static final AttributeTag PLACEHOLDER_TAG =
+      new AttributeTag(
+          ContourDataCapture.PLACEHOLDER_TAG_GROUP, ContourDataCapture.PLACEHOLDER_TAG_ELEMENT);
 
   private void requireSingle(DicomTag tag, int count) throws DicomParseException {
     if (count != 1) {

@@ -1,5 +1,6 @@
 package org.rtds.ingest.dicom;
 
+import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
@@ -51,13 +52,34 @@ public final class DicomReader {
    */
   private final boolean captureContourData;
 
+  /** Whether a CT image's Pixel Data is skipped (its length checked, its values not read). */
+  private final boolean skipCtPixelData;
+
   /** A reader. */
   public DicomReader() {
-    this(true);
+    this(true, false);
   }
 
   DicomReader(boolean captureContourData) {
+    this(captureContourData, false);
+  }
+
+  private DicomReader(boolean captureContourData, boolean skipCtPixelData) {
     this.captureContourData = captureContourData;
+    this.skipCtPixelData = skipCtPixelData;
+  }
+
+  /**
+   * A reader for tools that need a CT image's attributes but not its pixels (the DVH and OVH
+   * commands take the CT's geometry only): it stops at a CT Image's Pixel Data, checks that the
+   * input holds as many bytes as the element declares, and does not parse them, which is most of
+   * the work of reading a CT slice. The object's {@link DicomObject#pixelFrames()} then throws.
+   * Every other object is read as {@link #DicomReader()} reads it.
+   *
+   * @return the reader
+   */
+  public static DicomReader withoutCtPixelData() {
+    return new DicomReader(true, true);
   }
 
   /** Attributes every ingested object must have, in the order they are reported when missing. */
@@ -80,6 +102,7 @@ public final class DicomReader {
 
   private static final AttributeTag PIXEL_DATA_TAG = libraryTag(DicomTag.PIXEL_DATA);
   private static final AttributeTag FRAMES_TAG = libraryTag(DicomTag.NUMBER_OF_FRAMES);
+  private static final AttributeTag SOP_CLASS = libraryTag(DicomTag.SOP_CLASS_UID);
 
   /** Explicit VRs with a 4-byte value length (PS3.5 7.1.2). */
   private static final Set<String> LONG_LENGTH_VRS =
@@ -115,13 +138,14 @@ public final class DicomReader {
     Objects.requireNonNull(input, "input");
     SourceStream source = new SourceStream(input);
     try {
-      return read(source, captureContourData);
+      return read(source, captureContourData, skipCtPixelData);
     } finally {
       source.release();
     }
   }
 
-  private static DicomObject read(SourceStream source, boolean captureContourData)
+  private static DicomObject read(
+      SourceStream source, boolean captureContourData, boolean skipCtPixelData)
       throws IOException, DicomParseException {
     Prefix prefix = Prefix.inspect(source.prefix());
     boolean deflated = DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.equals(prefix.transferSyntaxUid());
@@ -131,14 +155,15 @@ public final class DicomReader {
 
     AttributeList list = new AttributeList();
     list.setDecompressPixelData(false);
-    LastTopLevelTag last = new LastTopLevelTag();
+    LastTopLevelTag last = new LastTopLevelTag(skipCtPixelData && !deflated);
     ContourDataCapture capture =
         captureContourData
                 && ContourDataCapture.appliesTo(prefix.transferSyntaxUid(), source.prefix())
-            ? new ContourDataCapture(source)
+            ? new ContourDataCapture(source, prefix.transferSyntaxUid())
             : null;
     BufferedInputStream buffered = new BufferedInputStream(capture != null ? capture : source);
     long parsed = -1;
+    long skippedPixelDataLength = -1;
     Exception libraryFailure = null;
     String datasetTransferSyntax = null;
     try {
@@ -146,6 +171,9 @@ public final class DicomReader {
       parsed = list.read(dicom, last);
       TransferSyntax used = dicom.getTransferSyntaxToReadDataSet();
       datasetTransferSyntax = used == null ? null : used.getUID();
+      if (last.stoppedAtCtPixelData) {
+        skippedPixelDataLength = pixelDataValueLength(dicom, used);
+      }
     } catch (DicomException | IOException | RuntimeException e) {
       libraryFailure = e;
     }
@@ -170,11 +198,16 @@ public final class DicomReader {
     if (libraryFailure != null) {
       throw libraryFailure(libraryFailure, prefix, list, position, unread);
     }
-    checkComplete(list, parsed, prefix, source, position, unread);
+    if (last.stoppedAtCtPixelData) {
+      checkSkippedPixelData(skippedPixelDataLength, unread);
+    } else {
+      checkComplete(list, parsed, prefix, source, position, unread);
+    }
     return identify(
         list,
         transferSyntax(list, datasetTransferSyntax),
-        capture == null ? List.of() : capture.values());
+        capture == null ? List.of() : capture.values(),
+        last.stoppedAtCtPixelData);
   }
 
   // --- completeness ---
@@ -256,10 +289,48 @@ public final class DicomReader {
     }
   }
 
+  /**
+   * After a stop at Pixel Data's tag: reads the rest of its element header (explicit VR: VR, two
+   * reserved bytes and a 4-byte length; implicit VR: the 4-byte length).
+   *
+   * @return the declared value length, 0xFFFFFFFF for undefined (encapsulated pixel data)
+   */
+  private static long pixelDataValueLength(DicomInputStream dicom, TransferSyntax syntax)
+      throws IOException {
+    boolean explicit = syntax == null || syntax.isExplicitVR();
+    byte[] header = new byte[explicit ? 8 : 4];
+    dicom.readInsistently(header, 0, header.length);
+    int at = explicit ? 4 : 0;
+    long length = 0;
+    for (int k = 0; k < 4; k++) {
+      int b = header[at + (syntax != null && syntax.isBigEndian() ? 3 - k : k)] & 0xFF;
+      length |= (long) b << (8 * k);
+    }
+    return length;
+  }
+
+  /** A skipped Pixel Data must still be whole: the input holds at least its declared length. */
+  private static void checkSkippedPixelData(long declared, long unread) throws DicomParseException {
+    if (declared != 0xFFFFFFFFL && unread < declared) {
+      throw new DicomParseException(
+          DicomParseException.Reason.TRUNCATED,
+          "truncated DICOM data: the input ends inside "
+              + describe(PIXEL_DATA_TAG)
+              + " after "
+              + unread
+              + " of its "
+              + declared
+              + " bytes");
+    }
+  }
+
   // --- identity ---
 
   private static DicomObject identify(
-      AttributeList list, String transferSyntaxUid, List<byte[]> contourData)
+      AttributeList list,
+      String transferSyntaxUid,
+      List<byte[]> contourData,
+      boolean pixelDataSkipped)
       throws DicomParseException {
     List<DicomTag> missing = new ArrayList<>();
     for (DicomTag tag : REQUIRED) {
@@ -279,7 +350,8 @@ public final class DicomReader {
             sopClass,
             value(list, DicomTag.SOP_INSTANCE_UID).orElseThrow(),
             transferSyntaxUid,
-            contourData);
+            contourData,
+            pixelDataSkipped);
       }
     }
     throw DicomParseException.missing(missing, where);
@@ -421,13 +493,27 @@ public final class DicomReader {
    * before PixelData if NumberOfFrames is too large.
    */
   private static final class LastTopLevelTag implements AttributeList.ReadTerminationStrategy {
+    private final boolean stopAtCtPixelData;
     private AttributeTag tag;
     private long offsetAfterTag;
+    private boolean stoppedAtCtPixelData;
+
+    LastTopLevelTag(boolean stopAtCtPixelData) {
+      this.stopAtCtPixelData = stopAtCtPixelData;
+    }
 
     @Override
     public boolean terminate(AttributeList list, AttributeTag tag, long byteOffset) {
       this.tag = tag;
       this.offsetAfterTag = byteOffset;
+      if (PIXEL_DATA_TAG.equals(tag)
+          && stopAtCtPixelData
+          && SopClass.CT_IMAGE
+              .uid()
+              .equals(Attribute.getSingleStringValueOrNull(list, SOP_CLASS))) {
+        stoppedAtCtPixelData = true;
+        return true;
+      }
       if (PIXEL_DATA_TAG.equals(tag)) {
         // For encapsulated pixel data the library allocates an array of the declared number of
         // frames before it reads any (2 000 000 000 frames: out of memory). Stop before that.

@@ -17,9 +17,10 @@ import org.rtds.ingest.dicom.DicomParseException;
 import org.rtds.ingest.dicom.DicomReader;
 
 /**
- * Reads every regular file under a folder (recursively, in path order) with {@link DicomReader} and
- * {@link RtObjectMapper}. Files that are not DICOM, not of a supported SOP class, or incomplete are
- * kept as {@link Skipped} with the reader's reason; they never stop the read. Files are read in
+ * Reads every regular file under a folder (recursively, in path order) with {@link
+ * DicomReader#withoutCtPixelData()} (the commands need a CT's geometry, not its pixels) and {@link
+ * RtObjectMapper}. Files that are not DICOM, not of a supported SOP class, or incomplete are kept
+ * as {@link Skipped} with the reader's reason; they never stop the read. Files are read in
  * parallel, one worker per processor, largest files first; the result keeps path order.
  */
 public final class StudyFolder {
@@ -82,7 +83,8 @@ public final class StudyFolder {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    DicomReader reader = new DicomReader();
+    // the tools take the CT's geometry only: its pixel values are checked for length, not read
+    DicomReader reader = DicomReader.withoutCtPixelData();
     RtObjectMapper mapper = new RtObjectMapper();
     // largest files first (RTSTRUCT and RTDOSE take far longer to parse than a CT image), each
     // worker taking the next file: the long ones start at once instead of last

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.rtds.domain.text.DecimalList;
 import org.rtds.features.dose.contour.Contour;
 import org.rtds.features.dose.contour.ContourType;
 import org.rtds.features.dose.contour.RoiContours;
@@ -145,7 +146,7 @@ public record StudyInputs(
         }
         double[] points = new double[c.points().size()];
         for (int i = 0; i < points.length; i++) {
-          points[i] = Double.parseDouble(c.points().get(i).trim());
+          points[i] = DecimalList.parseOne(c.points().get(i));
         }
         contours.add(new Contour(type, points));
       }
