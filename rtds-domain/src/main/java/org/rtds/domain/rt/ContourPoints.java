@@ -1,6 +1,7 @@
 package org.rtds.domain.rt;
 
 import java.util.List;
+import org.rtds.domain.text.DecimalList;
 
 /**
  * The text form of a contour's points in {@code rt_contour.ContourData}: the Contour Data
@@ -25,6 +26,17 @@ public final class ContourPoints {
   public static double[] parse(String text) {
     if (text == null || text.isBlank()) {
       return new double[0];
+    }
+    try {
+      // the stored form (commas, or backslashes as sent): one pass, bit for bit parseDouble's
+      // values
+      double[] values =
+          DecimalList.parse(text, ',', '\\', (index, item) -> new NumberFormatException(item));
+      if (values.length % 3 == 0) {
+        return values;
+      }
+    } catch (NumberFormatException e) {
+      // a legacy row with spaces or repeated separators, or a bad value: the general path below
     }
     String[] parts = text.trim().split("[,\\\\\\s]+");
     if (parts.length % 3 != 0) {

@@ -33,7 +33,9 @@ import org.rtds.domain.imaging.CtImage;
 import org.rtds.domain.patient.Patient;
 import org.rtds.domain.patient.Series;
 import org.rtds.domain.patient.Study;
+import org.rtds.domain.rt.IsodoseRows;
 import org.rtds.domain.rt.RtDose;
+import org.rtds.domain.rt.RtIsodose;
 import org.rtds.domain.rt.RtRoi;
 import org.rtds.domain.rt.RtStructureSet;
 import org.rtds.domain.schema.SchemaMigrator;
@@ -216,6 +218,58 @@ class EntityMappingIT {
           .containsExactly(graph.ptv);
     } finally {
       em.close();
+    }
+  }
+
+  @Test
+  void isodoseRowsWrittenManyAtATimeReadBackAsPersistedOnesDo() {
+    int count = 2 * IsodoseRows.ROWS_PER_STATEMENT + 7;
+    int written =
+        inTransaction(
+            em -> {
+              List<RtIsodose> rows = new java.util.ArrayList<>();
+              for (int i = 0; i < count; i++) {
+                RtIsodose row = new RtIsodose();
+                row.setRowPositions("1" + i + ",2,3");
+                row.setColumnPositions("4,5," + i);
+                row.setIsodoseLevel(i % 120);
+                row.setCtImage(em.getReference(CtImage.class, graph.ctImage.getId()));
+                row.setDose(em.getReference(RtDose.class, graph.dose.getId()));
+                row.setPatient(em.getReference(Patient.class, graph.patient.getId()));
+                row.setSeries(em.getReference(Series.class, graph.isodose.getSeries().getId()));
+                row.setStudy(em.getReference(Study.class, graph.study.getId()));
+                rows.add(row);
+              }
+              return IsodoseRows.insert(em, rows);
+            });
+    assertThat(written).isEqualTo(count);
+    List<RtIsodose> read =
+        inTransaction(
+            em ->
+                em.createQuery(
+                        "select i from RtIsodose i where i.id <> :sample order by i.id",
+                        RtIsodose.class)
+                    .setParameter("sample", graph.isodose.getId())
+                    .getResultList());
+    try {
+      assertThat(read).hasSize(count);
+      for (int i = 0; i < count; i++) {
+        RtIsodose row = read.get(i);
+        assertThat(row.getRowPositions()).isEqualTo("1" + i + ",2,3");
+        assertThat(row.getColumnPositions()).isEqualTo("4,5," + i);
+        assertThat(row.getIsodoseLevel()).isEqualTo(i % 120);
+        assertThat(row.getCtImage().getId()).isEqualTo(graph.ctImage.getId());
+        assertThat(row.getDose().getId()).isEqualTo(graph.dose.getId());
+        assertThat(row.getPatient().getId()).isEqualTo(graph.patient.getId());
+        assertThat(row.getSeries().getId()).isEqualTo(graph.isodose.getSeries().getId());
+        assertThat(row.getStudy().getId()).isEqualTo(graph.study.getId());
+      }
+    } finally {
+      runInTransaction(
+          em ->
+              em.createQuery("delete from RtIsodose i where i.id <> :sample")
+                  .setParameter("sample", graph.isodose.getId())
+                  .executeUpdate());
     }
   }
 
