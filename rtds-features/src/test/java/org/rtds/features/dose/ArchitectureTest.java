@@ -1,7 +1,12 @@
 package org.rtds.features.dose;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -17,14 +22,21 @@ class ArchitectureTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("org.rtds.features.dose", "org.rtds.features.knowledge");
 
+  /**
+   * The domain but its plain-Java number text ({@code domain.text.DecimalList}, shared with ingest:
+   * it depends on nothing but the JDK, see the domain's ArchitectureTest).
+   */
+  private static final DescribedPredicate<JavaClass> PERSISTENCE_OR_LIBRARIES =
+      resideInAnyPackage("jakarta..", "org.rtds.domain..", "com.pixelmed..")
+          .and(not(resideInAPackage("org.rtds.domain.text..")));
+
   @Test
   void doseCalculatorsArePureJava() {
     noClasses()
         .that()
         .resideInAPackage("org.rtds.features.dose..")
         .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("jakarta..", "org.rtds.domain..", "com.pixelmed..")
+        .dependOnClassesThat(PERSISTENCE_OR_LIBRARIES)
         .check(CLASSES);
   }
 
@@ -34,13 +46,9 @@ class ArchitectureTest {
         .that()
         .resideInAPackage("org.rtds.features.knowledge..")
         .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "jakarta..",
-            "org.rtds.domain..",
-            "com.pixelmed..",
-            "org.rtds.features.boundary..",
-            "org.rtds.features.control..")
+        .dependOnClassesThat(
+            PERSISTENCE_OR_LIBRARIES.or(
+                resideInAnyPackage("org.rtds.features.boundary..", "org.rtds.features.control..")))
         .check(CLASSES);
   }
 }
