@@ -16,7 +16,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import jakarta.ejb.ApplicationException;
 import org.junit.jupiter.api.Test;
 import org.rtds.ingest.control.IngestWriter;
 
@@ -53,8 +52,7 @@ class ArchitectureTest {
 
   /**
    * The control package is plain Java: of the Jakarta APIs only the persistence API (through the
-   * {@code EntityManager} it is given) and the {@code @ApplicationException} annotation; no
-   * container service, no configuration lookup.
+   * {@code EntityManager} it is given); no container service, no configuration lookup.
    */
   @Test
   void controlLooksUpNoContainerService() {
@@ -64,8 +62,7 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat(
             resideInAnyPackage("jakarta..", "javax..", "org.eclipse.microprofile..")
-                .and(not(resideInAPackage("jakarta.persistence..")))
-                .and(not(belongToAnyOf(ApplicationException.class))))
+                .and(not(resideInAPackage("jakarta.persistence.."))))
         .because("the control package's objects are run by the boundary's EJBs (package-info)")
         .check(CLASSES);
   }

@@ -34,8 +34,8 @@ public class FeatureComputation {
   @Inject KnowledgeIndex knowledgeIndex;
 
   /**
-   * @throws org.rtds.features.control.MissingInputException when an input is missing (nothing is
-   *     stored; the caller records it)
+   * @throws MissingInputException when an input is missing (nothing is stored; the caller records
+   *     it)
    */
   @Transactional(TxType.REQUIRES_NEW)
   public String run(Claim claim) {

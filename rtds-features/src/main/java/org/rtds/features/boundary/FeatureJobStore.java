@@ -18,6 +18,19 @@ public class FeatureJobStore {
 
   @PersistenceContext EntityManager em;
 
+  /**
+   * Where the feature computations stand.
+   *
+   * @param studies jobs (one per study)
+   * @param upToDate computed from their latest inputs (DONE or FAILED)
+   * @param done DONE and up to date
+   * @param failed FAILED and up to date
+   * @param pending waiting (for a worker, a quiet period or an input)
+   * @param running being computed
+   */
+  public record Progress(
+      long studies, long upToDate, long done, long failed, long pending, long running) {}
+
   @Transactional(TxType.REQUIRES_NEW)
   public List<Integer> runnable(Duration quietPeriod, int limit) {
     return jobs().runnable(quietPeriod, limit);
@@ -42,8 +55,11 @@ public class FeatureJobStore {
     return jobs().requestRecomputeAll(reason);
   }
 
+  /**
+   * @return where the computations of every study stand (for {@code /v1/features})
+   */
   @Transactional(TxType.SUPPORTS)
-  public FeatureJobs.Progress progress() {
+  public Progress progress() {
     return jobs().progress();
   }
 

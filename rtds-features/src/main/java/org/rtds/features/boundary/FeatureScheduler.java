@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.rtds.domain.event.StudyInputsChanged;
 import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.features.control.FeatureJobs.Claim;
-import org.rtds.features.control.MissingInputException;
 
 /**
  * Runs feature jobs on this node. Work is claimed through the database ({@link FeatureJobStore}),

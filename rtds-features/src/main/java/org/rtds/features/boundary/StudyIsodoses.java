@@ -55,7 +55,7 @@ public class StudyIsodoses {
 
   /**
    * @return the image's isodoses, or empty when the study has no such CT image
-   * @throws org.rtds.features.control.MissingInputException when the study lacks a dose or CT
+   * @throws MissingInputException when the study lacks a dose or CT
    */
   @Transactional // one persistence context for the lazy relations the inputs walk; writes nothing
   public Optional<Image> lines(int studyId, String ctSopInstanceUid) {

@@ -16,7 +16,6 @@ import org.rtds.domain.rt.ContourPoints;
 import org.rtds.domain.rt.RtContour;
 import org.rtds.domain.rt.RtRoi;
 import org.rtds.domain.rt.RtStructureSet;
-import org.rtds.features.control.MissingInputException;
 import org.rtds.features.control.StudyDoseInputs;
 import org.rtds.features.dose.geometry.DoseGrid;
 import org.rtds.features.dose.inputs.DicomNumbers;

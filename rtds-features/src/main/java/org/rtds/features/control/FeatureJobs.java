@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.rtds.domain.feature.FeatureJob;
 import org.rtds.domain.feature.FeatureJobStatus;
+import org.rtds.features.boundary.FeatureJobStore.Progress;
 
 /**
  * The {@code rtds_feature_job} table as a work queue shared by every node: a job is runnable when
@@ -116,19 +117,6 @@ public final class FeatureJobs {
             .executeUpdate();
     return running + others;
   }
-
-  /**
-   * Where the feature computations stand.
-   *
-   * @param studies jobs (one per study)
-   * @param upToDate computed from their latest inputs (DONE or FAILED)
-   * @param done DONE and up to date
-   * @param failed FAILED and up to date
-   * @param pending waiting (for a worker, a quiet period or an input)
-   * @param running being computed
-   */
-  public record Progress(
-      long studies, long upToDate, long done, long failed, long pending, long running) {}
 
   /**
    * @return the counts over all jobs

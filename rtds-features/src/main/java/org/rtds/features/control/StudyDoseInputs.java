@@ -19,6 +19,7 @@ import org.rtds.domain.rt.RtDoseImage;
 import org.rtds.domain.rt.RtPlan;
 import org.rtds.domain.rt.RtRoi;
 import org.rtds.domain.rt.RtStructureSet;
+import org.rtds.features.boundary.MissingInputException;
 import org.rtds.features.dose.contour.Contour;
 import org.rtds.features.dose.contour.ContourType;
 import org.rtds.features.dose.contour.RoiContours;

@@ -27,6 +27,7 @@ import org.rtds.domain.schema.SchemaMigrator;
 import org.rtds.domain.testing.SampleGraph;
 import org.rtds.domain.testing.TestDatabase;
 import org.rtds.domain.testing.TestPersistence;
+import org.rtds.features.boundary.FeatureJobStore.Progress;
 import org.rtds.features.control.FeatureJobs.Claim;
 
 /** The feature job queue on MariaDB: quiet period, one winner per claim, leases, generations. */
@@ -158,15 +159,15 @@ class FeatureJobsIT {
           jobs(em).finish(claim, FeatureJobStatus.DONE, "DVHs of 4 ROIs");
           return null;
         });
-    FeatureJobs.Progress done = inTransaction(em -> jobs(em).progress());
-    assertThat(done).isEqualTo(new FeatureJobs.Progress(1, 1, 1, 0, 0, 0));
+    Progress done = inTransaction(em -> jobs(em).progress());
+    assertThat(done).isEqualTo(new Progress(1, 1, 1, 0, 0, 0));
 
     Integer asked = inTransaction(em -> jobs(em).requestRecomputeAll("definitions changed"));
     assertThat(asked).isEqualTo(1);
     assertThat(job().getStatus()).isEqualTo(FeatureJobStatus.PENDING);
     assertThat(job().getDetail()).isEqualTo("definitions changed");
-    FeatureJobs.Progress waiting = inTransaction(em -> jobs(em).progress());
-    assertThat(waiting).isEqualTo(new FeatureJobs.Progress(1, 0, 0, 0, 1, 0));
+    Progress waiting = inTransaction(em -> jobs(em).progress());
+    assertThat(waiting).isEqualTo(new Progress(1, 0, 0, 0, 1, 0));
     List<Integer> runnable = inTransaction(em -> jobs(em).runnable(Duration.ZERO, 10));
     assertThat(runnable).containsExactly(jobId);
 
@@ -175,7 +176,7 @@ class FeatureJobsIT {
     Integer again = inTransaction(em -> jobs(em).requestRecomputeAll("again"));
     assertThat(again).isEqualTo(1);
     assertThat(job().getStatus()).isEqualTo(FeatureJobStatus.RUNNING);
-    FeatureJobs.Progress running1 = inTransaction(em -> jobs(em).progress());
+    Progress running1 = inTransaction(em -> jobs(em).progress());
     assertThat(running1.running()).isEqualTo(1);
     inTransaction(
         em -> {

@@ -28,7 +28,6 @@ import org.rtds.ingest.control.ContentAddressedStore.SpooledFile;
 import org.rtds.ingest.control.ContentAddressedStore.TooLargeException;
 import org.rtds.ingest.control.DropFolder;
 import org.rtds.ingest.control.DropFolder.ScanReport;
-import org.rtds.ingest.control.IngestUnavailableException;
 import org.rtds.ingest.entity.IngestChannel;
 import org.rtds.ingest.entity.IngestOrigin;
 import org.rtds.ingest.entity.IngestOutcome;

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.rtds.ingest.control.ContentAddressedStore;
 import org.rtds.ingest.control.FileStoreDirectory;
-import org.rtds.ingest.control.FileStoreState;
+import org.rtds.ingest.entity.FileStoreState;
 
 /**
  * The file store of received DICOM objects under {@code RTDS_DATA_DIR} (default {@code

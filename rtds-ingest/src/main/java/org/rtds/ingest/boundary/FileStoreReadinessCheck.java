@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.rtds.ingest.control.FileStoreState;
+import org.rtds.ingest.entity.FileStoreState;
 
 /** {@code /health/ready} is DOWN while the file store cannot take received objects. */
 @Readiness

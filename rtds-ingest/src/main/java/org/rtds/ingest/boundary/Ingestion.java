@@ -10,16 +10,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.rtds.domain.db.DatabaseUnavailableException;
 import org.rtds.ingest.control.ContentAddressedStore;
 import org.rtds.ingest.control.ContentAddressedStore.SpooledFile;
 import org.rtds.ingest.control.ContentAddressedStore.TooLargeException;
 import org.rtds.ingest.control.FeatureJobBooking;
 import org.rtds.ingest.control.IngestPipeline;
+import org.rtds.ingest.dicom.SopClass;
 import org.rtds.ingest.entity.IngestOrigin;
 import org.rtds.ingest.entity.IngestOutcome;
 import org.rtds.ingest.entity.StudyInputs;
@@ -48,16 +51,6 @@ public class Ingestion {
 
   @PersistenceContext EntityManager em;
 
-  /**
-   * Copies received bytes into the file store's {@code incoming/} area.
-   *
-   * @param maxBytes the largest accepted size
-   * @throws TooLargeException beyond {@code maxBytes} (nothing kept)
-   */
-  public SpooledFile spool(InputStream in, long maxBytes) throws IOException {
-    return store().spool(in, maxBytes);
-  }
-
   /** Spools a copy of a file on disk (the original stays). */
   public SpooledFile spool(Path file, long maxBytes) throws IOException {
     return store().spool(file, maxBytes);
@@ -73,18 +66,55 @@ public class Ingestion {
   }
 
   /**
+   * Ingests one object read from a stream (an upload), up to {@code RTDS_MAX_OBJECT_MB}.
+   *
+   * @param in the object's bytes, read to their end (also when there are too many, so that the
+   *     caller can go on with the next object of the same body); not closed
+   * @return stored, duplicate or rejected with the reason ({@code TOO_LARGE} beyond {@code
+   *     RTDS_MAX_OBJECT_MB}, nothing kept)
+   * @throws IngestUnavailableException while the database is unreachable (transient: resend later)
+   * @throws IOException if the stream cannot be read or the file store cannot be written
+   */
+  public IngestOutcome ingest(InputStream in, IngestOrigin origin) throws IOException {
+    long maxObject = settings.maxObjectBytes();
+    SpooledFile spooled;
+    try {
+      spooled = store().spool(in, maxObject);
+    } catch (TooLargeException e) {
+      in.transferTo(OutputStream.nullOutputStream()); // the rest of this object, to reach the next
+      return IngestOutcome.rejected(
+          "TOO_LARGE",
+          "the object is larger than the limit of "
+              + maxObject / (1024 * 1024)
+              + " MB (RTDS_MAX_OBJECT_MB)");
+    }
+    return ingest(spooled, origin);
+  }
+
+  /**
    * Ingests one spooled object (consumed).
    *
    * @return stored, duplicate or rejected with the reason
-   * @throws org.rtds.ingest.control.IngestUnavailableException while the database is unreachable
-   *     (transient: resend later)
+   * @throws IngestUnavailableException while the database is unreachable (transient: resend later)
    */
   public IngestOutcome ingest(SpooledFile spooled, IngestOrigin origin) {
     try {
       return new IngestPipeline(store(), transactions).ingest(spooled, origin).outcome();
     } catch (IOException e) {
       throw new UncheckedIOException("the file store cannot be written: " + e.getMessage(), e);
+    } catch (DatabaseUnavailableException e) {
+      throw new IngestUnavailableException(e.getMessage(), e.getCause());
     }
+  }
+
+  /**
+   * The name people know a SOP class RTDS ingests by, e.g. {@code RT Dose} (upload results).
+   *
+   * @param sopClassUid a SOP Class UID, or null
+   * @return its name; empty for a class RTDS does not ingest
+   */
+  public Optional<String> sopClassName(String sopClassUid) {
+    return SopClass.find(sopClassUid).map(SopClass::displayName);
   }
 
   /** What a study holds: objects per modality and what features still need. */

@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.rtds.domain.db.DatabaseUnavailableException;
 import org.rtds.ingest.entity.IngestOutcome;
 import org.rtds.ingest.entity.IngestStatus;
 
@@ -104,10 +105,11 @@ public final class DropFolder {
      * @param file the claimed file
      * @param relativeName its path relative to the drop folder, {@code /}-separated
      * @return the outcome
-     * @throws IngestUnavailableException when it cannot be ingested now (the database is down): the
-     *     file is returned to the drop folder and the scan stops
+     * @throws DatabaseUnavailableException when it cannot be ingested now (the database is down;
+     *     the boundary's {@code IngestUnavailableException}): the file is returned to the drop
+     *     folder and the scan stops
      * @throws UncheckedIOException when the file store cannot be written: handled like {@link
-     *     IngestUnavailableException}
+     *     DatabaseUnavailableException}
      * @throws IOException when the file cannot be read: it is moved to {@code failed/}
      */
     IngestOutcome ingest(Path file, String relativeName) throws IOException;
@@ -266,7 +268,7 @@ public final class DropFolder {
       } else {
         outcome = ingester.ingest(claimed, relativeName);
       }
-    } catch (IngestUnavailableException e) {
+    } catch (DatabaseUnavailableException e) {
       giveBack(claimed, relativeName);
       return Optional.of(e.getMessage());
     } catch (UncheckedIOException e) {

@@ -3,6 +3,7 @@ package org.rtds.ingest.control;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.rtds.ingest.entity.FileStoreState;
 
 /**
  * The directory tree under {@code RTDS_DATA_DIR} where received DICOM objects are kept byte for

@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.rtds.domain.db.DatabaseFailure;
+import org.rtds.domain.db.DatabaseUnavailableException;
 import org.rtds.ingest.control.ContentAddressedStore.SpooledFile;
 import org.rtds.ingest.control.ContentAddressedStore.StoredFile;
 import org.rtds.ingest.dicom.DicomObject;
@@ -71,8 +72,9 @@ public final class IngestPipeline {
    * Ingests one spooled object; the spooled file is consumed (kept in the store).
    *
    * @return what became of it
-   * @throws IngestUnavailableException if the database is unreachable (transient; the bytes stay in
-   *     the store and a resend completes the object)
+   * @throws DatabaseUnavailableException if the database is unreachable (transient; the bytes stay
+   *     in the store and a resend completes the object); the boundary answers it as its {@code
+   *     IngestUnavailableException}
    * @throws IOException if the file store cannot be written
    */
   public Result ingest(SpooledFile spooled, IngestOrigin origin) throws IOException {
@@ -154,7 +156,7 @@ public final class IngestPipeline {
       } catch (RuntimeException e) {
         DatabaseFailure failure = DatabaseFailure.of(e);
         if (failure == DatabaseFailure.UNAVAILABLE) {
-          throw new IngestUnavailableException(
+          throw new DatabaseUnavailableException(
               "the database is not reachable; "
                   + parsed.header().sopInstanceUid()
                   + " was received and kept but not stored: send it again",
@@ -188,7 +190,7 @@ public final class IngestPipeline {
       transactions.reject(sop, sopClass, file, origin, code, reason);
     } catch (RuntimeException e) {
       if (DatabaseFailure.of(e) == DatabaseFailure.UNAVAILABLE) {
-        throw new IngestUnavailableException("the database is not reachable", e);
+        throw new DatabaseUnavailableException("the database is not reachable", e);
       }
       throw e;
     }

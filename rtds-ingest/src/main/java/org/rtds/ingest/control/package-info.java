@@ -6,8 +6,7 @@
  * org.rtds.ingest.control.ParsedInstance} ({@link org.rtds.ingest.control.RtObjectMapper}),
  * duplicates ({@link org.rtds.ingest.control.ContentFingerprint}), the pipeline with its retries
  * ({@link org.rtds.ingest.control.IngestPipeline}), the drop folder's claiming ({@link
- * org.rtds.ingest.control.DropFolder}), QIDO-RS query parsing ({@link
- * org.rtds.ingest.control.QidoQueryParser}) and ROI name standardisation ({@link
+ * org.rtds.ingest.control.DropFolder}) and ROI name standardisation ({@link
  * org.rtds.ingest.control.RoiNameNormalizer}: clinical ROI names to AAPM TG-263 names and roles,
  * from the data table {@code org/rtds/ingest/roi-synonyms.tsv}).
  *
@@ -26,8 +25,9 @@
  * IngestWriter} fail on a kind they do not know.
  *
  * <p>The only Jakarta APIs used here are the persistence API (through the {@code EntityManager} the
- * boundary passes in) and the EJB {@code @ApplicationException} annotation; nothing here looks up a
- * container service or configuration, or depends on the boundary ({@code
- * org.rtds.ingest.ArchitectureTest} checks both).
+ * boundary passes in); nothing here looks up a container service or configuration, or depends on
+ * the boundary ({@code org.rtds.ingest.ArchitectureTest} checks both). A database the pipeline
+ * finds unreachable is a {@code org.rtds.domain.db.DatabaseUnavailableException}, which the
+ * boundary answers as its {@code IngestUnavailableException}.
  */
 package org.rtds.ingest.control;

@@ -11,7 +11,8 @@
  * org.rtds.ingest.entity.QidoQuery}, {@link org.rtds.ingest.entity.QidoAttribute}, {@link
  * org.rtds.ingest.entity.QidoLevel}, {@link org.rtds.ingest.entity.QidoAnswer}); the archive's
  * files and counts ({@link org.rtds.ingest.entity.ArchivedFile}, {@link
- * org.rtds.ingest.entity.ArchiveCounts}) and a CT image in Hounsfield units ({@link
+ * org.rtds.ingest.entity.ArchiveCounts}), the file store's state ({@link
+ * org.rtds.ingest.entity.FileStoreState}) and a CT image in Hounsfield units ({@link
  * org.rtds.ingest.entity.HounsfieldImage}).
  *
  * <p>Records and enums without state beyond their values: validation, parsing from and formatting

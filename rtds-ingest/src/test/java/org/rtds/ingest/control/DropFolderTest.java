@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rtds.ingest.boundary.IngestUnavailableException;
 import org.rtds.ingest.control.DropFolder.ScanReport;
 import org.rtds.ingest.entity.IngestOutcome;
 import org.rtds.ingest.entity.IngestStatus;

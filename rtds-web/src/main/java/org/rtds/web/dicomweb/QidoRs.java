@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rtds.ingest.boundary.DicomArchive;
-import org.rtds.ingest.control.QidoQueryParser;
+import org.rtds.ingest.boundary.QidoQueryParser;
 import org.rtds.ingest.entity.QidoAnswer;
 import org.rtds.ingest.entity.QidoAttribute;
 import org.rtds.ingest.entity.QidoLevel;

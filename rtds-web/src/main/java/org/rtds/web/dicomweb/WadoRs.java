@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rtds.ingest.boundary.DicomArchive;
-import org.rtds.ingest.control.QidoQueryParser;
+import org.rtds.ingest.boundary.QidoQueryParser;
 import org.rtds.ingest.entity.ArchivedFile;
 import org.rtds.security.boundary.Account;
 import org.rtds.security.boundary.AuditTrail;

@@ -14,8 +14,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.rtds.ingest.boundary.Ingestion;
-import org.rtds.ingest.control.ContentAddressedStore.SpooledFile;
-import org.rtds.ingest.control.ContentAddressedStore.TooLargeException;
 import org.rtds.ingest.entity.IngestOrigin;
 import org.rtds.ingest.entity.IngestOutcome;
 
@@ -74,7 +72,7 @@ public class UploadProcessor {
     String type = mediaType.mediaType();
     switch (type) {
       case APPLICATION_DICOM, "application/octet-stream" ->
-          results.add(new Received(null, ingestOne(limited, origin)));
+          results.add(new Received(null, ingestion.ingest(limited, origin)));
       case "application/zip", "application/x-zip-compressed" ->
           ingestZip(limited, "", origin, results);
       case "multipart/form-data", "multipart/related" -> {
@@ -89,7 +87,7 @@ public class UploadProcessor {
               || name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
             ingestZip(parts.body(), name + "!", origin, results);
           } else {
-            results.add(new Received(name, ingestOne(parts.body(), origin)));
+            results.add(new Received(name, ingestion.ingest(parts.body(), origin)));
           }
         }
       }
@@ -101,22 +99,6 @@ public class UploadProcessor {
                   + " multipart/form-data or multipart/related (many), or application/zip");
     }
     return results;
-  }
-
-  private IngestOutcome ingestOne(InputStream in, IngestOrigin origin) throws IOException {
-    long maxObject = ingestion.settings().maxObjectBytes();
-    SpooledFile spooled;
-    try {
-      spooled = ingestion.spool(in, maxObject);
-    } catch (TooLargeException e) {
-      in.transferTo(OutputStreamSink.INSTANCE); // the rest of this object, to reach the next
-      return IngestOutcome.rejected(
-          "TOO_LARGE",
-          "the object is larger than the limit of "
-              + maxObject / (1024 * 1024)
-              + " MB (RTDS_MAX_OBJECT_MB)");
-    }
-    return ingestion.ingest(spooled, origin);
   }
 
   private void ingestZip(InputStream in, String prefix, IngestOrigin origin, List<Received> results)
@@ -151,7 +133,7 @@ public class UploadProcessor {
                           + "' has an absolute path or '..'; refused (path traversal)")));
           continue;
         }
-        results.add(new Received(name, ingestOne(expanded, origin)));
+        results.add(new Received(name, ingestion.ingest(expanded, origin)));
       }
     } catch (ZipException e) {
       results.add(
@@ -251,17 +233,6 @@ public class UploadProcessor {
         throw new RequestTooLargeException(message);
       }
     }
-  }
-
-  /** Discards bytes. */
-  private static final class OutputStreamSink extends java.io.OutputStream {
-    static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-    @Override
-    public void write(int b) {}
-
-    @Override
-    public void write(byte[] b, int off, int len) {}
   }
 
   /** The request body is larger than {@code RTDS_MAX_REQUEST_MB}. */

@@ -19,9 +19,9 @@ import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 import org.rtds.domain.feature.FeatureJobStatus;
 import org.rtds.ingest.boundary.DicomListenerService;
+import org.rtds.ingest.boundary.IngestUnavailableException;
+import org.rtds.ingest.boundary.Ingestion;
 import org.rtds.ingest.boundary.PatientRecords;
-import org.rtds.ingest.control.IngestUnavailableException;
-import org.rtds.ingest.dicom.SopClass;
 import org.rtds.ingest.entity.IngestChannel;
 import org.rtds.ingest.entity.IngestOrigin;
 import org.rtds.ingest.entity.IngestStatus;
@@ -47,6 +47,8 @@ public class UploadView implements Serializable {
   @Inject transient DicomListenerService dicomListener;
 
   @Inject transient PatientRecords records;
+
+  @Inject transient Ingestion ingestion;
 
   private final List<Row> results = new ArrayList<>();
 
@@ -108,9 +110,7 @@ public class UploadView implements Serializable {
                 outcome.status().name(),
                 outcome.sopClassUid() == null
                     ? ""
-                    : SopClass.find(outcome.sopClassUid())
-                        .map(SopClass::displayName)
-                        .orElse(outcome.sopClassUid()),
+                    : ingestion.sopClassName(outcome.sopClassUid()).orElse(outcome.sopClassUid()),
                 outcome.reason(),
                 outcome.studyInstanceUid()));
       }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.features.boundary.FeatureJobStore;
-import org.rtds.features.control.FeatureJobs;
+import org.rtds.features.boundary.FeatureJobStore.Progress;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.web.api.CallerAccount;
 import org.rtds.web.api.Success;
@@ -38,14 +38,14 @@ public class FeaturesResource {
    * @param requested studies asked to be computed again (0 for a progress read)
    * @param progress where the computations stand now
    */
-  public record Recompute(int requested, FeatureJobs.Progress progress) {}
+  public record Recompute(int requested, Progress progress) {}
 
   @GET
   @Operation(
       summary = "Progress of every study's feature computation",
       description =
           "studies, upToDate (computed from their latest inputs), done, failed, pending, running")
-  public FeatureJobs.Progress progress() {
+  public Progress progress() {
     return jobs.progress();
   }
 

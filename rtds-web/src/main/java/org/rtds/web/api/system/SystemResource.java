@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rtds.ingest.boundary.DicomListenerService;
 import org.rtds.ingest.boundary.FileStore;
-import org.rtds.ingest.control.FileStoreState;
+import org.rtds.ingest.entity.FileStoreState;
 import org.rtds.security.boundary.RtdsRoles;
 import org.rtds.web.api.DatabaseUnavailable;
 import org.rtds.web.boot.ApplicationStartup;

@@ -1,4 +1,4 @@
-package org.rtds.ingest.control;
+package org.rtds.ingest.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.rtds.ingest.control;
+package org.rtds.ingest.entity;
 
 import java.nio.file.Path;
 
@@ -12,11 +12,23 @@ import java.nio.file.Path;
  */
 public record FileStoreState(Path root, boolean usable, long usableBytes, String problem) {
 
-  static FileStoreState usable(Path root, long usableBytes) {
+  /**
+   * A store that can take objects.
+   *
+   * @param root absolute {@code RTDS_DATA_DIR}
+   * @param usableBytes free space for this process, in bytes
+   */
+  public static FileStoreState usable(Path root, long usableBytes) {
     return new FileStoreState(root, true, usableBytes, null);
   }
 
-  static FileStoreState unusable(Path root, String problem) {
+  /**
+   * A store that cannot take objects.
+   *
+   * @param root absolute {@code RTDS_DATA_DIR}
+   * @param problem what is wrong, for an operator
+   */
+  public static FileStoreState unusable(Path root, String problem) {
     return new FileStoreState(root, false, 0, problem);
   }
 }

@@ -1,4 +1,4 @@
-package org.rtds.ingest.control;
+package org.rtds.ingest.boundary;
 
 import jakarta.ejb.ApplicationException;
 import org.rtds.domain.db.DatabaseUnavailableException;

@@ -1,4 +1,4 @@
-package org.rtds.ingest.control;
+package org.rtds.ingest.boundary;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
