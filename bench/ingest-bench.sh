@@ -117,8 +117,8 @@ for run in 1 2; do
 done
 echo
 for run in 1 2; do
-  printf 'RTDS run %s (%s): last object -> features DONE %.1f s (of which computation %.1f s)\n' \
-    "$run" "${LABEL_OF[$run]}" "${LATENCY_OF[rtds-$run]}" "${COMPUTE_OF[rtds-$run]}"
+  printf 'RTDS run %s (%s): last object -> features DONE %.1f s (of which computation %.1f s: %s)\n' \
+    "$run" "${LABEL_OF[$run]}" "${LATENCY_OF[rtds-$run]}" "${COMPUTE_OF[rtds-$run]}" "${STEPS_OF[rtds-$run]:-}"
 done
 echo
 echo "RAW"

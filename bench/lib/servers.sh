@@ -144,7 +144,7 @@ JSON
 orthanc_instances() { curl -sf "http://127.0.0.1:$ORTHANC_HTTP/statistics" | jq -r .CountInstances; }
 
 # --- pushing -------------------------------------------------------------------------------------------------------
-declare -A SECONDS_OF=() LATENCY_OF=() COMPUTE_OF=()
+declare -A SECONDS_OF=() LATENCY_OF=() COMPUTE_OF=() STEPS_OF=()
 push() { # key ae port dir -> SECONDS_OF[key]
   local key="$1" ae="$2" port="$3" dir="$4" out="$RUN_DIR/storescu-$1.log" t0 t1 rc=0 ok n
   n=$(count_files "$dir")
@@ -177,5 +177,7 @@ await_features() { # key study-uid expected-instances
   computed=$(grep -o "Features of study [0-9]* computed in [0-9,]* ms" "$RUN_DIR/rtds-data/logs/server.log" \
     | tail -1 | sed 's/.* in \([0-9,]*\) ms/\1/; s/,//g')
   COMPUTE_OF[$key]=$(echo "scale=3; ${computed:-0} / 1000" | bc)
+  STEPS_OF[$key]=$(grep -o "Features of study [0-9]* steps: .*" "$RUN_DIR/rtds-data/logs/server.log" \
+    | tail -1 | sed 's/.* steps: //')
 }
 
