@@ -114,6 +114,9 @@ public final class DicomObject {
 
   /**
    * The library's attribute list, for other classes of this package (writers, network services).
+   * Read it from an object of {@code new DicomReader(false)}: with the default reader an RT
+   * Structure Set's Contour Data are placeholders ({@link ContourDataCapture}), which must never be
+   * shown or written out as the object's content. Stored objects are always the bytes received.
    */
   AttributeList attributeList() {
     return attributes;
