@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.rtds.domain.imaging.CtImage;
 import org.rtds.domain.rt.IsodoseRows;
 import org.rtds.domain.rt.RtDose;
@@ -137,12 +138,18 @@ public final class DoseFeatureWriter {
         .setParameter("id", inputs.doseRow().getId())
         .executeUpdate();
     IsodoseOptions isodoseOptions = inputs.isodoseOptions();
+    // the slices are independent: computed on every processor (as the DVHs are), written in order
+    List<SliceIsodose> slices =
+        IntStream.range(0, inputs.ctImages().size())
+            .parallel()
+            .mapToObj(
+                i -> IsodoseCalculator.boundaries(inputs.grid(), i, inputs.dose(), isodoseOptions))
+            .toList();
     List<RtIsodose> rows = new ArrayList<>();
     int slicesWithLines = 0;
-    for (int i = 0; i < inputs.ctImages().size(); i++) {
+    for (int i = 0; i < slices.size(); i++) {
       CtImage image = inputs.ctImages().get(i);
-      SliceIsodose slice =
-          IsodoseCalculator.compute(inputs.grid(), i, inputs.dose(), isodoseOptions);
+      SliceIsodose slice = slices.get(i);
       boolean any = false;
       for (IsodoseLevel level : slice.levels()) {
         if (level.boundary().size() == 0) {

@@ -31,6 +31,37 @@ class DvhDataCodecTest {
   }
 
   @Test
+  void everyValueIsWrittenAsItsOwnTenDigitTextWhateverRepeats() {
+    double[] widths = new double[600];
+    double[] volumes = new double[600];
+    java.util.SplittableRandom random = new java.util.SplittableRandom(14);
+    double v = 123.456789012345;
+    for (int k = 0; k < widths.length; k++) {
+      widths[k] = k < 300 ? 0.01 : 0.01 + (k % 7) * 1e-12; // repeats, then values 1e-12 apart
+      if (random.nextInt(4) == 0) {
+        v = v * random.nextDouble();
+      }
+      volumes[k] = k > 550 ? 0 : v;
+    }
+    String text = DvhDataCodec.encode(new CumulativeDvh(widths, volumes, VolumeUnit.CM3));
+    StringBuilder expected = new StringBuilder();
+    for (int k = 0; k < widths.length; k++) {
+      expected.append(k == 0 ? "" : ",").append(tenDigits(widths[k]));
+      expected.append(',').append(tenDigits(volumes[k]));
+    }
+    assertThat(text).isEqualTo(expected.toString());
+  }
+
+  private static String tenDigits(double v) {
+    return Math.abs(v) < 1e-9
+        ? "0"
+        : new java.math.BigDecimal(v)
+            .round(new java.math.MathContext(10))
+            .stripTrailingZeros()
+            .toPlainString();
+  }
+
+  @Test
   void decodesScaledDifferentialAndPercentTpsDvhs() {
     // DICOM style: backslashes, widths in units of DVHDoseScaling
     CumulativeDvh d =

@@ -106,4 +106,63 @@ class IsodoseTest {
   private static long distinct(int[] v) {
     return Arrays.stream(v).distinct().count();
   }
+
+  @Test
+  void tracingOnlyTheWindowWhereTheDoseIsGivesTheFullTraceLineForLine() {
+    int rows = 40;
+    int cols = 50;
+    float[] values = new float[rows * cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        double a = Math.exp(-((r - 12.0) * (r - 12.0) + (c - 30.0) * (c - 30.0)) / 30);
+        double b = Math.exp(-((r - 20.0) * (r - 20.0) + (c - 38.0) * (c - 38.0)) / 12);
+        double v = 10 * a + 8 * b;
+        values[r * cols + c] = v < 0.5 ? 0f : (float) v; // zero outside, like a CT slice
+      }
+    }
+    for (double level : new double[] {0.5, 1, 2.5, 5, 7.5, 9, 9.99}) {
+      int firstRow = rows;
+      int lastRow = -1;
+      int firstCol = cols;
+      int lastCol = -1;
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < cols; c++) {
+          if (values[r * cols + c] >= level) {
+            firstRow = Math.min(firstRow, r);
+            lastRow = r;
+            firstCol = Math.min(firstCol, c);
+            lastCol = Math.max(lastCol, c);
+          }
+        }
+      }
+      List<MarchingSquares.Polyline> full = MarchingSquares.trace(values, rows, cols, level);
+      List<MarchingSquares.Polyline> windowed =
+          MarchingSquares.trace(values, rows, cols, level, firstRow, lastRow, firstCol, lastCol);
+      assertThat(windowed).as("level " + level).hasSameSizeAs(full).isNotEmpty();
+      for (int k = 0; k < full.size(); k++) {
+        assertThat(windowed.get(k).closed()).isEqualTo(full.get(k).closed());
+        assertThat(windowed.get(k).rowCol()).containsExactly(full.get(k).rowCol());
+      }
+    }
+  }
+
+  @Test
+  void boundariesOnlyAreTheBoundariesOfTheFullComputationWithoutLines() {
+    IsodoseOptions options =
+        new IsodoseOptions(new double[] {10, 50, 90, 200}, OptionalDouble.of(50));
+    for (int slice = 0; slice < 3; slice++) {
+      SliceIsodose full = IsodoseCalculator.compute(CT, slice, DOSE, options);
+      SliceIsodose boundaries = IsodoseCalculator.boundaries(CT, slice, DOSE, options);
+      assertThat(boundaries.levels()).hasSameSizeAs(full.levels());
+      for (int k = 0; k < full.levels().size(); k++) {
+        IsodoseLevel a = full.levels().get(k);
+        IsodoseLevel b = boundaries.levels().get(k);
+        assertThat(b.doseGy()).isEqualTo(a.doseGy());
+        assertThat(b.lines()).isEmpty();
+        assertThat(b.boundary().rows()).containsExactly(a.boundary().rows());
+        assertThat(b.boundary().columns()).containsExactly(a.boundary().columns());
+      }
+      assertThat(full.levels().get(3).boundary().size()).as("200 % of Rx is nowhere").isZero();
+    }
+  }
 }

@@ -24,10 +24,29 @@ public final class DvhDataCodec {
    */
   public static String encode(CumulativeDvh dvh) {
     StringJoiner j = new StringJoiner(",");
+    // the widths are all the same and the volumes repeat in long runs (the full volume below the
+    // lowest dose): each distinct value is formatted once, with the same text every time
+    Formatted width = new Formatted();
+    Formatted volume = new Formatted();
     for (int k = 0; k < dvh.binCount(); k++) {
-      j.add(format(dvh.binWidthsGy()[k])).add(format(dvh.volumes()[k]));
+      j.add(width.of(dvh.binWidthsGy()[k])).add(volume.of(dvh.volumes()[k]));
     }
     return j.toString();
+  }
+
+  /** {@link #format} of the last value asked for, kept. */
+  private static final class Formatted {
+    private long bits = Double.doubleToRawLongBits(Double.NaN);
+    private String text;
+
+    String of(double v) {
+      long b = Double.doubleToRawLongBits(v);
+      if (text == null || b != bits) {
+        text = format(v);
+        bits = b;
+      }
+      return text;
+    }
   }
 
   /**

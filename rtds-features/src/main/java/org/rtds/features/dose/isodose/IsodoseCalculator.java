@@ -26,29 +26,90 @@ public final class IsodoseCalculator {
    */
   public static SliceIsodose compute(
       SamplingGrid grid, int sliceIndex, DoseGrid dose, IsodoseOptions options) {
+    return compute(grid, sliceIndex, dose, options, true);
+  }
+
+  /**
+   * As {@link #compute} without the lines ({@link IsodoseLevel#lines()} empty): the boundary pixels
+   * only, which is what {@code rt_isdose} stores. Tracing the lines is most of the work.
+   *
+   * @param grid CT grid
+   * @param sliceIndex CT slice index
+   * @param dose dose grid (Gy)
+   * @param options levels and reference
+   * @return the isodose levels of that slice with their boundary pixels
+   */
+  public static SliceIsodose boundaries(
+      SamplingGrid grid, int sliceIndex, DoseGrid dose, IsodoseOptions options) {
+    return compute(grid, sliceIndex, dose, options, false);
+  }
+
+  private static SliceIsodose compute(
+      SamplingGrid grid, int sliceIndex, DoseGrid dose, IsodoseOptions options, boolean lines) {
     SamplingGrid.Slice slice = grid.slices().get(sliceIndex);
     float[] values = sampleSlice(grid, slice, dose);
     boolean rxKnown = options.prescriptionGy().isPresent();
     DoseReference reference = rxKnown ? DoseReference.PRESCRIPTION : DoseReference.MAX_DOSE;
     double referenceGy = rxKnown ? options.prescriptionGy().getAsDouble() : dose.maxDoseGy();
+    int rows = grid.rows();
+    int cols = grid.columns();
+    // every level's pixels lie where the dose reaches the lowest positive level
+    double lowestGy = Double.POSITIVE_INFINITY;
+    for (double percent : options.levelsPercent()) {
+      double levelGy = percent / 100.0 * referenceGy;
+      if (levelGy > 0) {
+        lowestGy = Math.min(lowestGy, levelGy);
+      }
+    }
+    int[] window = window(values, rows, cols, lowestGy);
     List<IsodoseLevel> levels = new ArrayList<>();
     for (double percent : options.levelsPercent()) {
       double levelGy = percent / 100.0 * referenceGy;
-      if (!(levelGy > 0)) {
+      if (!(levelGy > 0) || window == null) {
         levels.add(
-            new IsodoseLevel(percent, 0, List.of(), new BoundaryPixels(new int[0], new int[0])));
+            new IsodoseLevel(
+                percent,
+                levelGy > 0 ? levelGy : 0,
+                List.of(),
+                new BoundaryPixels(new int[0], new int[0])));
         continue;
       }
-      List<IsoLine> lines = new ArrayList<>();
-      for (MarchingSquares.Polyline p :
-          MarchingSquares.trace(values, grid.rows(), grid.columns(), levelGy)) {
-        lines.add(new IsoLine(p.closed(), p.rowCol(), toPatient(p.rowCol(), slice)));
+      List<IsoLine> traced = new ArrayList<>();
+      if (lines) {
+        for (MarchingSquares.Polyline p :
+            MarchingSquares.trace(
+                values, rows, cols, levelGy, window[0], window[1], window[2], window[3])) {
+          traced.add(new IsoLine(p.closed(), p.rowCol(), toPatient(p.rowCol(), slice)));
+        }
       }
       levels.add(
-          new IsodoseLevel(
-              percent, levelGy, lines, boundary(values, grid.rows(), grid.columns(), levelGy)));
+          new IsodoseLevel(percent, levelGy, traced, boundary(values, cols, levelGy, window)));
     }
     return new SliceIsodose(sliceIndex, slice.zMm(), reference, referenceGy, levels);
+  }
+
+  /**
+   * The rows and columns where the dose reaches {@code levelGy}.
+   *
+   * @return {first row, last row, first column, last column}, null when no pixel reaches it
+   */
+  private static int[] window(float[] values, int rows, int cols, double levelGy) {
+    int firstRow = rows;
+    int lastRow = -1;
+    int firstCol = cols;
+    int lastCol = -1;
+    for (int r = 0; r < rows; r++) {
+      int base = r * cols;
+      for (int c = 0; c < cols; c++) {
+        if (values[base + c] >= levelGy) {
+          firstRow = Math.min(firstRow, r);
+          lastRow = r;
+          firstCol = Math.min(firstCol, c);
+          lastCol = Math.max(lastCol, c);
+        }
+      }
+    }
+    return lastRow < 0 ? null : new int[] {firstRow, lastRow, firstCol, lastCol};
   }
 
   /**
@@ -95,17 +156,18 @@ public final class IsodoseCalculator {
 
   /**
    * @param values row-major dose (Gy)
-   * @param rows rows
    * @param cols columns
    * @param levelGy level (Gy)
+   * @param window {first row, last row, first column, last column} holding every pixel ≥ level
    * @return 4-connected inner boundary pixels of {D ≥ level}, row-major
    */
-  static BoundaryPixels boundary(float[] values, int rows, int cols, double levelGy) {
+  static BoundaryPixels boundary(float[] values, int cols, double levelGy, int[] window) {
+    int rows = values.length / cols;
     int[] rs = new int[16];
     int[] cs = new int[16];
     int n = 0;
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
+    for (int r = window[0]; r <= window[1]; r++) {
+      for (int c = window[2]; c <= window[3]; c++) {
         if (!(values[r * cols + c] >= levelGy)) {
           continue;
         }

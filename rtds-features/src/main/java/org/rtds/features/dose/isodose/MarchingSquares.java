@@ -61,10 +61,33 @@ public final class MarchingSquares {
    * @return the iso-lines
    */
   public static List<Polyline> trace(float[] values, int rows, int cols, double level) {
+    return trace(values, rows, cols, level, 0, rows - 1, 0, cols - 1);
+  }
+
+  /**
+   * As {@link #trace(float[], int, int, double)} when every value ≥ {@code level} lies in rows
+   * {@code firstRow..lastRow} and columns {@code firstCol..lastCol} (inclusive): only the cells
+   * touching that window are visited, which gives the same polylines in the same order (a cell
+   * whose four corners are below the level has no segment). A slice's dose is zero over most of a
+   * 512×512 CT image; the window is where it is not.
+   *
+   * @return the polylines, as the full trace gives them
+   */
+  public static List<Polyline> trace(
+      float[] values,
+      int rows,
+      int cols,
+      double level,
+      int firstRow,
+      int lastRow,
+      int firstCol,
+      int lastCol) {
     List<int[]> segments = new ArrayList<>();
     Map<Integer, int[]> byEdge = new HashMap<>();
-    for (int r = 0; r + 1 < rows; r++) {
-      for (int c = 0; c + 1 < cols; c++) {
+    int rowEnd = Math.min(rows - 2, lastRow);
+    int colEnd = Math.min(cols - 2, lastCol);
+    for (int r = Math.max(0, firstRow - 1); r <= rowEnd; r++) {
+      for (int c = Math.max(0, firstCol - 1); c <= colEnd; c++) {
         float tl = values[r * cols + c];
         float tr = values[r * cols + c + 1];
         float br = values[(r + 1) * cols + c + 1];
