@@ -33,10 +33,12 @@ import org.rtds.domain.imaging.CtImage;
 import org.rtds.domain.patient.Patient;
 import org.rtds.domain.patient.Series;
 import org.rtds.domain.patient.Study;
-import org.rtds.domain.rt.IsodoseRows;
+import org.rtds.domain.rt.RtContour;
 import org.rtds.domain.rt.RtDose;
+import org.rtds.domain.rt.RtDoseImage;
 import org.rtds.domain.rt.RtIsodose;
 import org.rtds.domain.rt.RtRoi;
+import org.rtds.domain.rt.RtRows;
 import org.rtds.domain.rt.RtStructureSet;
 import org.rtds.domain.schema.SchemaMigrator;
 import org.rtds.domain.testing.DocumentedSchema;
@@ -223,7 +225,7 @@ class EntityMappingIT {
 
   @Test
   void isodoseRowsWrittenManyAtATimeReadBackAsPersistedOnesDo() {
-    int count = 2 * IsodoseRows.ROWS_PER_STATEMENT + 7;
+    int count = 2 * 100 + 7;
     int written =
         inTransaction(
             em -> {
@@ -240,7 +242,7 @@ class EntityMappingIT {
                 row.setStudy(em.getReference(Study.class, graph.study.getId()));
                 rows.add(row);
               }
-              return IsodoseRows.insert(em, rows);
+              return RtRows.ISODOSES.insert(em, rows);
             });
     assertThat(written).isEqualTo(count);
     List<RtIsodose> read =
@@ -270,6 +272,101 @@ class EntityMappingIT {
               em.createQuery("delete from RtIsodose i where i.id <> :sample")
                   .setParameter("sample", graph.isodose.getId())
                   .executeUpdate());
+    }
+  }
+
+  @Test
+  void contoursAndDoseFramesWrittenManyAtATimeReadBackAsWritten() {
+    int count = 123;
+    String big = "1.5,".repeat(300_000) + "2"; // 1.2 MB: statements split by size as well
+    runInTransaction(
+        em -> {
+          List<RtContour> contours = new java.util.ArrayList<>();
+          List<RtDoseImage> frames = new java.util.ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            RtContour c = new RtContour();
+            c.setContourGeometricType(i % 2 == 0 ? "CLOSED_PLANAR" : null);
+            c.setNumberOfContourPoints(i);
+            c.setContourData(i % 10 == 0 ? big : "1," + i + ",3");
+            c.setReferencedSopClassUid(i % 3 == 0 ? null : "1.2.840.10008.5.1.4.1.1.2");
+            c.setReferencedSopInstanceUid("1.2.3." + i);
+            c.setRoi(em.getReference(RtRoi.class, graph.roi.getId()));
+            c.setStructureSet(em.getReference(RtStructureSet.class, graph.structureSet.getId()));
+            contours.add(c);
+            RtDoseImage f = new RtDoseImage();
+            f.setColumns(3 + i);
+            f.setRows(2);
+            f.setImageOrientationPatient("1\\0\\0\\0\\1\\0");
+            f.setImagePositionPatient("0\\0\\" + i);
+            f.setPhotometricInterpretation(i % 4 == 0 ? null : "MONOCHROME2");
+            f.setPixelSpacing("2.5\\2.5");
+            f.setNumberOfFrames(1);
+            f.setImageData(i % 10 == 0 ? big : "frame " + i);
+            f.setDose(em.getReference(RtDose.class, graph.dose.getId()));
+            f.setFrameNumber(1000 + i); // the sample's frame is 0 (unique per dose)
+            f.setBitsAllocated(32);
+            f.setPixelRepresentation(i % 2);
+            f.setPatient(em.getReference(Patient.class, graph.patient.getId()));
+            f.setStudy(em.getReference(Study.class, graph.study.getId()));
+            f.setSeries(em.getReference(Series.class, graph.dose.getSeries().getId()));
+            f.setUser(
+                graph.dose.getUser() == null
+                    ? null
+                    : em.getReference(AuthUser.class, graph.dose.getUser().getId()));
+            frames.add(f);
+          }
+          assertThat(RtRows.CONTOURS.insert(em, contours)).isEqualTo(count);
+          assertThat(RtRows.DOSE_IMAGES.insert(em, frames)).isEqualTo(count);
+        });
+    try {
+      List<RtContour> contours =
+          inTransaction(
+              em ->
+                  em.createQuery(
+                          "select c from RtContour c where c.referencedSopInstanceUid like"
+                              + " '1.2.3.%' order by c.id",
+                          RtContour.class)
+                      .getResultList());
+      List<RtDoseImage> frames =
+          inTransaction(
+              em ->
+                  em.createQuery(
+                          "select f from RtDoseImage f where f.id <> :sample order by f.id",
+                          RtDoseImage.class)
+                      .setParameter("sample", graph.doseImage.getId())
+                      .getResultList());
+      assertThat(contours).hasSize(count);
+      assertThat(frames).hasSize(count);
+      for (int i = 0; i < count; i++) {
+        RtContour c = contours.get(i);
+        assertThat(c.getContourGeometricType()).isEqualTo(i % 2 == 0 ? "CLOSED_PLANAR" : null);
+        assertThat(c.getNumberOfContourPoints()).isEqualTo(i);
+        assertThat(c.getContourData()).isEqualTo(i % 10 == 0 ? big : "1," + i + ",3");
+        assertThat(c.getReferencedSopClassUid())
+            .isEqualTo(i % 3 == 0 ? null : "1.2.840.10008.5.1.4.1.1.2");
+        assertThat(c.getRoi().getId()).isEqualTo(graph.roi.getId());
+        assertThat(c.getStructureSet().getId()).isEqualTo(graph.structureSet.getId());
+        RtDoseImage f = frames.get(i);
+        assertThat(f.getColumns()).isEqualTo(3 + i);
+        assertThat(f.getRows()).isEqualTo(2);
+        assertThat(f.getImagePositionPatient()).isEqualTo("0\\0\\" + i);
+        assertThat(f.getPhotometricInterpretation()).isEqualTo(i % 4 == 0 ? null : "MONOCHROME2");
+        assertThat(f.getImageData()).isEqualTo(i % 10 == 0 ? big : "frame " + i);
+        assertThat(f.getFrameNumber()).isEqualTo(1000 + i);
+        assertThat(f.getPixelRepresentation()).isEqualTo(i % 2);
+        assertThat(f.getDose().getId()).isEqualTo(graph.dose.getId());
+        assertThat(f.getSeries().getId()).isEqualTo(graph.dose.getSeries().getId());
+      }
+    } finally {
+      runInTransaction(
+          em -> {
+            em.createQuery(
+                    "delete from RtContour c where c.referencedSopInstanceUid like '1.2.3.%'")
+                .executeUpdate();
+            em.createQuery("delete from RtDoseImage f where f.id <> :sample")
+                .setParameter("sample", graph.doseImage.getId())
+                .executeUpdate();
+          });
     }
   }
 

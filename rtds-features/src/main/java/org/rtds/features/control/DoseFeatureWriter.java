@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.rtds.domain.imaging.CtImage;
-import org.rtds.domain.rt.IsodoseRows;
 import org.rtds.domain.rt.RtDose;
 import org.rtds.domain.rt.RtDvh;
 import org.rtds.domain.rt.RtIsodose;
 import org.rtds.domain.rt.RtRoi;
+import org.rtds.domain.rt.RtRows;
 import org.rtds.features.control.StudyDoseInputs.Inputs;
 import org.rtds.features.dose.dvh.DvhCalculator;
 import org.rtds.features.dose.dvh.DvhDataCodec;
@@ -172,7 +172,7 @@ public final class DoseFeatureWriter {
       }
     }
     // about 1,400 lines on a clinical study: many rows per statement, not one round trip each
-    IsodoseRows.insert(em, rows);
+    RtRows.ISODOSES.insert(em, rows);
     return slicesWithLines;
   }
 
