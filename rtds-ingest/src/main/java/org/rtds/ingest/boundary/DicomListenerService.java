@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.rtds.ingest.control.ContentAddressedStore.SpooledFile;
 import org.rtds.ingest.dicom.DicomListenerSettings;
+import org.rtds.ingest.dicom.DicomReader;
 import org.rtds.ingest.dicom.DicomStoreListener;
 import org.rtds.ingest.dicom.DicomStoreOutcome;
 import org.rtds.ingest.dicom.DicomStoreOutcome.Kind;
@@ -63,6 +64,8 @@ public class DicomListenerService {
 
   @Inject FileStore fileStore;
 
+  private final AssociationSenders senders = new AssociationSenders();
+
   private volatile DicomStoreListener listener;
   private volatile String problem;
   private volatile String aeTitle;
@@ -84,6 +87,8 @@ public class DicomListenerService {
               .withMaxObjectBytes(ingestion.settings().maxObjectBytes());
       listener = DicomStoreListener.start(settings, this::received, threads);
       problem = null;
+      // the first push of a cold server should not wait for these (D58)
+      threads.newThread(this::warmUp).start();
       LOG.log(
           Level.INFO,
           "RTDS DICOM listener: AE title {0} on port {1} (C-STORE, C-ECHO)",
@@ -125,10 +130,20 @@ public class DicomListenerService {
     return Optional.ofNullable(problem);
   }
 
+  /** Loads the DICOM dictionary and prepares the sender look-up's query. */
+  private void warmUp() {
+    DicomReader.warmUp();
+    try {
+      ingestion.accountForSender(aeTitle);
+    } catch (RuntimeException e) {
+      // the database may not be there yet: the first association then pays for the preparation
+    }
+  }
+
   private DicomStoreOutcome received(ReceivedDicomObject object) {
     String origin = object.callingAeTitle() + "@" + object.remoteAddress();
     try {
-      Optional<Integer> account = ingestion.accountForSender(object.callingAeTitle());
+      Optional<Integer> account = senders.account(object, ingestion::accountForSender);
       if (account.isEmpty()) {
         Files.deleteIfExists(object.file());
         return DicomStoreOutcome.failure(
