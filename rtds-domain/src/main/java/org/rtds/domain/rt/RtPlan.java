@@ -2,7 +2,6 @@ package org.rtds.domain.rt;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
@@ -11,13 +10,10 @@ import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
  * One RT Plan or RT Ion Plan ({@code rt_plan}, an RTDS table): what the planner prescribed. The
  * prescription (Gy, number of fractions) is what relative dose metrics (V95%Rx), isodose levels and
  * the target-dose comparison between patients refer to; the individual dose references are {@link
- * RtPlanDoseReference} rows.
+ * RtPlanDoseReference} rows. Which plan of a study counts is {@link PlanQueries}' rule.
  */
 @Entity
 @Table(name = "rt_plan")
-@NamedQuery(
-    name = RtPlan.FIND_BY_STUDY,
-    query = "select p from RtPlan p where p.study.id = :studyId order by p.id")
 public class RtPlan extends UserCreatedSeriesScopedEntity {
 
   /** SOP Instance UID (0008,0018) of the plan. */
@@ -62,9 +58,6 @@ public class RtPlan extends UserCreatedSeriesScopedEntity {
   /** Frame of Reference UID (0020,0052) of the plan. */
   @Column(name = "FrameOfReferenceUID", length = 64)
   private String frameOfReferenceUid;
-
-  /** The plans of a study (parameter {@code studyId}). */
-  public static final String FIND_BY_STUDY = "RtPlan.findByStudy";
 
   public String getSopInstanceUid() {
     return sopInstanceUid;

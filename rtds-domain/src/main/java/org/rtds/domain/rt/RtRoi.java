@@ -6,7 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import org.rtds.domain.feature.OarDictionaryEntry;
 import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
@@ -18,16 +17,13 @@ import org.rtds.domain.patient.UserCreatedSeriesScopedEntity;
  * <p>{@code Volume} ("in what measurement?" in the schema document) is the ROI volume in cm&sup3;
  * (cc), computed from the planar contours (docs/algorithms.md section 6); the field is {@link
  * #getVolumeCc() volumeCc}. {@code ROINumber} is the DICOM ROI Number (3006,0022), the key by which
- * contours, DVHs and plans inside the DICOM objects refer to the ROI.
+ * contours, DVHs and plans inside the DICOM objects refer to the ROI. The ROIs of a structure set
+ * are read through {@link StructureSetQueries}.
  */
 @Entity
 @Table(name = "rt_rois")
-@NamedQuery(
-    name = RtRoi.FIND_BY_STRUCTURE_SET,
-    query = "select r from RtRoi r where r.structureSet.id = :structureSetId order by r.id")
 public class RtRoi extends UserCreatedSeriesScopedEntity {
 
-  /** The ROIs of a structure set (parameter {@code structureSetId}). */
   /**
    * RT ROI Interpreted Type (3006,00A4) as sent, e.g. {@code PTV}, {@code ORGAN}, {@code EXTERNAL}.
    */
@@ -52,8 +48,6 @@ public class RtRoi extends UserCreatedSeriesScopedEntity {
   /** ROI Display Color (3006,002A) as {@code r\\g\\b}, 0–255 each. */
   @Column(name = "ROIDisplayColor", length = 32)
   private String displayColor;
-
-  public static final String FIND_BY_STRUCTURE_SET = "RtRoi.findByStructureSet";
 
   /** ROI Name (3006,0026) as drawn by the planner, e.g. {@code PTV70}, {@code Rectum}. */
   @Column(name = "ROIName", nullable = false, length = 100)

@@ -204,11 +204,6 @@ class EntityMappingIT {
                   .getSingleResult())
           .isEqualTo(graph.structureSet);
       assertThat(
-              em.createNamedQuery(RtRoi.FIND_BY_STRUCTURE_SET, RtRoi.class)
-                  .setParameter("structureSetId", graph.structureSet.getId())
-                  .getResultList())
-          .containsExactly(graph.roi);
-      assertThat(
               em.createNamedQuery(RtDose.FIND_BY_SOP_INSTANCE_UID, RtDose.class)
                   .setParameter("sopInstanceUid", graph.dose.getSopInstanceUid())
                   .getSingleResult())

@@ -13,11 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.rtds.domain.rt.PlanQueries;
 import org.rtds.domain.rt.RtDvh;
-import org.rtds.domain.rt.RtPlan;
 import org.rtds.domain.rt.RtRoi;
 import org.rtds.features.control.DoseFeatureWriter;
-import org.rtds.features.control.StudyDoseInputs;
 import org.rtds.features.dose.dvh.CumulativeDvh;
 import org.rtds.features.dose.dvh.DoseVolumeSamples;
 import org.rtds.features.dose.dvh.DvhDataCodec;
@@ -276,15 +275,14 @@ public class StudyDvhs {
   }
 
   /**
-   * The prescription of the plan the dose features used (one rule: {@code StudyDoseInputs.plan}).
+   * The prescription of the plan the dose features used (one rule: {@link PlanQueries}).
    *
    * @param studyId the study
    * @return its prescribed dose (Gy), empty when the plan states none or the study has no plan
    */
   public OptionalDouble prescriptionGy(int studyId) {
-    return StudyDoseInputs.plan(em, studyId)
-        .map(RtPlan::getPrescriptionDoseGy)
-        .filter(rx -> rx > 0)
+    return PlanQueries.newest(em, studyId)
+        .flatMap(PlanQueries::prescriptionGy)
         .map(OptionalDouble::of)
         .orElse(OptionalDouble.empty());
   }

@@ -16,6 +16,7 @@ import org.rtds.domain.rt.ContourPoints;
 import org.rtds.domain.rt.RtContour;
 import org.rtds.domain.rt.RtRoi;
 import org.rtds.domain.rt.RtStructureSet;
+import org.rtds.domain.rt.StructureSetQueries;
 import org.rtds.features.control.StudyDoseInputs;
 import org.rtds.features.dose.geometry.DoseGrid;
 import org.rtds.features.dose.inputs.DicomNumbers;
@@ -143,12 +144,7 @@ public class StudyViewer {
                 6,
                 "ImageOrientationPatient"));
     Map<Integer, List<Outline>> byRoi = new LinkedHashMap<>();
-    for (RtContour contour :
-        em.createQuery(
-                "select c from RtContour c where c.structureSet.id = :id order by c.id",
-                RtContour.class)
-            .setParameter("id", set.get().getId())
-            .getResultList()) {
+    for (RtContour contour : StructureSetQueries.contours(em, set.get().getId())) {
       double[] points = ContourPoints.parse(contour.getContourData());
       if (points.length < 3) {
         continue;
@@ -162,10 +158,7 @@ public class StudyViewer {
                   points));
     }
     List<RoiOutlines> rois = new ArrayList<>();
-    for (RtRoi roi :
-        em.createNamedQuery(RtRoi.FIND_BY_STRUCTURE_SET, RtRoi.class)
-            .setParameter("structureSetId", set.get().getId())
-            .getResultList()) {
+    for (RtRoi roi : StructureSetQueries.rois(em, set.get().getId())) {
       rois.add(
           new RoiOutlines(
               roi.getRoiNumber(),

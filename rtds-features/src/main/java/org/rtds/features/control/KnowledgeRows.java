@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.rtds.domain.rt.PlanQueries;
 import org.rtds.features.knowledge.TargetLevels;
 import org.rtds.features.knowledge.format.FeatureFormatException;
 import org.rtds.features.knowledge.format.NumberLists;
@@ -233,31 +234,14 @@ public final class KnowledgeRows {
 
   /**
    * Each study's prescription (Gy) from its newest RT Plan, the plan the dose features use ({@link
-   * StudyDoseInputs#plan}); a study without a plan or a positive prescription is absent.
+   * PlanQueries#newestPrescriptionsGy}); a study without a plan or a positive prescription is
+   * absent.
    *
    * @param studyIds study row ids
-   * @return by study id
+   * @return by study id, modifiable
    */
   public Map<Integer, Double> prescriptions(Collection<Integer> studyIds) {
-    Map<Integer, Double> out = new HashMap<>();
-    if (studyIds.isEmpty()) {
-      return out;
-    }
-    for (Object[] r :
-        em.createQuery(
-                "select p.study.id, p.prescriptionDoseGy from RtPlan p where p.study.id in :ids"
-                    + " order by p.id",
-                Object[].class)
-            .setParameter("ids", studyIds)
-            .getResultList()) {
-      Double rx = (Double) r[1];
-      if (rx != null && rx > 0) {
-        out.put((Integer) r[0], rx);
-      } else {
-        out.remove((Integer) r[0]);
-      }
-    }
-    return out;
+    return PlanQueries.newestPrescriptionsGy(em, studyIds);
   }
 
   private Map<Integer, String> dictionary() {

@@ -3,7 +3,6 @@ package org.rtds.features.control;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +12,14 @@ import org.rtds.domain.imaging.CtImage;
 import org.rtds.domain.patient.Series;
 import org.rtds.domain.rt.ContourPoints;
 import org.rtds.domain.rt.DoseImageData;
+import org.rtds.domain.rt.PlanQueries;
 import org.rtds.domain.rt.RtContour;
 import org.rtds.domain.rt.RtDose;
 import org.rtds.domain.rt.RtDoseImage;
 import org.rtds.domain.rt.RtPlan;
 import org.rtds.domain.rt.RtRoi;
 import org.rtds.domain.rt.RtStructureSet;
+import org.rtds.domain.rt.StructureSetQueries;
 import org.rtds.features.boundary.MissingInputException;
 import org.rtds.features.dose.contour.Contour;
 import org.rtds.features.dose.contour.ContourType;
@@ -40,11 +41,11 @@ import org.rtds.features.dose.isodose.IsodoseOptions;
  * <p>Choices (ARCHITECTURE.md, decisions): the structure set is the newest one of the study whose
  * frame of reference has a CT series; the CT series is the one the structure set names, else one in
  * its frame of reference (the one with most slices). The plan is the newest RT Plan of the study
- * ({@link #plan}: also where the prescription of relative metrics comes from). Which doses make the
- * total dose and their units are decided by {@link DoseChoice}, the same rule {@code ./rtds dvh}
- * follows, with {@link Ambiguity#NEWEST}: a corrected dose sent again under a new UID replaces the
- * older one. The CT geometry is checked by {@link CtGeometry}. Anything that makes the computation
- * impossible is a {@link MissingInputException} whose message says what is missing.
+ * ({@link PlanQueries#newest}: also where the prescription of relative metrics comes from). Which
+ * doses make the total dose and their units are decided by {@link DoseChoice}, the same rule {@code
+ * ./rtds dvh} follows, with {@link Ambiguity#NEWEST}: a corrected dose sent again under a new UID
+ * replaces the older one. The CT geometry is checked by {@link CtGeometry}. Anything that makes the
+ * computation impossible is a {@link MissingInputException} whose message says what is missing.
  */
 public final class StudyDoseInputs {
 
@@ -64,7 +65,8 @@ public final class StudyDoseInputs {
    * @param dose the dose grid, Gy
    * @param doseRow the rt_dose row the results are stored under (the first beam of a beam sum)
    * @param doseDescription how the dose was obtained, in words (for the job's detail)
-   * @param prescriptionGy the plan's prescription, when known
+   * @param prescriptionGy the plan's prescription (Gy), when it states a positive one ({@link
+   *     PlanQueries#prescriptionGy})
    */
   public record Inputs(
       RtStructureSet structureSet,
@@ -103,10 +105,10 @@ public final class StudyDoseInputs {
     RtStructureSet structureSet = structureSet(studyId);
     List<CtImage> ct = ctImages(studyId, structureSet);
     SamplingGrid grid = samplingGrid(ct);
-    List<RtRoi> roiRows = withRois ? roiRows(structureSet) : List.of();
+    List<RtRoi> roiRows = withRois ? StructureSetQueries.rois(em, structureSet.getId()) : List.of();
     List<RoiContours> rois = withRois ? contours(structureSet, roiRows) : List.of();
-    Optional<RtPlan> plan = plan(em, studyId);
-    Optional<Double> rx = plan.map(RtPlan::getPrescriptionDoseGy);
+    Optional<RtPlan> plan = PlanQueries.newest(em, studyId);
+    Optional<Double> rx = plan.flatMap(PlanQueries::prescriptionGy);
     DoseSelection selection = dose(studyId, plan);
     return new Inputs(
         structureSet,
@@ -133,12 +135,6 @@ public final class StudyDoseInputs {
     }
   }
 
-  private List<RtRoi> roiRows(RtStructureSet structureSet) {
-    return em.createNamedQuery(RtRoi.FIND_BY_STRUCTURE_SET, RtRoi.class)
-        .setParameter("structureSetId", structureSet.getId())
-        .getResultList();
-  }
-
   /**
    * The planning CT's images: those of the series the features use when the study has a structure
    * set with a CT series, else the study's CT series with the most images.
@@ -156,17 +152,12 @@ public final class StudyDoseInputs {
    * @throws MissingInputException when the study has no usable dose
    */
   public DoseGrid doseGrid(int studyId) {
-    return dose(studyId, plan(em, studyId)).grid();
+    return dose(studyId, PlanQueries.newest(em, studyId)).grid();
   }
 
   private List<RoiContours> contours(RtStructureSet structureSet, List<RtRoi> roiRows) {
     Map<Integer, List<Contour>> contours = new LinkedHashMap<>();
-    for (RtContour contour :
-        em.createQuery(
-                "select c from RtContour c where c.structureSet.id = :id order by c.id",
-                RtContour.class)
-            .setParameter("id", structureSet.getId())
-            .getResultList()) {
+    for (RtContour contour : StructureSetQueries.contours(em, structureSet.getId())) {
       contours
           .computeIfAbsent(contour.getRoi().getId(), k -> new ArrayList<>())
           .add(
@@ -271,23 +262,6 @@ public final class StudyDoseInputs {
     } catch (StudyInputException e) {
       throw new MissingInputException(e.getMessage());
     }
-  }
-
-  /**
-   * The study's RT Plan: the newest one stored. Its prescription is the one relative metrics,
-   * isodose levels and the dose choice use.
-   *
-   * @param em the entity manager
-   * @param studyId the study's id
-   * @return the plan, empty when the study has none
-   */
-  public static Optional<RtPlan> plan(EntityManager em, int studyId) {
-    return em
-        .createNamedQuery(RtPlan.FIND_BY_STUDY, RtPlan.class)
-        .setParameter("studyId", studyId)
-        .getResultList()
-        .stream()
-        .max(Comparator.comparing(RtPlan::getId));
   }
 
   private record DoseSelection(DoseGrid grid, RtDose row, String description) {}
