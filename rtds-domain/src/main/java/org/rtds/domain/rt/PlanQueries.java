@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Which RT Plan of a study counts, and its prescription: the one place of the rule the dose
  * features, the metrics and isodoses, the study pages and the knowledge base share (ARCHITECTURE
- * D29, D58). Static methods over the caller's entity manager; they read only.
+ * D29, D59). Static methods over the caller's entity manager; they read only.
  *
  * <p>The plan of a study is its <em>newest</em> {@code rt_plan} row, the one stored last (the
  * highest id): a corrected plan sent again under a new UID replaces the older one, as a corrected
