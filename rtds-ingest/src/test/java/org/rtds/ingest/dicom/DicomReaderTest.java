@@ -429,6 +429,43 @@ class DicomReaderTest {
         .hasMessageContaining("PixelData (7FE0,0010)");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"1.2.840.10008.1.2.1", "1.2.840.10008.1.2", "1.2.840.10008.1.2.2"})
+  void theToolsReaderTakesACtsAttributesWithoutItsPixelsAndEveryOtherObjectWhole(String syntax)
+      throws Exception {
+    Path ct =
+        TestFiles.rewrite(TestData.nelms("CT.0001.dcm"), temp.resolve("ct.dcm"), syntax, l -> {});
+    DicomObject whole = reader.read(ct);
+    DicomObject headers = DicomReader.withoutCtPixelData().read(ct);
+    for (DicomTag tag :
+        List.of(
+            DicomTag.SOP_INSTANCE_UID,
+            DicomTag.IMAGE_POSITION_PATIENT,
+            DicomTag.PIXEL_SPACING,
+            DicomTag.ROWS,
+            DicomTag.COLUMNS)) {
+      assertThat(headers.strings(tag)).as(tag.keyword()).isNotEmpty().isEqualTo(whole.strings(tag));
+    }
+    assertThat(whole.pixelFrames().numberOfFrames()).isEqualTo(1);
+    assertThatThrownBy(headers::pixelFrames)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("without its pixel data");
+    // an RT Dose's grid is its pixel data: read whole
+    DicomObject dose = DicomReader.withoutCtPixelData().read(TestData.nelms("RD.dcm"));
+    assertThat(dose.pixelFrames().numberOfFrames()).isPositive();
+
+    long size = Files.size(ct);
+    for (long cut : new long[] {size - 1, size - 4096, size - 20_000}) {
+      Path truncated = TestFiles.truncate(ct, temp.resolve("ct-" + cut + ".dcm"), cut);
+      assertThatThrownBy(() -> DicomReader.withoutCtPixelData().read(truncated))
+          .as("cut at %d of %d", cut, size)
+          .isInstanceOfSatisfying(
+              DicomParseException.class,
+              e -> assertThat(e.reason()).isEqualTo(DicomParseException.Reason.TRUNCATED))
+          .hasMessageContaining("inside PixelData (7FE0,0010)");
+    }
+  }
+
   @Test
   void truncatedDeflatedObjectIsRejected(@TempDir Path dir) throws Exception {
     Path deflated =
