@@ -33,6 +33,16 @@ final class RunCommand {
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
   private static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-Xms256m", "-Xmx2g");
 
+  /**
+   * The JDK keeps, per thread, the temporary direct buffer it used for each file or channel read or
+   * write of a heap array, as large as the largest such call, unless this caps it. Without it one
+   * library call asking for a large value left that much outside the heap on every server thread
+   * that made one (ARCHITECTURE D60); with it larger buffers are freed after use.
+   */
+  static final String MAX_CACHED_BUFFER_PROPERTY = "-Djdk.nio.maxCachedBufferSize";
+
+  static final int MAX_CACHED_BUFFER_BYTES = 256 * 1024;
+
   private final LauncherSettings settings;
   private final RuntimeArtifacts artifacts;
   private final PrintStream out;
@@ -299,11 +309,23 @@ final class RunCommand {
     }
   }
 
+  /**
+   * The server's JVM options: {@code RTDS_JAVA_OPTS} (or the defaults when it is empty), plus the
+   * cap on cached direct buffers unless they set it themselves.
+   */
+  static List<String> serverJavaOptions(List<String> configured) {
+    List<String> options =
+        new ArrayList<>(configured.isEmpty() ? DEFAULT_JAVA_OPTIONS : configured);
+    if (options.stream().noneMatch(o -> o.startsWith(MAX_CACHED_BUFFER_PROPERTY + "="))) {
+      options.add(MAX_CACHED_BUFFER_PROPERTY + "=" + MAX_CACHED_BUFFER_BYTES);
+    }
+    return options;
+  }
+
   private List<String> serverCommand(DatabaseConnection db, Path postBoot) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        settings.javaOptions().isEmpty() ? DEFAULT_JAVA_OPTIONS : settings.javaOptions());
+    command.addAll(serverJavaOptions(settings.javaOptions()));
     command.add("-Djava.awt.headless=true");
     command.add("-Dhibernate.dialect=" + db.dialect());
     // the real version: Hibernate would otherwise take Connector/J's "5.5.5-10.x" for MariaDB 5.5.5

@@ -108,6 +108,14 @@ public final class DicomReader {
   /** Enough to hold the preamble and any realistic file meta information. */
   private static final int PREFIX_LENGTH = 16 * 1024;
 
+  /**
+   * The most the reader asks of its input in one read, bytes. PixelMed asks for a whole value at
+   * once, whatever length the input declares, and the JDK reads a file channel into a heap array
+   * through a temporary direct buffer of the requested size that each thread keeps for reuse: a
+   * damaged or fuzzed length left tens of MiB outside the heap on every thread that read one.
+   */
+  static final int MAX_READ_BYTES = 64 * 1024;
+
   private static final int PREAMBLE_LENGTH = 128;
 
   private static final AttributeTag PIXEL_DATA_TAG = libraryTag(DicomTag.PIXEL_DATA);
@@ -656,7 +664,7 @@ public final class DicomReader {
         prefixPosition += n;
       } else {
         try {
-          n = in.read(buffer, offset, length);
+          n = in.read(buffer, offset, Math.min(length, MAX_READ_BYTES));
         } catch (IOException e) {
           failure = e;
           throw e;

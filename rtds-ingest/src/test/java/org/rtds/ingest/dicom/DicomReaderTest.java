@@ -14,6 +14,11 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -409,6 +414,68 @@ class DicomReaderTest {
     assertThat(e).as("%s cut to %d bytes must be rejected", file, length).isNotNull();
     assertThat(e.reason()).isEqualTo(DicomParseException.Reason.TRUNCATED);
     assertThat(e.getMessage()).contains("truncated").contains(where);
+  }
+
+  /**
+   * PixelMed asks its input for a whole value in one read, whatever length the object declares, and
+   * the JDK reads a file into a heap array through a temporary direct buffer of the requested size
+   * that each thread keeps for reuse. A fuzzed structure set whose one wrong length made the
+   * library take contour text for a tag and 835 MiB for a length left that much outside the heap on
+   * the thread that read it: 1.6 GiB of direct buffers after 2,700 uploads in issue 14's memory
+   * soak. The reader asks for at most {@link DicomReader#MAX_READ_BYTES} at a time; here a CT
+   * carries a 24 MiB private OB value, which the library requests in one read.
+   */
+  @Test
+  void aLargeValueIsReadInBoundedPiecesAndCostsNoDirectMemory() throws Exception {
+    Path source = TestData.nelms("CT.0001.dcm");
+    byte[] bytes = Files.readAllBytes(source);
+    int pixelData =
+        TestFiles.indexOf(bytes, new byte[] {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'W', 0, 0});
+    assertThat(pixelData).isPositive();
+    int length = 24 * 1024 * 1024;
+    ByteBuffer privateValue =
+        ByteBuffer.allocate(12 + 12 + length)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putShort((short) 0x7FDF) // (7FDF,0010) LO "RTDS": the private creator
+            .putShort((short) 0x0010)
+            .put(new byte[] {'L', 'O'})
+            .putShort((short) 4)
+            .put(new byte[] {'R', 'T', 'D', 'S'})
+            .putShort((short) 0x7FDF) // (7FDF,1000) OB, 24 MiB of zeros
+            .putShort((short) 0x1000)
+            .put(new byte[] {'O', 'B', 0, 0})
+            .putInt(length);
+    Path file = temp.resolve("ct-with-24-mib-private-value.dcm");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write(bytes, 0, pixelData);
+      out.write(privateValue.array());
+      out.write(bytes, pixelData, bytes.length - pixelData);
+    }
+    int[] largestRequest = new int[1];
+    InputStream recording =
+        new FilterInputStream(Files.newInputStream(file)) {
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            largestRequest[0] = Math.max(largestRequest[0], len);
+            return super.read(b, off, len);
+          }
+        };
+    BufferPoolMXBean direct =
+        ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+            .filter(pool -> pool.getName().equals("direct"))
+            .findFirst()
+            .orElseThrow();
+
+    try (recording) {
+      assertThat(reader.read(recording).sopInstanceUid()).isNotBlank();
+    }
+    long before = direct.getTotalCapacity();
+    assertThat(reader.read(file).sopInstanceUid()).isNotBlank();
+
+    assertThat(largestRequest[0]).isLessThanOrEqualTo(DicomReader.MAX_READ_BYTES);
+    assertThat(direct.getTotalCapacity() - before)
+        .as("direct buffer bytes this thread keeps after reading the file")
+        .isLessThanOrEqualTo(DicomReader.MAX_READ_BYTES);
   }
 
   @Test
