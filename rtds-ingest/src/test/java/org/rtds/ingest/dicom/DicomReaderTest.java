@@ -429,9 +429,7 @@ class DicomReaderTest {
   void aLargeValueIsReadInBoundedPiecesAndCostsNoDirectMemory() throws Exception {
     Path source = TestData.nelms("CT.0001.dcm");
     byte[] bytes = Files.readAllBytes(source);
-    int pixelData =
-        TestFiles.indexOf(bytes, new byte[] {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'W', 0, 0});
-    assertThat(pixelData).isPositive();
+    int pixelData = pixelDataHeader(bytes);
     int length = 24 * 1024 * 1024;
     ByteBuffer privateValue =
         ByteBuffer.allocate(12 + 12 + length)
@@ -478,15 +476,21 @@ class DicomReaderTest {
         .isLessThanOrEqualTo(DicomReader.MAX_READ_BYTES);
   }
 
+  /** Where a CT's Pixel Data (7FE0,0010) OW element starts, in explicit VR little endian. */
+  private static int pixelDataHeader(byte[] bytes) {
+    int header =
+        TestFiles.indexOf(bytes, new byte[] {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'W', 0, 0});
+    assertThat(header).isPositive();
+    return header;
+  }
+
   @Test
   void cutRightAfterThePixelDataHeaderIsRejected() throws Exception {
     // The library reads the header, fails on the missing value, logs, and returns having consumed
     // every byte.
     Path source = TestData.nelms("CT.0001.dcm");
     byte[] bytes = Files.readAllBytes(source);
-    int header =
-        TestFiles.indexOf(bytes, new byte[] {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'W', 0, 0});
-    assertThat(header).isPositive();
+    int header = pixelDataHeader(bytes);
     Path cut = TestFiles.truncate(source, temp.resolve("ct-no-pixels.dcm"), header + 12);
 
     assertThatThrownBy(() -> reader.read(cut))
