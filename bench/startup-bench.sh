@@ -11,13 +11,15 @@
 #     base       as ./rtds run starts it (run 3 times: the first one migrates an empty schema)
 #     rootdir    a persistent root directory (--outputlauncher), the WAR deployed once (--deploy ... --warmup),
 #                then started without --deploy, twice
-#     cds        after rootdir: a dynamic CDS archive written by --warmup (-XX:ArchiveClassesAtExit), then started
-#                with it, with it + C1 only, and with it + -XX:+UseSerialGC -Xmx1g
+#     cds        after rootdir in the same run (it uses that root directory): a dynamic CDS archive written by
+#                --warmup (-XX:ArchiveClassesAtExit), then started with it, with it + C1 only, and with it +
+#                -XX:+UseSerialGC -Xmx1g
 #     jit        C1 only; one C2 and one C1 thread; -XX:+UseSerialGC -Xmx1g
 #     noverify   no bytecode verification of application classes
 #
 # HOW
-#   bench/startup-bench.sh [VARIANT ...]   (default: base rootdir cds jit noverify)
+#   bench/startup-bench.sh [VARIANT ...]   (default: base rootdir cds jit noverify; e.g. "rootdir cds")
+#   Run it on an otherwise idle machine: a start is CPU-bound, and a concurrent build doubles the times.
 #   Environment: BENCH_DB_HOST (127.0.0.1), BENCH_DB_PORT (3306), BENCH_DB_USER (root), BENCH_DB_PASSWORD (empty):
 #   a MariaDB or MySQL where the script may drop and create the database rtds_startup_bench; BENCH_WORK (default
 #   <repo>/bench/work); BENCH_HTTP_PORT (18181).
@@ -113,7 +115,7 @@ for variant in "${@:-base rootdir cds jit noverify}"; do
         measure rootdir java $JOPTS "${LAUNCH[@]}"
         measure rootdir-2 java $JOPTS "${LAUNCH[@]}" ;;
       cds)
-        [[ -f "$R/launch-micro.jar" ]] || die "cds needs the rootdir variant first"
+        [[ -f "$R/launch-micro.jar" ]] || die "cds needs the rootdir variant first, in the same run"
         timed cds-warmup java -XX:ArchiveClassesAtExit="$WORK/rtds.jsa" $JOPTS "${LAUNCH[@]}" --warmup
         measure cds java -XX:SharedArchiveFile="$WORK/rtds.jsa" $JOPTS "${LAUNCH[@]}"
         measure cds-c1 java -XX:SharedArchiveFile="$WORK/rtds.jsa" -XX:TieredStopAtLevel=1 $JOPTS "${LAUNCH[@]}"
