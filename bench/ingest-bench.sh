@@ -116,11 +116,11 @@ done
 
 for a in $ASSOCIATIONS; do
   read -r -a sets <<<"${PARALLEL_SETS[$a]}"
-  push_many "rtds-p$a" RTDS "$RTDS_DICOM" "${sets[@]}"
+  push "rtds-p$a" RTDS "$RTDS_DICOM" "${sets[@]}"
   for dir in "${sets[@]}"; do
     await_features "rtds-p$a" "$(study_uid "$dir/RP.dcm")" "$(count_files "$dir")"
   done
-  push_many "orthanc-p$a" ORTHANC "$ORTHANC_DICOM" "${sets[@]}"
+  push "orthanc-p$a" ORTHANC "$ORTHANC_DICOM" "${sets[@]}"
   got=$(orthanc_instances)
   n=0; for dir in "${sets[@]}"; do n=$((n + $(count_files "$dir"))); done
   [[ $((got - orthanc_before)) -eq "$n" ]] || die "Orthanc holds $((got - orthanc_before)) new instances, expected $n"

@@ -18,7 +18,8 @@
 #      a truncated one REJECTED or 400, a fuzzed one any 200 or 400 answer; a 5xx or anything else stops the run.
 #   4. Samples the Payara Micro process at start and after every tenth of the uploads: resident set (VmRSS), the
 #      JVM's committed memory by native memory tracking (total, Java heap, everything else), and the untracked rest
-#      (RSS - NMT committed: glibc malloc arenas' free pages, zlib's buffers, native libraries' heaps), threads.
+#      (RSS - NMT committed: glibc malloc arenas' free pages, zlib's buffers, native libraries' heaps; negative while
+#      committed heap pages have not been touched yet), threads.
 #      After the uploads it waits for every study's features, asks for a full GC (jcmd GC.run), waits 10 s and
 #      samples once more.
 #   5. Prints the table and the verdict: the largest RSS against the bound Xmx + 512 MiB.
@@ -27,7 +28,7 @@
 #   bench/memory-soak.sh [--uploads N (3400)] [--studies K (25)] [--parallel P (4)] [--keep] [--work DIR]
 #   Environment: BENCH_WORK (default <repo>/bench/work), BENCH_JAVA_OPTS (server JVM, default -Xms256m -Xmx1g; the
 #   bound is computed from its -Xmx), BENCH_SERVER_ENV (extra VAR=value pairs for the launcher and so the server,
-#   e.g. "MALLOC_ARENA_MAX=8" to compare against RTDS's own setting), BENCH_START_TIMEOUT (s, 600).
+#   e.g. "MALLOC_ARENA_MAX=2" to compare glibc's arena limit with its default), BENCH_START_TIMEOUT (s, 600).
 #
 # PREREQUISITES
 #   JDK 17 with jcmd and the build (./rtds run once, or ./mvnw -B -DskipTests install); curl, jq, python3, bc.
@@ -236,7 +237,6 @@ for uid in "${UIDS[@]}"; do
   done
 done
 sample "features done"
-# (when not waited for: the same moment, a few seconds later)
 jcmd "$SERVER_PID" GC.run >/dev/null
 sleep 10
 sample "after full GC"

@@ -145,39 +145,30 @@ orthanc_instances() { curl -sf "http://127.0.0.1:$ORTHANC_HTTP/statistics" | jq 
 
 # --- pushing -------------------------------------------------------------------------------------------------------
 declare -A SECONDS_OF=() LATENCY_OF=() COMPUTE_OF=() STEPS_OF=()
-push() { # key ae port dir -> SECONDS_OF[key]
-  local key="$1" ae="$2" port="$3" dir="$4" out="$RUN_DIR/storescu-$1.log" t0 t1 rc=0 ok n
-  n=$(count_files "$dir")
-  t0=$(now)
-  storescu -aet BENCH -aec "$ae" -R +sd +r -v localhost "$port" "$dir" >"$out" 2>&1 || rc=$?
-  t1=$(now)
-  LAST_END="$t1"
-  ok=$(grep -c "Received Store Response (Success)" "$out" || true)
-  [[ $rc -eq 0 && "$ok" -eq "$n" ]] || { tail -20 "$out" >&2; die "storescu to $ae: exit $rc, $ok of $n Success responses (log: $out)"; }
-  SECONDS_OF[$key]=$(echo "$t1 - $t0" | bc)
-  log "$key: $n instances in $(printf '%.2f' "${SECONDS_OF[$key]}") s"
-}
-push_many() { # key ae port dir... -> SECONDS_OF[key]: one storescu association per folder, all at once
-  local key="$1" ae="$2" port="$3" t0 t1 i rc n ok dir
+push() { # key ae port dir... -> SECONDS_OF[key]: one storescu association per folder, all at once
+  local key="$1" ae="$2" port="$3" t0 t1 i rc n ok total=0 aet out
   shift 3
   local -a pids=() dirs=("$@")
   t0=$(now)
   for i in "${!dirs[@]}"; do
-    storescu -aet "BENCH$i" -aec "$ae" -R +sd +r -v localhost "$port" "${dirs[$i]}" >"$RUN_DIR/storescu-$key-$i.log" 2>&1 &
+    aet=BENCH; [[ $i -eq 0 ]] || aet="BENCH$i"
+    storescu -aet "$aet" -aec "$ae" -R +sd +r -v localhost "$port" "${dirs[$i]}" >"$RUN_DIR/storescu-$key-$i.log" 2>&1 &
     pids+=($!)
   done
   for i in "${!pids[@]}"; do
     rc=0
     wait "${pids[$i]}" || rc=$?
+    out="$RUN_DIR/storescu-$key-$i.log"
     n=$(count_files "${dirs[$i]}")
-    ok=$(grep -c "Received Store Response (Success)" "$RUN_DIR/storescu-$key-$i.log" || true)
+    total=$((total + n))
+    ok=$(grep -c "Received Store Response (Success)" "$out" || true)
     [[ $rc -eq 0 && "$ok" -eq "$n" ]] \
-      || die "storescu $i to $ae: exit $rc, $ok of $n Success responses (log: $RUN_DIR/storescu-$key-$i.log)"
+      || { tail -20 "$out" >&2; die "storescu $i to $ae: exit $rc, $ok of $n Success responses (log: $out)"; }
   done
   t1=$(now)
   LAST_END="$t1"
   SECONDS_OF[$key]=$(echo "$t1 - $t0" | bc)
-  log "$key: ${#dirs[@]} associations in $(printf '%.2f' "${SECONDS_OF[$key]}") s"
+  log "$key: $total instances over ${#dirs[@]} association(s) in $(printf '%.2f' "${SECONDS_OF[$key]}") s"
 }
 await_features() { # key study-uid expected-instances
   local key="$1" uid="$2" n="$3" deadline body status total
